@@ -1,0 +1,358 @@
+"""Typed records of the coach: what the store returns and what importers accept.
+
+The store maps these to and from its tables; nothing outside ``coach/store`` sees an ORM
+object. Input records (``...In``) validate strictly and name the field that is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
+
+NAME_MAX = 200
+TEXT_ITEM_MAX = 300
+LIST_MAX = 30
+
+
+class Role(StrEnum):
+    MENTOR = "mentor"
+    MENTEE = "mentee"
+
+
+class Direction(StrEnum):
+    """Who mentors whom, by seniority."""
+
+    REVERSE = "reverse"  # the mentor is less senior than the mentee
+    PEER = "peer"  # any seniority, as long as the rules hold
+    TRADITIONAL = "traditional"  # the mentor is more senior
+
+
+class Format(StrEnum):
+    ONE_TO_ONE = "one_to_one"
+    CIRCLES = "circles"  # a mentee may have several mentors
+
+
+class Stage(StrEnum):
+    """Where a pairing is in the programme; cards and agendas are keyed by it."""
+
+    PLANNING = "planning"
+    MATCHING = "matching"
+    FIRST = "first"
+    REGULAR = "regular"
+    MIDPOINT = "midpoint"
+    CLOSING = "closing"
+
+
+class PairingStatus(StrEnum):
+    SUGGESTED = "suggested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ENDED = "ended"
+
+
+class SessionStatus(StrEnum):
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class FeedbackStage(StrEnum):
+    SESSION = "session"
+    MIDPOINT = "midpoint"
+    CLOSING = "closing"
+
+
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_SLOT_RE = re.compile(
+    r"^(?P<day>[a-z]{3})[a-z]*\s+(?P<start>\d{1,2}:\d{2})\s*-\s*(?P<end>\d{1,2}:\d{2})$"
+)
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = (int(part) for part in hhmm.split(":"))
+    if hours > 24 or minutes > 59 or (hours == 24 and minutes):
+        raise ValueError(f"'{hhmm}' is not a time of day (use 00:00 to 24:00)")
+    return hours * 60 + minutes
+
+
+class Slot(BaseModel):
+    """A weekly availability window in the participant's own time zone."""
+
+    model_config = ConfigDict(frozen=True)
+
+    day: str
+    start: str
+    end: str
+
+    @field_validator("day")
+    @classmethod
+    def _day(cls, value: str) -> str:
+        value = value.strip().lower()[:3]
+        if value not in _DAYS:
+            raise ValueError("day must be one of mon, tue, wed, thu, fri, sat, sun")
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Slot:
+        if _minutes(self.start) >= _minutes(self.end):
+            raise ValueError(f"slot {self.day} {self.start}-{self.end} ends before it starts")
+        return self
+
+    @property
+    def start_minute(self) -> int:
+        return _minutes(self.start)
+
+    @property
+    def end_minute(self) -> int:
+        return _minutes(self.end)
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.start}-{self.end}"
+
+    @classmethod
+    def parse(cls, text: str) -> Slot:
+        """Parse 'mon 09:00-10:30' (day names may be written out: 'Monday 9:00-10:00')."""
+        match = _SLOT_RE.match(text.strip().lower())
+        if not match:
+            raise ValueError(f"'{text}' is not a slot; write it like 'mon 09:00-10:30'")
+        start, end = match["start"].zfill(5), match["end"].zfill(5)
+        return cls(day=match["day"], start=start, end=end)
+
+
+ShortText = Annotated[str, Field(min_length=1, max_length=TEXT_ITEM_MAX)]
+
+
+class Objective(BaseModel):
+    name: str = Field(min_length=1, max_length=NAME_MAX)
+    measure: str = Field(
+        default="", max_length=TEXT_ITEM_MAX, description="How the objective is measured."
+    )
+
+
+class ProgrammeIn(BaseModel):
+    """What a coordinator sets when creating or updating a programme."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    slug: str = Field(min_length=3, max_length=60, pattern=r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")
+    name: str = Field(min_length=1, max_length=NAME_MAX)
+    description: str = Field(default="", max_length=4000)
+    objectives: list[Objective] = Field(default_factory=list, max_length=LIST_MAX)
+    direction: Direction = Direction.REVERSE
+    format: Format = Format.ONE_TO_ONE
+    session_minutes: int = Field(default=45, ge=15, le=240)
+    cadence_days: int = Field(default=14, ge=1, le=120)
+    sessions_planned: int = Field(default=6, ge=1, le=52)
+    ground_rules: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
+    min_cohort_size: int = Field(default=3, ge=2, le=100)
+    rotate_pairs: bool = False
+    dual_approval: bool = False
+    matching_weights: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("matching_weights")
+    @classmethod
+    def _non_negative(cls, value: dict[str, float]) -> dict[str, float]:
+        for name, weight in value.items():
+            if weight < 0:
+                raise ValueError(f"weight '{name}' is negative; use 0 to switch a feature off")
+        return value
+
+
+class Programme(ProgrammeIn):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+    id: int
+    created_at: datetime
+
+
+def _split_list(value: object) -> object:
+    """Roster files hold lists as 'a; b; c'; JSON holds real lists. Accept both."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    return value
+
+
+class ParticipantIn(BaseModel):
+    """One roster row. ``external_id`` is the organisation's employee id."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    external_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
+    name: str = Field(min_length=1, max_length=NAME_MAX)
+    email: EmailStr
+    role: Role
+    seniority: int = Field(ge=1, le=12, description="1 = most junior grade.")
+    department: str = Field(min_length=1, max_length=NAME_MAX)
+    manager_id: str | None = Field(default=None, max_length=64)
+    manager_name: str | None = Field(default=None, max_length=NAME_MAX)
+    nicknames: list[ShortText] = Field(default_factory=list, max_length=10)
+    skills: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
+    goals: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
+    interests: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
+    learning_style: str | None = Field(default=None, max_length=NAME_MAX)
+    communication_style: str | None = Field(default=None, max_length=NAME_MAX)
+    availability: list[Slot] = Field(default_factory=list, max_length=LIST_MAX)
+    timezone: str = Field(default="UTC", max_length=64)
+    capacity: int = Field(default=1, ge=0, le=10)
+    consent_matching: bool = True
+    consent_background: bool = False
+    background: str | None = Field(default=None, max_length=TEXT_ITEM_MAX)
+    preferred_ids: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
+    avoid_ids: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
+
+    _split = field_validator(
+        "nicknames", "skills", "goals", "interests", "preferred_ids", "avoid_ids", mode="before"
+    )(_split_list)
+
+    @field_validator("manager_id", "manager_name", "learning_style", "communication_style",
+                     "background", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("availability", mode="before")
+    @classmethod
+    def _slots(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [Slot.parse(part) for part in value.split(";") if part.strip()]
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone '{value}'; use an IANA name such as Europe/London"
+            ) from None
+        return value
+
+    @field_validator("consent_matching", "consent_background", mode="before")
+    @classmethod
+    def _yes_no(cls, value: object) -> object:
+        if isinstance(value, str):
+            lowered = value.strip().lower()
+            if lowered in {"yes", "y", "true", "1"}:
+                return True
+            if lowered in {"no", "n", "false", "0", ""}:
+                return False
+            raise ValueError("write yes or no")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ParticipantIn:
+        if self.background and not self.consent_background:
+            raise ValueError(
+                "background is filled in but consent_background is 'no'; remove the "
+                "background or record the participant's consent"
+            )
+        if self.manager_id == self.external_id:
+            raise ValueError("manager_id is the participant's own id")
+        if self.role is Role.MENTEE and not self.goals:
+            raise ValueError("a mentee needs at least one goal (what they want to learn)")
+        if self.role is Role.MENTOR and not self.skills:
+            raise ValueError("a mentor needs at least one skill (what they can teach)")
+        return self
+
+
+class Participant(ParticipantIn):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+    id: int
+    programme_id: int
+    user_id: int | None = None
+    active: bool = True
+    updated_at: datetime
+
+
+class User(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: EmailStr
+    name: str
+    is_admin: bool
+    created_at: datetime
+
+
+class PairingEvent(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    at: datetime
+    from_status: PairingStatus | None
+    to_status: PairingStatus
+    actor_user_id: int | None
+    reason: str | None
+
+
+class Pairing(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    programme_id: int
+    mentor_id: int
+    mentee_id: int
+    status: PairingStatus
+    score: float | None
+    history: list[PairingEvent]
+
+
+class SessionNote(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    session_id: int
+    author_id: int
+    text: str
+    created_at: datetime
+
+
+class MentoringSession(BaseModel):
+    """A meeting of one pair (named so to avoid confusion with database sessions)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    pairing_id: int
+    number: int
+    stage: Stage
+    status: SessionStatus
+    scheduled_at: datetime | None
+    agenda: dict[str, object] | None
+    prompts: dict[str, object] | None
+
+
+class FeedbackIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pairing_id: int
+    stage: FeedbackStage
+    session_number: int | None = Field(default=None, ge=1)
+    usefulness: int = Field(ge=1, le=5)
+    pairing_fit: int = Field(ge=1, le=5)
+    goal_progress: dict[str, int] = Field(default_factory=dict)
+    text: str = Field(default="", max_length=5000)
+    consent_to_quote: bool = False
+
+    @field_validator("goal_progress")
+    @classmethod
+    def _ratings(cls, value: dict[str, int]) -> dict[str, int]:
+        for goal, rating in value.items():
+            if not 1 <= rating <= 5:
+                raise ValueError(f"progress for '{goal}' must be 1 to 5")
+        return value
+
+
+class Feedback(FeedbackIn):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+    id: int
+    author_id: int
+    created_at: datetime

@@ -1,0 +1,286 @@
+"""The embedding index: the one place that talks to Chroma.
+
+Two collections per installation:
+- ``<prefix>-guidance``: one entry per guidance card, filterable by audience and stage;
+- ``<prefix>-goals``: one entry per participant goal or skill, keyed by programme.
+
+We always pass our own vectors; Chroma's default embedding function would try to
+download a model. Entry ids carry a content hash, so a sync embeds only what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+import chromadb
+import numpy as np
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+from chromadb.config import Settings as ChromaSettings
+
+from coach.config import Settings
+from coach.domain import Participant, Stage
+from coach.embeddings import Embedder, Progress, content_hash
+from coach.errors import IndexUnavailableError
+from coach.knowledge import Card
+
+_CHROMA_SETTINGS = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+_PAGE = 5000  # Chroma reads and writes in bounded chunks
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    added: int
+    removed: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class GuidanceHit:
+    card_id: str
+    title: str
+    audience: str
+    score: float  # cosine similarity in [-1, 1]
+
+
+@dataclass(frozen=True)
+class TextVectors:
+    """Vectors of one participant's goals or skills, in the order of their profile."""
+
+    participant_id: int
+    kind: str  # "goal" or "skill"
+    texts: list[str]
+    vectors: np.ndarray
+
+
+def make_client(settings: Settings) -> ClientAPI:
+    """An embedded PersistentClient, or an HttpClient when a server URL is configured."""
+    try:
+        if settings.chroma_url:
+            url = urlparse(settings.chroma_url)
+            return chromadb.HttpClient(
+                host=url.hostname or "127.0.0.1",
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=_CHROMA_SETTINGS,
+            )
+        path = settings.resolved_chroma_path
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=_CHROMA_SETTINGS)
+    except Exception as exc:  # chromadb raises many kinds; all mean "not available"
+        where = settings.chroma_url or str(settings.resolved_chroma_path)
+        raise IndexUnavailableError(
+            f"Cannot open the Chroma index at {where}: {exc}",
+            hint="check COACH_CHROMA_URL (is `chroma run` up?) or COACH_CHROMA_PATH.",
+        ) from exc
+
+
+def _stage_flags(stages: Sequence[Stage]) -> dict[str, bool]:
+    # Chroma metadata holds scalars only, so a card's stages become one flag per stage.
+    return {f"stage_{stage.value}": stage in stages for stage in Stage}
+
+
+class Index:
+    def __init__(self, client: ClientAPI, embedder: Embedder, *, prefix: str = "coach") -> None:
+        self.client = client
+        self.embedder = embedder
+        self.prefix = prefix
+        try:
+            self.guidance = self._collection("guidance")
+            self.goals = self._collection("goals")
+        except Exception as exc:
+            raise IndexUnavailableError(
+                f"The Chroma index does not answer: {exc}",
+                hint="check that the Chroma server is running, or the index folder is writable.",
+            ) from exc
+
+    @classmethod
+    def from_settings(cls, settings: Settings, embedder: Embedder) -> Index:
+        return cls(make_client(settings), embedder, prefix=settings.index_prefix)
+
+    def _collection(self, name: str) -> Collection:
+        return self.client.get_or_create_collection(
+            f"{self.prefix}-{name}",
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embedder": self.embedder.name},
+        )
+
+    def check(self) -> dict[str, int]:
+        """Entry counts per collection; raises ``IndexUnavailableError`` if Chroma fails."""
+        try:
+            self.client.heartbeat()
+            return {"guidance": self.guidance.count(), "goals": self.goals.count()}
+        except Exception as exc:
+            raise IndexUnavailableError(
+                f"The Chroma index does not answer: {exc}",
+                hint="check that the Chroma server is running, or the index folder is intact.",
+            ) from exc
+
+    # -- writing -------------------------------------------------------------------
+
+    def _sync(
+        self,
+        collection: Collection,
+        wanted: dict[str, tuple[str, dict[str, Any]]],
+        where: dict[str, Any] | None,
+        progress: Progress | None,
+    ) -> SyncReport:
+        """Make ``collection`` (restricted to ``where``) hold exactly ``wanted``.
+
+        ``wanted`` maps entry id -> (text, metadata). Ids embed a content hash, so an
+        entry whose id exists already is unchanged and is neither embedded nor written.
+        """
+        existing = self._ids(collection, where)
+        new_ids = [entry_id for entry_id in wanted if entry_id not in existing]
+        stale = sorted(existing - wanted.keys())
+        for start in range(0, len(stale), _PAGE):
+            collection.delete(ids=stale[start : start + _PAGE])
+        for start in range(0, len(new_ids), _PAGE):
+            chunk = new_ids[start : start + _PAGE]
+            texts = [wanted[entry_id][0] for entry_id in chunk]
+            vectors = self.embedder.embed(texts, progress=progress)
+            collection.upsert(
+                ids=chunk,
+                embeddings=vectors,
+                documents=texts,
+                metadatas=[wanted[entry_id][1] for entry_id in chunk],
+            )
+        return SyncReport(added=len(new_ids), removed=len(stale), unchanged=len(existing & wanted.keys()))
+
+    @staticmethod
+    def _ids(collection: Collection, where: dict[str, Any] | None) -> set[str]:
+        ids: set[str] = set()
+        offset = 0
+        while True:
+            page = collection.get(where=where, include=[], limit=_PAGE, offset=offset)
+            ids.update(page["ids"])
+            if len(page["ids"]) < _PAGE:
+                return ids
+            offset += _PAGE
+
+    def sync_guidance(self, cards: Sequence[Card], progress: Progress | None = None) -> SyncReport:
+        wanted: dict[str, tuple[str, dict[str, Any]]] = {}
+        for card in cards:
+            text = card.search_text
+            entry_id = f"{card.id}#{content_hash(text)[:16]}"
+            metadata: dict[str, Any] = {
+                "card_id": card.id,
+                "title": card.title,
+                "audience": card.audience.value,
+                **_stage_flags(card.stages),
+            }
+            wanted[entry_id] = (text, metadata)
+        return self._sync(self.guidance, wanted, None, progress)
+
+    def sync_participants(
+        self,
+        programme_id: int,
+        participants: Sequence[Participant],
+        progress: Progress | None = None,
+    ) -> SyncReport:
+        """Index every goal and skill of a programme's active participants.
+
+        Participants absent from ``participants`` lose their entries, so the index never
+        keeps texts of people who left the roster.
+        """
+        wanted: dict[str, tuple[str, dict[str, Any]]] = {}
+        for person in participants:
+            for kind, texts in (("goal", person.goals), ("skill", person.skills)):
+                for position, text in enumerate(texts):
+                    entry_id = (
+                        f"p{programme_id}-{person.id}-{kind}-{position}-{content_hash(text)[:16]}"
+                    )
+                    wanted[entry_id] = (
+                        text,
+                        {
+                            "programme_id": programme_id,
+                            "participant_id": person.id,
+                            "role": person.role.value,
+                            "kind": kind,
+                            "position": position,
+                        },
+                    )
+        return self._sync(self.goals, wanted, {"programme_id": programme_id}, progress)
+
+    # -- reading -------------------------------------------------------------------
+
+    def search_guidance(
+        self,
+        query: str,
+        *,
+        audience: str | None = None,
+        stage: Stage | None = None,
+        k: int = 5,
+    ) -> list[GuidanceHit]:
+        """Best cards for ``query``; audience keeps that audience's cards and 'all' cards."""
+        filters: list[dict[str, Any]] = []
+        if audience:
+            filters.append({"audience": {"$in": [audience, "all"]}})
+        if stage:
+            filters.append({f"stage_{stage.value}": True})
+        where: dict[str, Any] | None = None
+        if len(filters) == 1:
+            where = filters[0]
+        elif filters:
+            where = {"$and": filters}
+        total = self.guidance.count()
+        if total == 0:
+            return []
+        result = self.guidance.query(
+            query_embeddings=[self.embedder.embed_one(query)],
+            n_results=min(k, total),
+            where=where,
+            include=["metadatas", "distances"],
+        )
+        hits = []
+        for metadata, distance in zip(
+            result["metadatas"][0], result["distances"][0], strict=True  # type: ignore[index]
+        ):
+            hits.append(
+                GuidanceHit(
+                    card_id=str(metadata["card_id"]),
+                    title=str(metadata["title"]),
+                    audience=str(metadata["audience"]),
+                    score=round(1.0 - float(distance), 4),
+                )
+            )
+        return hits
+
+    def participant_vectors(self, programme_id: int) -> list[TextVectors]:
+        """Stored goal and skill vectors of a programme, grouped per participant and kind."""
+        grouped: dict[tuple[int, str], list[tuple[int, str, np.ndarray]]] = {}
+        offset = 0
+        while True:
+            page = self.goals.get(
+                where={"programme_id": programme_id},
+                include=["metadatas", "documents", "embeddings"],
+                limit=_PAGE,
+                offset=offset,
+            )
+            metadatas = page["metadatas"] or []
+            documents = page["documents"] or []
+            embeddings = page["embeddings"] if page["embeddings"] is not None else []
+            for metadata, document, vector in zip(metadatas, documents, embeddings, strict=True):
+                key = (int(metadata["participant_id"]), str(metadata["kind"]))  # type: ignore[arg-type]
+                grouped.setdefault(key, []).append(
+                    (int(metadata["position"]), document, np.asarray(vector, dtype=np.float32))  # type: ignore[arg-type]
+                )
+            if len(page["ids"]) < _PAGE:
+                break
+            offset += _PAGE
+        out = []
+        for (participant_id, kind), items in sorted(grouped.items()):
+            items.sort(key=lambda item: item[0])
+            out.append(
+                TextVectors(
+                    participant_id=participant_id,
+                    kind=kind,
+                    texts=[text for _, text, _ in items],
+                    vectors=np.stack([vector for _, _, vector in items]),
+                )
+            )
+        return out
