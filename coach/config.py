@@ -66,6 +66,11 @@ class Settings(BaseSettings):
     embedding_batch_size: int = Field(default=64, ge=1, le=4096)
     embedding_device: str = "cpu"
 
+    knowledge_dir: Path | None = Field(
+        default=None,
+        description="Folder with cards/ and sample/; empty means the project's knowledge/.",
+    )
+
     llm_backend: str = Field(default="offline", description="Generation backend by name.")
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
@@ -130,6 +135,12 @@ class Settings(BaseSettings):
     @cached_property
     def resolved_chroma_path(self) -> Path:
         return (self.chroma_path or self.data_dir / "chroma").resolve()
+
+    @cached_property
+    def resolved_knowledge_dir(self) -> Path:
+        from coach.knowledge import KNOWLEDGE_DIR
+
+        return (self.knowledge_dir or KNOWLEDGE_DIR).resolve()
 
     @property
     def is_sqlite(self) -> bool:

@@ -77,6 +77,19 @@ class Card(BaseModel):
             [self.title + ".", self.summary, " ".join(self.tips), " ".join(self.questions)]
         )
 
+    @cached_property
+    def passages(self) -> list[str]:
+        """Short texts for passage-level search: the summary, then each tip and question.
+
+        The embedding model reads only the first 256 word pieces of a text, so a whole
+        card loses its tail; passages keep every tip searchable. Each carries the title
+        for context.
+        """
+        return [
+            f"{self.title}. {self.summary}",
+            *(f"{self.title}: {item}" for item in [*self.tips, *self.questions]),
+        ]
+
     def serves(self, audience: str) -> bool:
         return self.audience is Audience.ALL or self.audience.value == audience
 
