@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from coach.domain import (
     FeedbackIn,
     Pairing,
+    PairingEvent,
     PairingStatus,
     Participant,
     ParticipantIn,
@@ -75,6 +76,18 @@ def _to_participant(row: ParticipantRow) -> Participant:
 
 def _to_programme(row: ProgrammeRow) -> Programme:
     return Programme.model_validate(row)
+
+
+def _to_pairing(row: PairingRow) -> Pairing:
+    return Pairing(
+        id=row.id,
+        programme_id=row.programme_id,
+        mentor_id=row.mentor_id,
+        mentee_id=row.mentee_id,
+        status=PairingStatus(row.status),
+        score=row.score,
+        history=[PairingEvent.model_validate(event) for event in row.events],
+    )
 
 
 class Store:
@@ -302,7 +315,7 @@ class Store:
             )
             session.add(pairing)
             session.flush()
-            return Pairing.model_validate({**pairing.__dict__, "history": pairing.events})
+            return _to_pairing(pairing)
 
     def set_pairing_status(
         self,
@@ -334,7 +347,7 @@ class Store:
             row.status = status.value
             row.version += 1
             session.flush()
-            return Pairing.model_validate({**row.__dict__, "history": row.events})
+            return _to_pairing(row)
 
     # -- sessions, notes and feedback ----------------------------------------------
 

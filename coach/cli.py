@@ -1,0 +1,279 @@
+"""The ``coach`` command: set up, import, index, search guidance, run the demo and evals.
+
+Thin over the library: every command loads the Settings, builds ``Services`` and calls
+one function of ``coach``. A ``CoachError`` becomes a red message with its fix and a
+non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from coach.config import load_settings
+from coach.domain import Stage
+from coach.errors import CoachError, ConfigError, InputValidationError
+from coach.index import SyncReport
+from coach.knowledge import Audience
+from coach.roster import import_roster
+from coach.sample import load_sample, read_programme
+from coach.services import Services
+
+app = typer.Typer(
+    help="AI-assisted coach for (reverse) mentoring programmes.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+
+def services() -> Services:
+    return Services(load_settings())
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A rich progress bar fed by the index's (done, total) callbacks."""
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total or 1)
+
+        yield update
+
+
+def _report(report: SyncReport) -> str:
+    return f"{report.added} embedded, {report.unchanged} unchanged, {report.removed} removed"
+
+
+def index_everything(svc: Services, programme_slug: str | None = None) -> None:
+    with progress_bar("Embedding guidance cards") as update:
+        report = svc.index.sync_guidance(svc.cards, progress=update)
+    console.print(f"Guidance: {len(svc.cards)} cards ({_report(report)}).")
+    programmes = (
+        [svc.store.get_programme(programme_slug)] if programme_slug else svc.store.list_programmes()
+    )
+    for programme in programmes:
+        people = svc.store.list_participants(programme.id)
+        with progress_bar(f"Embedding goals and skills of {programme.slug}") as update:
+            report = svc.index.sync_participants(programme.id, people, progress=update)
+        console.print(f"Programme {programme.slug}: {len(people)} participants ({_report(report)}).")
+
+
+@app.command()
+def init() -> None:
+    """Create the data folder, the database schema and the index collections."""
+    svc = services()
+    svc.settings.data_dir.mkdir(parents=True, exist_ok=True)
+    svc.store.migrate()
+    counts = svc.index.check()
+    console.print(f"Database ready: {svc.store.engine.url.render_as_string(hide_password=True)}")
+    where = svc.settings.chroma_url or svc.settings.resolved_chroma_path
+    console.print(f"Index ready: {where} ({counts['guidance']} guidance, {counts['goals']} goal entries)")
+
+
+@app.command("import")
+def import_file(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help=".yaml programme, or .csv/.json roster")],
+    programme: Annotated[str | None, typer.Option(help="Programme slug or id (for a roster).")] = None,
+) -> None:
+    """Import a programme (YAML) or a roster of participants (CSV or JSON).
+
+    A roster is validated whole: if any row is bad, nothing is stored and every bad row
+    and field is listed. Re-importing updates people by employee id.
+    """
+    svc = services()
+    svc.store.migrate()
+    if path.suffix.lower() in {".yaml", ".yml"}:
+        saved = svc.store.upsert_programme(read_programme(path))
+        console.print(f"Programme [bold]{saved.slug}[/] saved (id {saved.id}).")
+        return
+    if programme is None:
+        raise CoachError(
+            "Which programme is this roster for?",
+            hint="add --programme SLUG (see `coach programmes`), or import the programme YAML first.",
+        )
+    result = import_roster(svc.store, programme, path)
+    console.print(
+        f"Imported {path.name}: {result.created} new, {result.updated} updated, "
+        f"{result.unchanged} unchanged. Run `coach index` to refresh the goal index."
+    )
+
+
+@app.command()
+def programmes() -> None:
+    """List the programmes in the database."""
+    svc = services()
+    svc.store.check()
+    table = Table("id", "slug", "name", "mentees", "mentors")
+    for item in svc.store.list_programmes():
+        counts = svc.store.count_participants(item.id)
+        table.add_row(str(item.id), item.slug, item.name, str(counts.get("mentee", 0)),
+                      str(counts.get("mentor", 0)))
+    console.print(table)
+
+
+@app.command()
+def index(
+    programme: Annotated[str | None, typer.Option(help="Only this programme's participants.")] = None,
+) -> None:
+    """Embed guidance cards and participants' goals and skills; unchanged texts are skipped."""
+    svc = services()
+    svc.store.check()
+    index_everything(svc, programme)
+
+
+@app.command()
+def guidance(
+    query: Annotated[str, typer.Argument(help="A question in your own words.")],
+    audience: Annotated[Audience | None, typer.Option(help="Who is asking.")] = None,
+    stage: Annotated[Stage | None, typer.Option(help="Programme stage.")] = None,
+    k: Annotated[int, typer.Option("-k", min=1, max=20, help="How many cards.")] = 3,
+) -> None:
+    """Print the guidance cards that best answer a question."""
+    svc = services()
+    if svc.index.guidance.count() == 0:
+        raise CoachError("The guidance index is empty.", hint="run `coach index` (or `coach demo`) first.")
+    hits = svc.index.search_guidance(
+        query, audience=audience.value if audience else None, stage=stage, k=k
+    )
+    if not hits:
+        console.print("No card matches that audience and stage.")
+        return
+    table = Table("rank", "card", "title", "for", "score")
+    for rank, hit in enumerate(hits, start=1):
+        table.add_row(str(rank), hit.card_id, hit.title, hit.audience, f"{hit.score:.2f}")
+    console.print(table)
+    best = svc.card(hits[0].card_id)
+    if best is not None:
+        lines = [best.summary, ""] + [f"- {tip}" for tip in best.tips]
+        if best.questions:
+            lines += ["", "Questions to ask:"] + [f"- {q}" for q in best.questions]
+        console.print(Panel("\n".join(lines), title=best.title, expand=False))
+
+
+@app.command()
+def demo(
+    reset: Annotated[bool, typer.Option(help="Empty the data folder first.")] = False,
+) -> None:
+    """Load the sample programme into the data folder, build the index and show what it holds."""
+    svc = services()
+    data_dir = svc.settings.data_dir
+    if reset and data_dir.exists():
+        shutil.rmtree(data_dir)
+        svc = services()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    svc.store.migrate()
+    programme, result = load_sample(svc.store, svc.sample_dir)
+    console.print(
+        f"Loaded [bold]{programme.name}[/] ({programme.slug}): {result.created} new, "
+        f"{result.updated} updated, {result.unchanged} unchanged participants."
+    )
+    index_everything(svc, programme.slug)
+    _describe(svc, programme.id)
+
+
+def _describe(svc: Services, programme_id: int) -> None:
+    programme = svc.store.get_programme(programme_id)
+    people = svc.store.list_participants(programme_id)
+    table = Table(title="Participants by department", show_lines=False)
+    table.add_column("department")
+    table.add_column("mentees", justify="right")
+    table.add_column("mentors", justify="right")
+    by_department = Counter((p.department, p.role.value) for p in people)
+    for department in sorted({p.department for p in people}):
+        table.add_row(department, str(by_department[(department, "mentee")]),
+                      str(by_department[(department, "mentor")]))
+    console.print(table)
+    ids = {p.external_id for p in people}
+    in_programme_lines = sum(1 for p in people if p.manager_id in ids)
+    console.print(
+        f"Objectives: {'; '.join(o.name for o in programme.objectives)}\n"
+        f"Sessions: {programme.sessions_planned} x {programme.session_minutes} min, "
+        f"every {programme.cadence_days} days. Minimum cohort for feedback: "
+        f"{programme.min_cohort_size}.\n"
+        f"Reporting lines inside the programme: {in_programme_lines}. "
+        f"Without consent to be matched: {sum(not p.consent_matching for p in people)}. "
+        f"Goals: {sum(len(p.goals) for p in people)}, skills: {sum(len(p.skills) for p in people)}."
+    )
+    counts = svc.index.check()
+    console.print(f"Index: {counts['guidance']} guidance entries, {counts['goals']} goal and skill entries.")
+    console.print(Panel(
+        "Try:\n"
+        '  coach guidance "how do I tell a senior leader something uncomfortable" --audience mentor\n'
+        '  coach guidance "we keep cancelling our sessions" --audience mentee\n'
+        "  coach eval retrieval\n"
+        "  coach programmes",
+        title="Next steps", expand=False,
+    ))
+
+
+@app.command("eval")
+def eval_command(
+    suite: Annotated[str, typer.Argument(help="Eval suite to run.")] = "retrieval",
+) -> None:
+    """Run an offline eval suite and print its figures; exits 1 below threshold."""
+    from evals.retrieval import RECALL_AT_3_THRESHOLD, load_cases, run_retrieval
+
+    if suite != "retrieval":
+        raise CoachError(f"Unknown eval suite '{suite}'.", hint="known suites: retrieval.")
+    svc = services()
+    with progress_bar("Embedding guidance cards") as update:
+        svc.index.sync_guidance(svc.cards, progress=update)
+    cases = load_cases()
+    report = run_retrieval(svc.index, cases)
+    table = Table("metric", "value", "threshold", "result", title=f"retrieval ({len(cases)} queries)")
+    recall3 = report.recall_at(3)
+    passed = recall3 >= RECALL_AT_3_THRESHOLD
+    table.add_row("recall@1", f"{report.recall_at(1):.3f}", "", "")
+    table.add_row("recall@3", f"{recall3:.3f}", f">= {RECALL_AT_3_THRESHOLD}",
+                  "[green]pass[/]" if passed else "[red]FAIL[/]")
+    table.add_row("MRR@10", f"{report.mrr:.3f}", "", "")
+    console.print(table)
+    for miss in report.misses_at_3:
+        console.print(
+            f"[yellow]miss[/] {miss.case.id} '{miss.case.query}': expected "
+            f"{', '.join(miss.case.expected)}, got {', '.join(miss.ranked[:3])} "
+            f"(rank {miss.rank or '>10'})"
+        )
+    if not passed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point: run the app, turning coach errors into clean messages."""
+    try:
+        app()
+    except InputValidationError as exc:
+        errors.print(f"[red]Error:[/] {exc.message}")
+        for problem in exc.problems[:200]:
+            errors.print(f"  - {problem}")
+        if len(exc.problems) > 200:
+            errors.print(f"  ... and {len(exc.problems) - 200} more")
+        if exc.hint:
+            errors.print(f"[bold]Fix:[/] {exc.hint}")
+        raise SystemExit(1) from None
+    except CoachError as exc:
+        errors.print(f"[red]Error:[/] {exc.message}")
+        if exc.hint:
+            errors.print(f"[bold]Fix:[/] {exc.hint}")
+        raise SystemExit(2 if isinstance(exc, ConfigError) else 1) from None

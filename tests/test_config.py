@@ -1,0 +1,62 @@
+from pathlib import Path
+
+import pytest
+
+from coach.config import load_settings
+from coach.errors import ConfigError
+
+
+def test_defaults_put_everything_under_the_data_dir(tmp_path):
+    settings = load_settings()
+    assert settings.data_dir == tmp_path / "data"
+    assert settings.resolved_database_url == f"sqlite:///{tmp_path / 'data' / 'coach.db'}"
+    assert settings.resolved_chroma_path == tmp_path / "data" / "chroma"
+    assert settings.llm_backend == "offline"
+
+
+def test_environment_variables_use_the_coach_prefix(monkeypatch):
+    monkeypatch.setenv("COACH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/coach")
+    monkeypatch.setenv("COACH_CHROMA_URL", "http://127.0.0.1:8001/")
+    settings = load_settings()
+    # psycopg 3 is the driver we ship, so a plain postgresql:// URL is upgraded to it.
+    assert settings.resolved_database_url == "postgresql+psycopg://postgres@127.0.0.1:5432/coach"
+    assert settings.chroma_url == "http://127.0.0.1:8001"
+
+
+def test_dotenv_file_is_read(tmp_path):
+    (tmp_path / ".env").write_text("COACH_EMBEDDING_BATCH_SIZE=16\n")
+    assert load_settings().embedding_batch_size == 16
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "words"),
+    [
+        ("COACH_EMBEDDING_BATCH_SIZE", "zero", "valid integer"),
+        ("COACH_DATABASE_URL", "mysql://root@localhost/x", "only SQLite and PostgreSQL"),
+        ("COACH_CHROMA_URL", "127.0.0.1:8000", "must start with http://"),
+        ("COACH_INDEX_PREFIX", "my index!", "letters, digits"),
+        ("COACH_LLM_TIMEOUT_SECONDS", "-1", "greater than 0"),
+    ],
+)
+def test_invalid_settings_name_the_variable(monkeypatch, variable, value, words):
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert caught.value.variable == variable
+    assert variable in str(caught.value)
+    assert words in str(caught.value)
+
+
+def test_production_refuses_a_placeholder_api_key(monkeypatch):
+    monkeypatch.setenv("COACH_ENVIRONMENT", "production")
+    monkeypatch.setenv("COACH_LLM_BACKEND", "openai")
+    monkeypatch.setenv("COACH_LLM_API_KEY", "changeme")
+    with pytest.raises(ConfigError, match="COACH_LLM_API_KEY"):
+        load_settings()
+    monkeypatch.setenv("COACH_LLM_API_KEY", "sk-real-looking-key")
+    assert load_settings().llm_api_key is not None
+
+
+def test_knowledge_dir_defaults_to_the_project(tmp_path):
+    assert (load_settings().resolved_knowledge_dir / "cards").is_dir()
+    assert load_settings(knowledge_dir=tmp_path).resolved_knowledge_dir == Path(tmp_path)
