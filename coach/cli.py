@@ -35,7 +35,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # error lines stay whole for grep
 
 
 def services() -> Services:
@@ -76,7 +76,9 @@ def index_everything(svc: Services, programme_slug: str | None = None) -> None:
         people = svc.store.list_participants(programme.id)
         with progress_bar(f"Embedding goals and skills of {programme.slug}") as update:
             report = svc.index.sync_participants(programme.id, people, progress=update)
-        console.print(f"Programme {programme.slug}: {len(people)} participants ({_report(report)}).")
+        console.print(
+            f"Programme {programme.slug}: {len(people)} participants ({_report(report)})."
+        )
 
 
 @app.command()
@@ -88,13 +90,20 @@ def init() -> None:
     counts = svc.index.check()
     console.print(f"Database ready: {svc.store.engine.url.render_as_string(hide_password=True)}")
     where = svc.settings.chroma_url or svc.settings.resolved_chroma_path
-    console.print(f"Index ready: {where} ({counts['guidance']} guidance, {counts['goals']} goal entries)")
+    console.print(
+        f"Index ready: {where} ({counts['guidance']} guidance, {counts['goals']} goal entries)"
+    )
 
 
 @app.command("import")
 def import_file(
-    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help=".yaml programme, or .csv/.json roster")],
-    programme: Annotated[str | None, typer.Option(help="Programme slug or id (for a roster).")] = None,
+    path: Annotated[
+        Path,
+        typer.Argument(exists=True, dir_okay=False, help=".yaml programme, or .csv/.json roster"),
+    ],
+    programme: Annotated[
+        str | None, typer.Option(help="Programme slug or id (for a roster).")
+    ] = None,
 ) -> None:
     """Import a programme (YAML) or a roster of participants (CSV or JSON).
 
@@ -110,7 +119,8 @@ def import_file(
     if programme is None:
         raise CoachError(
             "Which programme is this roster for?",
-            hint="add --programme SLUG (see `coach programmes`), or import the programme YAML first.",
+            hint="add --programme SLUG (see `coach programmes`), "
+            "or import the programme YAML first.",
         )
     result = import_roster(svc.store, programme, path)
     console.print(
@@ -127,14 +137,21 @@ def programmes() -> None:
     table = Table("id", "slug", "name", "mentees", "mentors")
     for item in svc.store.list_programmes():
         counts = svc.store.count_participants(item.id)
-        table.add_row(str(item.id), item.slug, item.name, str(counts.get("mentee", 0)),
-                      str(counts.get("mentor", 0)))
+        table.add_row(
+            str(item.id),
+            item.slug,
+            item.name,
+            str(counts.get("mentee", 0)),
+            str(counts.get("mentor", 0)),
+        )
     console.print(table)
 
 
 @app.command()
 def index(
-    programme: Annotated[str | None, typer.Option(help="Only this programme's participants.")] = None,
+    programme: Annotated[
+        str | None, typer.Option(help="Only this programme's participants.")
+    ] = None,
 ) -> None:
     """Embed guidance cards and participants' goals and skills; unchanged texts are skipped."""
     svc = services()
@@ -152,7 +169,9 @@ def guidance(
     """Print the guidance cards that best answer a question."""
     svc = services()
     if svc.index.guidance.count() == 0:
-        raise CoachError("The guidance index is empty.", hint="run `coach index` (or `coach demo`) first.")
+        raise CoachError(
+            "The guidance index is empty.", hint="run `coach index` (or `coach demo`) first."
+        )
     hits = svc.index.search_guidance(
         query, audience=audience.value if audience else None, stage=stage, k=k
     )
@@ -201,8 +220,11 @@ def _describe(svc: Services, programme_id: int) -> None:
     table.add_column("mentors", justify="right")
     by_department = Counter((p.department, p.role.value) for p in people)
     for department in sorted({p.department for p in people}):
-        table.add_row(department, str(by_department[(department, "mentee")]),
-                      str(by_department[(department, "mentor")]))
+        table.add_row(
+            department,
+            str(by_department[(department, "mentee")]),
+            str(by_department[(department, "mentor")]),
+        )
     console.print(table)
     ids = {p.external_id for p in people}
     in_programme_lines = sum(1 for p in people if p.manager_id in ids)
@@ -216,15 +238,21 @@ def _describe(svc: Services, programme_id: int) -> None:
         f"Goals: {sum(len(p.goals) for p in people)}, skills: {sum(len(p.skills) for p in people)}."
     )
     counts = svc.index.check()
-    console.print(f"Index: {counts['guidance']} guidance entries, {counts['goals']} goal and skill entries.")
-    console.print(Panel(
-        "Try:\n"
-        '  coach guidance "how do I tell a senior leader something uncomfortable" --audience mentor\n'
-        '  coach guidance "we keep cancelling our sessions" --audience mentee\n'
-        "  coach eval retrieval\n"
-        "  coach programmes",
-        title="Next steps", expand=False,
-    ))
+    console.print(
+        f"Index: {counts['guidance']} guidance entries, {counts['goals']} goal and skill entries."
+    )
+    console.print(
+        Panel(
+            "Try:\n"
+            '  coach guidance "how do I tell a senior leader something uncomfortable" '
+            "--audience mentor\n"
+            '  coach guidance "we keep cancelling our sessions" --audience mentee\n'
+            "  coach eval retrieval\n"
+            "  coach programmes",
+            title="Next steps",
+            expand=False,
+        )
+    )
 
 
 @app.command("eval")
@@ -241,12 +269,18 @@ def eval_command(
         svc.index.sync_guidance(svc.cards, progress=update)
     cases = load_cases()
     report = run_retrieval(svc.index, cases)
-    table = Table("metric", "value", "threshold", "result", title=f"retrieval ({len(cases)} queries)")
+    table = Table(
+        "metric", "value", "threshold", "result", title=f"retrieval ({len(cases)} queries)"
+    )
     recall3 = report.recall_at(3)
     passed = recall3 >= RECALL_AT_3_THRESHOLD
     table.add_row("recall@1", f"{report.recall_at(1):.3f}", "", "")
-    table.add_row("recall@3", f"{recall3:.3f}", f">= {RECALL_AT_3_THRESHOLD}",
-                  "[green]pass[/]" if passed else "[red]FAIL[/]")
+    table.add_row(
+        "recall@3",
+        f"{recall3:.3f}",
+        f">= {RECALL_AT_3_THRESHOLD}",
+        "[green]pass[/]" if passed else "[red]FAIL[/]",
+    )
     table.add_row("MRR@10", f"{report.mrr:.3f}", "", "")
     console.print(table)
     for miss in report.misses_at_3:

@@ -95,7 +95,9 @@ class Settings(BaseSettings):
             return None
         assert value is not None
         if not value.startswith(("http://", "https://")):
-            raise ValueError("must start with http:// or https:// (for example http://127.0.0.1:8001)")
+            raise ValueError(
+                "must start with http:// or https:// (for example http://127.0.0.1:8001)"
+            )
         return value.rstrip("/")
 
     @field_validator("database_url")

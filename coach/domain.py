@@ -208,8 +208,14 @@ class ParticipantIn(BaseModel):
         "nicknames", "skills", "goals", "interests", "preferred_ids", "avoid_ids", mode="before"
     )(_split_list)
 
-    @field_validator("manager_id", "manager_name", "learning_style", "communication_style",
-                     "background", mode="before")
+    @field_validator(
+        "manager_id",
+        "manager_name",
+        "learning_style",
+        "communication_style",
+        "background",
+        mode="before",
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -162,7 +162,9 @@ class Index:
                 documents=texts,
                 metadatas=[wanted[entry_id][1] for entry_id in chunk],
             )
-        return SyncReport(added=len(new_ids), removed=len(stale), unchanged=len(existing & wanted.keys()))
+        return SyncReport(
+            added=len(new_ids), removed=len(stale), unchanged=len(existing & wanted.keys())
+        )
 
     @staticmethod
     def _ids(collection: Collection, where: dict[str, Any] | None) -> set[str]:
@@ -305,9 +307,9 @@ class Index:
             documents = page["documents"] or []
             embeddings = page["embeddings"] if page["embeddings"] is not None else []
             for metadata, document, vector in zip(metadatas, documents, embeddings, strict=True):
-                key = (int(metadata["participant_id"]), str(metadata["kind"]))  # type: ignore[arg-type]
+                key = (int(metadata["participant_id"]), str(metadata["kind"]))
                 grouped.setdefault(key, []).append(
-                    (int(metadata["position"]), document, np.asarray(vector, dtype=np.float32))  # type: ignore[arg-type]
+                    (int(metadata["position"]), document, np.asarray(vector, dtype=np.float32))
                 )
             if len(page["ids"]) < _PAGE:
                 break

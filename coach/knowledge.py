@@ -59,7 +59,9 @@ class Card(BaseModel):
     def _topic_slugs(cls, value: list[str]) -> list[str]:
         for topic in value:
             if not topic or topic != topic.lower() or " " in topic:
-                raise ValueError(f"topic '{topic}' must be a lower-case slug like 'upward-feedback'")
+                raise ValueError(
+                    f"topic '{topic}' must be a lower-case slug like 'upward-feedback'"
+                )
         return value
 
     @field_validator("questions")
@@ -143,9 +145,7 @@ def load_cards(directory: Path = CARDS_DIR) -> list[Card]:
             cards.append(parse_card(path))
         except KnowledgeError as exc:
             messages.append(exc.message)
-            problems.extend(
-                FieldProblem(f"{path.name}:{p.field}", p.message) for p in exc.problems
-            )
+            problems.extend(FieldProblem(f"{path.name}:{p.field}", p.message) for p in exc.problems)
     if messages:
         raise KnowledgeError(
             f"{len(messages)} guidance card(s) are invalid: " + " | ".join(messages),

@@ -49,12 +49,13 @@ def parse_csv(text: str) -> list[dict[str, Any]]:
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames:
         raise InputValidationError(
-            "The roster file is empty.", [FieldProblem("file", "no header row")],
+            "The roster file is empty.",
+            [FieldProblem("file", "no header row")],
             hint="the first line must name the columns, e.g. external_id,name,email,role,...",
         )
     rows = []
     for row in reader:
-        extra = row.pop(None, None)  # type: ignore[call-overload]
+        extra = row.pop(None, None)
         record = {key.strip(): value for key, value in row.items() if key is not None}
         if extra:
             record["__extra__"] = extra
@@ -101,7 +102,9 @@ def validate_rows(rows: Iterable[Mapping[str, Any]]) -> list[ParticipantIn]:
         number = first_line + offset
         record = dict(raw)
         if record.pop("__extra__", None):
-            problems.append(FieldProblem("row", "has more values than the header has columns", number))
+            problems.append(
+                FieldProblem("row", "has more values than the header has columns", number)
+            )
             continue
         # Empty CSV cells mean "not given": let the model's defaults apply.
         record = {k: v for k, v in record.items() if not (isinstance(v, str) and v.strip() == "")}
@@ -113,7 +116,9 @@ def validate_rows(rows: Iterable[Mapping[str, Any]]) -> list[ParticipantIn]:
                 value = error.get("input")
                 shown = value if isinstance(value, str | int | float) and field != "row" else None
                 message = str(error["msg"]).removeprefix("Value error, ")
-                problems.append(FieldProblem(field, message, number, None if shown is None else str(shown)))
+                problems.append(
+                    FieldProblem(field, message, number, None if shown is None else str(shown))
+                )
     problems.extend(_cross_row_problems(valid, first_line, rows))
     if problems:
         bad_rows = sorted({p.row for p in problems if p.row is not None})
@@ -134,7 +139,7 @@ def _cross_row_problems(
     rows: list[ParticipantIn], first_line: int, raw: list[Mapping[str, Any]]
 ) -> list[FieldProblem]:
     """Duplicate ids and emails, and cycles in the reporting lines."""
-    line_of = {}
+    line_of: dict[str, int] = {}
     for offset, record in enumerate(raw):
         external_id = str(record.get("external_id", "")).strip()
         line_of.setdefault(external_id, first_line + offset)
@@ -145,16 +150,26 @@ def _cross_row_problems(
         number = first_line + offset
         external_id = str(record.get("external_id", "")).strip()
         if external_id and external_id in seen_ids:
-            problems.append(FieldProblem(
-                "external_id", f"duplicates the id on row {seen_ids[external_id]}", number, external_id
-            ))
+            problems.append(
+                FieldProblem(
+                    "external_id",
+                    f"duplicates the id on row {seen_ids[external_id]}",
+                    number,
+                    external_id,
+                )
+            )
         seen_ids.setdefault(external_id, number)
     for person in rows:
         email = str(person.email).lower()
         if email in seen_emails and seen_emails[email] != person.external_id:
-            problems.append(FieldProblem(
-                "email", f"is also used by {seen_emails[email]}", line_of.get(person.external_id), email
-            ))
+            problems.append(
+                FieldProblem(
+                    "email",
+                    f"is also used by {seen_emails[email]}",
+                    line_of.get(person.external_id),
+                    email,
+                )
+            )
         seen_emails.setdefault(email, person.external_id)
     manager_of = {p.external_id: p.manager_id for p in rows if p.manager_id}
     reported: set[str] = set()
@@ -165,15 +180,17 @@ def _cross_row_problems(
             chain.append(current)
             current = manager_of.get(current)
         if current is not None:
-            cycle = chain[chain.index(current):]
+            cycle = chain[chain.index(current) :]
             key = min(cycle)
             if key not in reported:
                 reported.add(key)
-                problems.append(FieldProblem(
-                    "manager_id",
-                    "reporting lines form a cycle: " + " -> ".join([*cycle, current]),
-                    line_of.get(start),
-                ))
+                problems.append(
+                    FieldProblem(
+                        "manager_id",
+                        "reporting lines form a cycle: " + " -> ".join([*cycle, current]),
+                        line_of.get(start),
+                    )
+                )
     return problems
 
 

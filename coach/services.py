@@ -20,8 +20,11 @@ _EMBEDDERS: dict[tuple[str, str, int], Embedder] = {}
 
 def shared_embedder(settings: Settings) -> Embedder:
     """One embedder per model path in a process: loading the model takes seconds."""
-    key = (str(settings.embedding_model_path or ""), settings.embedding_device,
-           settings.embedding_batch_size)
+    key = (
+        str(settings.embedding_model_path or ""),
+        settings.embedding_device,
+        settings.embedding_batch_size,
+    )
     if key not in _EMBEDDERS:
         _EMBEDDERS[key] = SentenceTransformerEmbedder(
             settings.embedding_model_path,

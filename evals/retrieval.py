@@ -67,8 +67,11 @@ def load_cases(path: Path = CASES) -> list[RetrievalCase]:
             continue
         try:
             data = json.loads(line)
-            cases.append(RetrievalCase(data["id"], data["query"], data.get("audience"),
-                                       list(data["expected"])))
+            cases.append(
+                RetrievalCase(
+                    data["id"], data["query"], data.get("audience"), list(data["expected"])
+                )
+            )
         except (json.JSONDecodeError, KeyError) as exc:
             raise ValueError(f"{path.name} line {line_number}: bad case ({exc})") from None
     return cases

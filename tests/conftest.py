@@ -26,10 +26,10 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
 
-from coach.config import Settings, load_settings  # noqa: E402
-from coach.embeddings import Embedder  # noqa: E402
-from coach.services import shared_embedder  # noqa: E402
-from coach.store import Store  # noqa: E402
+from coach.config import Settings, load_settings
+from coach.embeddings import Embedder
+from coach.services import shared_embedder
+from coach.store import Store
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "COACH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -207,7 +207,16 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     chroma = Path(sys.executable).parent / "chroma"
     log = (path / "server.log").open("w")
     process = subprocess.Popen(
-        [str(chroma), "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(path / "db")],
+        [
+            str(chroma),
+            "run",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--path",
+            str(path / "db"),
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
         env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
@@ -223,7 +232,9 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except Exception:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                pytest.fail(f"chroma run did not start: {(path / 'server.log').read_text()[-2000:]}")
+                pytest.fail(
+                    f"chroma run did not start: {(path / 'server.log').read_text()[-2000:]}"
+                )
             time.sleep(0.3)
     yield f"http://127.0.0.1:{port}"
     process.terminate()

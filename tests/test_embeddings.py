@@ -18,7 +18,9 @@ class CountingEmbedder(Embedder):
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         self.batches.append(list(texts))
-        vectors = np.array([[len(t) + i for i in range(self.dimension)] for t in texts], dtype=np.float32)
+        vectors = np.array(
+            [[len(t) + i for i in range(self.dimension)] for t in texts], dtype=np.float32
+        )
         return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
@@ -31,8 +33,11 @@ def test_the_real_model_gives_normalised_384_dimensional_vectors(embedder):
 
 def test_similar_meanings_are_closer_than_unrelated_ones(embedder):
     goal, close, far = embedder.embed(
-        ["build Power BI dashboards myself", "Power BI dashboards and data modelling",
-         "leading the LGBTQ+ employee network"]
+        [
+            "build Power BI dashboards myself",
+            "Power BI dashboards and data modelling",
+            "leading the LGBTQ+ employee network",
+        ]
     )
     assert goal @ close > goal @ far + 0.2
 

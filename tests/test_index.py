@@ -42,8 +42,9 @@ def test_guidance_sync_embeds_only_what_changed(index, cards, embedder):
 def test_search_filters_by_audience_and_stage(index, cards):
     index.sync_guidance(cards)
     by_id = {card.id: card for card in cards}
-    hits = index.search_guidance("how do I give candid feedback to my senior mentee",
-                                 audience="mentor", k=5)
+    hits = index.search_guidance(
+        "how do I give candid feedback to my senior mentee", audience="mentor", k=5
+    )
     assert hits[0].card_id == "giving-upward-feedback"
     assert all(by_id[h.card_id].audience.value in ("mentor", "all") for h in hits)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
@@ -59,8 +60,12 @@ def participant(pid: int, role: str, texts: list[str]):
     from coach.domain import Participant
 
     base = ParticipantIn(
-        external_id=f"E{pid}", name=f"P {pid}", email=f"p{pid}@example.org", role=role,
-        seniority=2 if role == "mentor" else 8, department="IT",
+        external_id=f"E{pid}",
+        name=f"P {pid}",
+        email=f"p{pid}@example.org",
+        role=role,
+        seniority=2 if role == "mentor" else 8,
+        department="IT",
         skills=texts if role == "mentor" else ["strategy"],
         goals=texts if role == "mentee" else ["presenting"],
     )
@@ -68,8 +73,10 @@ def participant(pid: int, role: str, texts: list[str]):
 
 
 def test_participant_goals_are_indexed_per_programme_and_leavers_removed(index):
-    people = [participant(1, "mentee", ["use Power BI", "post on LinkedIn"]),
-              participant(2, "mentor", ["Power BI dashboards"])]
+    people = [
+        participant(1, "mentee", ["use Power BI", "post on LinkedIn"]),
+        participant(2, "mentor", ["Power BI dashboards"]),
+    ]
     report = index.sync_participants(1, people)
     assert report.added == 5  # mentee: 2 goals + 1 skill; mentor: 1 skill + 1 goal
     index.sync_participants(2, [participant(9, "mentor", ["Excel"])])

@@ -26,10 +26,26 @@ def test_cards_cover_the_lifecycle_and_every_audience(cards):
     for audience in Audience:
         assert audiences[audience] >= 4, f"too few cards for {audience}"
     topics = {topic for card in cards for topic in card.topics}
-    for needed in ["objectives", "matching", "ground-rules", "confidentiality", "listening",
-                   "questioning", "upward-feedback", "power-dynamics", "first-session",
-                   "midpoint", "closing", "measurement", "failure-modes", "digital-skills",
-                   "social-media", "dei", "generations", "remote-work"]:
+    for needed in [
+        "objectives",
+        "matching",
+        "ground-rules",
+        "confidentiality",
+        "listening",
+        "questioning",
+        "upward-feedback",
+        "power-dynamics",
+        "first-session",
+        "midpoint",
+        "closing",
+        "measurement",
+        "failure-modes",
+        "digital-skills",
+        "social-media",
+        "dei",
+        "generations",
+        "remote-work",
+    ]:
         assert needed in topics, f"no card on {needed}"
 
 
@@ -66,8 +82,12 @@ def test_a_bad_card_names_the_file_and_every_field(tmp_path):
     with pytest.raises(KnowledgeError) as caught:
         load_cards(tmp_path)
     fields = {problem.field for problem in caught.value.problems}
-    assert {"bad.md:audience", "bad.md:questions", "wrong-name.md:id",
-            "nofront.md:front matter"} <= fields
+    assert {
+        "bad.md:audience",
+        "bad.md:questions",
+        "wrong-name.md:id",
+        "nofront.md:front matter",
+    } <= fields
     assert "3 guidance card(s) are invalid" in caught.value.message
 
 

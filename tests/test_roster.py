@@ -8,7 +8,10 @@ from coach.knowledge import SAMPLE_DIR
 from coach.roster import import_roster, validate_rows
 from coach.sample import load_sample
 
-HEADER = "external_id,name,email,role,seniority,department,manager_id,skills,goals,availability,timezone\n"
+HEADER = (
+    "external_id,name,email,role,seniority,department,manager_id,skills,goals,availability,"
+    "timezone\n"
+)
 
 
 @pytest.fixture
@@ -37,8 +40,11 @@ def test_the_sample_programme_loads_and_is_rich_enough(store):
     mentors = [p for p in people if p.role is Role.MENTOR]
 
     def overlap(a, b):
-        return any(x.day == y.day and x.start_minute < y.end_minute and y.start_minute < x.end_minute
-                   for x in a.availability for y in b.availability)
+        return any(
+            x.day == y.day and x.start_minute < y.end_minute and y.start_minute < x.end_minute
+            for x in a.availability
+            for y in b.availability
+        )
 
     # availability clashes: some mentee can meet at most two of the 36 mentors
     assert any(sum(overlap(p, m) for m in mentors) <= 2 for p in people if p.role is Role.MENTEE)
@@ -48,12 +54,16 @@ def test_the_sample_programme_loads_and_is_rich_enough(store):
 
 
 def test_an_invalid_file_imports_nothing_and_reports_every_bad_row(store, programme, tmp_path):
-    path = write(tmp_path, "roster.csv", HEADER
-        + "E1,Ann Lee,ann@example.org,mentee,8,Finance,,,learn TikTok,mon 09:00-10:00,Europe/London\n"
+    path = write(
+        tmp_path,
+        "roster.csv",
+        HEADER
+        + "E1,Ann Lee,ann@example.org,mentee,8,Finance,,,learn TikTok,mon 09:00-10:00,UTC\n"
         + "E2,Bo Chan,not-an-email,mentor,2,IT,,Excel,,mon 09:00-10:00,Europe/London\n"
         + "E3,Cy Dee,cy@example.org,boss,2,IT,,Excel,,mon 09:00-10:00,Mars/Olympus\n"
         + "E4,Di Eve,di@example.org,mentor,two,IT,,Excel,,monday 25:00-26:00,UTC\n"
-        + "E1,Ann Again,ann2@example.org,mentee,8,Finance,,,learn X,,UTC\n")
+        + "E1,Ann Again,ann2@example.org,mentee,8,Finance,,,learn X,,UTC\n",
+    )
     with pytest.raises(InputValidationError) as caught:
         import_roster(store, programme.slug, path)
     problems = {(p.row, p.field) for p in caught.value.problems}
@@ -71,10 +81,14 @@ def test_an_invalid_file_imports_nothing_and_reports_every_bad_row(store, progra
 
 
 def test_reporting_line_cycles_are_refused(store, programme, tmp_path):
-    path = write(tmp_path, "roster.csv", HEADER
+    path = write(
+        tmp_path,
+        "roster.csv",
+        HEADER
         + "A,Ann A,a@example.org,mentee,8,Finance,B,,digital,,UTC\n"
         + "B,Ben B,b@example.org,mentee,8,Finance,C,,digital,,UTC\n"
-        + "C,Cat C,c@example.org,mentee,9,Finance,A,,digital,,UTC\n")
+        + "C,Cat C,c@example.org,mentee,9,Finance,A,,digital,,UTC\n",
+    )
     with pytest.raises(InputValidationError) as caught:
         import_roster(store, programme.slug, path)
     [problem] = caught.value.problems
@@ -84,11 +98,26 @@ def test_reporting_line_cycles_are_refused(store, programme, tmp_path):
 
 def test_json_roster_and_reimport_updates(store, programme, tmp_path):
     rows = [
-        {"external_id": "J1", "name": "Jo Park", "email": "jo@example.org", "role": "mentor",
-         "seniority": 2, "department": "Tech", "skills": ["Power BI", "Excel"],
-         "availability": [{"day": "tue", "start": "10:00", "end": "11:00"}], "capacity": 2},
-        {"external_id": "J2", "name": "Kim Ray", "email": "kim@example.org", "role": "mentee",
-         "seniority": 9, "department": "Board", "goals": "use Power BI; post on LinkedIn"},
+        {
+            "external_id": "J1",
+            "name": "Jo Park",
+            "email": "jo@example.org",
+            "role": "mentor",
+            "seniority": 2,
+            "department": "Tech",
+            "skills": ["Power BI", "Excel"],
+            "availability": [{"day": "tue", "start": "10:00", "end": "11:00"}],
+            "capacity": 2,
+        },
+        {
+            "external_id": "J2",
+            "name": "Kim Ray",
+            "email": "kim@example.org",
+            "role": "mentee",
+            "seniority": 9,
+            "department": "Board",
+            "goals": "use Power BI; post on LinkedIn",
+        },
     ]
     path = write(tmp_path, "roster.json", json.dumps({"participants": rows}))
     first = import_roster(store, programme.id, path)
@@ -122,16 +151,36 @@ def test_unreadable_files_get_a_clear_error(store, programme, tmp_path, name, co
 
 
 def test_rules_across_fields():
-    base = {"external_id": "X", "name": "X Y", "email": "x@example.org", "seniority": 3,
-            "department": "IT"}
+    base = {
+        "external_id": "X",
+        "name": "X Y",
+        "email": "x@example.org",
+        "seniority": 3,
+        "department": "IT",
+    }
     with pytest.raises(InputValidationError) as caught:
-        validate_rows([
-            {**base, "role": "mentee", "goals": ""},
-            {**base, "external_id": "Z", "email": "z@example.org", "role": "mentor",
-             "skills": "Excel", "background": "LGBTQ+", "consent_background": "no"},
-            {**base, "external_id": "Q", "email": "q@example.org", "role": "mentor",
-             "skills": "Excel", "manager_id": "Q"},
-        ])
+        validate_rows(
+            [
+                {**base, "role": "mentee", "goals": ""},
+                {
+                    **base,
+                    "external_id": "Z",
+                    "email": "z@example.org",
+                    "role": "mentor",
+                    "skills": "Excel",
+                    "background": "LGBTQ+",
+                    "consent_background": "no",
+                },
+                {
+                    **base,
+                    "external_id": "Q",
+                    "email": "q@example.org",
+                    "role": "mentor",
+                    "skills": "Excel",
+                    "manager_id": "Q",
+                },
+            ]
+        )
     text = " ".join(str(p) for p in caught.value.problems)
     assert "a mentee needs at least one goal" in text
     assert "record the participant's consent" in text

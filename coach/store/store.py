@@ -210,9 +210,7 @@ class Store:
 
     # -- participants --------------------------------------------------------------
 
-    def upsert_participants(
-        self, programme_id: int, rows: Sequence[ParticipantIn]
-    ) -> UpsertResult:
+    def upsert_participants(self, programme_id: int, rows: Sequence[ParticipantIn]) -> UpsertResult:
         """Insert new participants and update known ones (matched by employee id).
 
         All rows are written in one transaction: either the whole roster lands or none.
@@ -401,6 +399,7 @@ class Store:
 
     def count_feedback(self, programme_id: int) -> int:
         with self.transaction() as session:
-            return session.scalar(
-                select(func.count()).where(FeedbackRow.programme_id == programme_id)
-            ) or 0
+            return (
+                session.scalar(select(func.count()).where(FeedbackRow.programme_id == programme_id))
+                or 0
+            )

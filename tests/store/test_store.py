@@ -52,18 +52,24 @@ def test_check_reports_an_unmigrated_database(database_url):
     fresh.dispose()
 
 
-def test_sqlite_runs_in_wal_mode(store: Store):
-    if store.engine.dialect.name != "sqlite":
-        pytest.skip("WAL is a SQLite setting")
+def test_sqlite_runs_in_wal_mode(tmp_path):
+    store = Store.from_url(f"sqlite:///{tmp_path / 'wal' / 'coach.db'}")
+    store.migrate()
     with store.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    store.dispose()
 
 
 def test_programme_upsert_by_slug_keeps_the_id(store: Store, programme):
     updated = store.upsert_programme(
-        ProgrammeIn(slug="pilot-2027", name="Pilot, renamed", session_minutes=60,
-                    ground_rules=["Confidential"], objectives=[{"name": "Digital", "measure": "x"}])
+        ProgrammeIn(
+            slug="pilot-2027",
+            name="Pilot, renamed",
+            session_minutes=60,
+            ground_rules=["Confidential"],
+            objectives=[{"name": "Digital", "measure": "x"}],
+        )
     )
     assert updated.id == programme.id
     again = store.get_programme("pilot-2027")
@@ -89,7 +95,9 @@ def test_participants_upsert_creates_updates_and_never_duplicates(store: Store, 
     assert sorted(people) == ["A1", "B1", "C1", "D1"]
     assert people["A1"].department == "Finance"
     assert store.count_participants(programme.id) == {"mentor": 3, "mentee": 1}
-    assert [p.external_id for p in store.list_participants(programme.id, role=Role.MENTEE)] == ["B1"]
+    assert [p.external_id for p in store.list_participants(programme.id, role=Role.MENTEE)] == [
+        "B1"
+    ]
 
 
 def test_a_failed_upsert_changes_nothing(store: Store, programme):
@@ -161,13 +169,17 @@ def test_notes_are_read_back_by_their_author_only(store: Store, programme):
 
 
 def test_feedback_only_from_a_member_of_the_pairing(store: Store, programme):
-    store.upsert_participants(
-        programme.id, [person("M1"), person("E1", Role.MENTEE), person("X1")]
-    )
+    store.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE), person("X1")])
     ids = {p.external_id: p.id for p in store.list_participants(programme.id)}
     pairing = store.create_pairing(programme.id, ids["M1"], ids["E1"])
-    data = FeedbackIn(pairing_id=pairing.id, stage=FeedbackStage.SESSION, usefulness=4,
-                      pairing_fit=5, goal_progress={"LinkedIn": 3}, text="Useful")
+    data = FeedbackIn(
+        pairing_id=pairing.id,
+        stage=FeedbackStage.SESSION,
+        usefulness=4,
+        pairing_fit=5,
+        goal_progress={"LinkedIn": 3},
+        text="Useful",
+    )
     store.add_feedback(ids["E1"], data)
     with pytest.raises(NotFoundError):
         store.add_feedback(ids["X1"], data)
