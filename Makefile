@@ -22,10 +22,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Until the HTTP service lands, `make run` loads the sample programme and prints the
-# demo walkthrough (what the data holds and the commands to try next).
+# Loads the sample programme (printing demo tokens), then serves the API and its docs.
 run: install
 	COACH_DATA_DIR=$(DEMO_DIR) $(BIN)/coach demo
+	COACH_DATA_DIR=$(DEMO_DIR) $(BIN)/uvicorn api.main:app --host 127.0.0.1 --port 8000
 
 demo: run
 

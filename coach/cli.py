@@ -15,18 +15,20 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import EmailStr
 from rich.console import Console
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from coach.accounts import issue_token, now_utc
 from coach.config import load_settings
-from coach.domain import Stage
+from coach.domain import Stage, UserRole
 from coach.errors import CoachError, ConfigError, InputValidationError
 from coach.index import SyncReport
 from coach.knowledge import Audience
 from coach.roster import import_roster
-from coach.sample import load_sample, read_programme
+from coach.sample import create_demo_users, load_sample, read_programme
 from coach.services import Services
 
 app = typer.Typer(
@@ -209,6 +211,11 @@ def demo(
     )
     index_everything(svc, programme.slug)
     _describe(svc, programme.id)
+    table = Table("who", "email", "API token (shown once, valid 30 days)", title="Demo accounts")
+    for label, email, token in create_demo_users(svc.store, programme):
+        table.add_row(label, email, token)
+    console.print(table)
+    console.print("Use a token as 'Authorization: Bearer <token>' at http://127.0.0.1:8000/docs")
 
 
 def _describe(svc: Services, programme_id: int) -> None:
@@ -253,6 +260,64 @@ def _describe(svc: Services, programme_id: int) -> None:
             expand=False,
         )
     )
+
+
+user_app = typer.Typer(help="User accounts.", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+app.add_typer(token_app, name="token")
+
+
+@user_app.command("add")
+def user_add(
+    email: Annotated[str, typer.Argument()],
+    name: Annotated[str, typer.Option(help="Display name.")],
+    role: Annotated[UserRole, typer.Option(help="Account role.")] = UserRole.MEMBER,
+    coordinates: Annotated[
+        str | None, typer.Option(help="Programme slug this user coordinates.")
+    ] = None,
+) -> None:
+    """Create a user (linked to participant records with the same email)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from coach.errors import FieldProblem
+
+    try:
+        TypeAdapter(EmailStr).validate_python(email)
+    except ValidationError:
+        raise InputValidationError(
+            f"'{email}' is not an email address.", [FieldProblem("email", "not an email")]
+        ) from None
+    svc = services()
+    svc.store.check()
+    user = svc.store.add_user(email, name, role=role)
+    if coordinates:
+        svc.store.add_coordinator(svc.store.get_programme(coordinates).id, user.id)
+    console.print(f"User {user.id} <{user.email}> created as {user.role.value}.")
+
+
+@token_app.command("create")
+def token_create(
+    email: Annotated[str, typer.Argument(help="The user's email.")],
+    name: Annotated[str, typer.Option(help="What the token is for.")] = "cli",
+    days: Annotated[int, typer.Option(help="Days until it expires (1-365).")] = 90,
+) -> None:
+    """Issue an API token; the secret is printed once and stored only as a hash."""
+    svc = services()
+    svc.store.check()
+    user = svc.store.get_user_by_email(email)
+    record, secret = issue_token(svc.store, user.id, name, ttl_days=days)
+    console.print(f"Token {record.id} for {user.email}, expires {record.expires_at:%Y-%m-%d}:")
+    print(secret)
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: Annotated[int, typer.Argument()]) -> None:
+    """Revoke a token at once."""
+    svc = services()
+    svc.store.check()
+    token = svc.store.revoke_token(token_id, now_utc())
+    console.print(f"Token {token.id} revoked.")
 
 
 @app.command("eval")

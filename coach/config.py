@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     embedding_batch_size: int = Field(default=64, ge=1, le=4096)
     embedding_device: str = "cpu"
 
+    max_body_bytes: int = Field(
+        default=5 * 1024 * 1024, ge=1024, description="Largest request body the API accepts."
+    )
+
     knowledge_dir: Path | None = Field(
         default=None,
         description="Folder with cards/ and sample/; empty means the project's knowledge/.",

@@ -19,8 +19,18 @@ LIST_MAX = 30
 
 
 class Role(StrEnum):
+    """A participant's role in one programme."""
+
     MENTOR = "mentor"
     MENTEE = "mentee"
+
+
+class UserRole(StrEnum):
+    """A user's account-wide role; mentor and mentee come from participant records."""
+
+    ADMIN = "admin"
+    COORDINATOR = "coordinator"
+    MEMBER = "member"
 
 
 class Direction(StrEnum):
@@ -284,8 +294,33 @@ class User(BaseModel):
     id: int
     email: EmailStr
     name: str
-    is_admin: bool
+    role: UserRole
     created_at: datetime
+
+
+class ApiToken(BaseModel):
+    """A token's public facts; the secret itself is shown once, at creation."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    user_id: int
+    name: str
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+
+
+class Membership(BaseModel):
+    """What a user is in each programme: the input of every access decision."""
+
+    model_config = ConfigDict(frozen=True)
+
+    user_id: int
+    role: UserRole
+    coordinates: frozenset[int] = frozenset()
+    # programme id -> (participant id, role in that programme)
+    participates: dict[int, tuple[int, Role]] = Field(default_factory=dict)
 
 
 class PairingEvent(BaseModel):

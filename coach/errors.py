@@ -98,3 +98,15 @@ class EmbeddingModelError(CoachError):
     """The embedding model cannot be loaded from the configured path."""
 
     code = "embedding_model_unavailable"
+
+
+class AuthenticationError(CoachError):
+    """No valid credentials: the caller is unknown (HTTP 401)."""
+
+    code = "unauthenticated"
+
+
+class AccessDeniedError(CoachError):
+    """The caller is known and may see the resource, but not do this to it (HTTP 403)."""
+
+    code = "forbidden"

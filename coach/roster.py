@@ -25,12 +25,17 @@ MAX_ROWS = 20_000
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
     """Raw records of a roster file; the format is chosen by the file extension."""
-    suffix = path.suffix.lower()
+    return parse_bytes(path.name, path.read_bytes())
+
+
+def parse_bytes(filename: str, data: bytes) -> list[dict[str, Any]]:
+    """Raw records of an uploaded roster; ``filename`` decides CSV or JSON."""
+    suffix = Path(filename).suffix.lower()
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputValidationError(
-            f"{path.name} is not UTF-8 text.",
+            f"{filename} is not UTF-8 text.",
             [FieldProblem("file", f"invalid byte at position {exc.start}")],
             hint="save the file as UTF-8 (in Excel: 'CSV UTF-8').",
         ) from None
@@ -39,7 +44,7 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
     if suffix == ".json":
         return parse_json(raw)
     raise InputValidationError(
-        f"Cannot read {path.name}: unknown format '{suffix}'.",
+        f"Cannot read {filename}: unknown format '{suffix}'.",
         [FieldProblem("file", "expected a .csv or .json file")],
         hint="export the roster as CSV (one row per person) or JSON (a list of objects).",
     )

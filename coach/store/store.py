@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, select, text
@@ -16,7 +17,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coach.domain import (
+    ApiToken,
     FeedbackIn,
+    Membership,
     Pairing,
     PairingEvent,
     PairingStatus,
@@ -27,10 +30,12 @@ from coach.domain import (
     Role,
     Stage,
     User,
+    UserRole,
 )
 from coach.errors import ConflictError, NotFoundError, StoreError
 from coach.store.db import make_engine, migrate, schema_revision
 from coach.store.models import (
+    ApiTokenRow,
     FeedbackRow,
     PairingEventRow,
     PairingRow,
@@ -132,9 +137,10 @@ class Store:
 
     # -- users ---------------------------------------------------------------------
 
-    def add_user(self, email: str, name: str, *, is_admin: bool = False) -> User:
+    def add_user(self, email: str, name: str, *, role: UserRole = UserRole.MEMBER) -> User:
+        """Create a user and link them to participant records with the same email."""
         with self.transaction() as session:
-            row = UserRow(email=email.lower(), name=name, is_admin=is_admin)
+            row = UserRow(email=email.lower(), name=name, role=role.value)
             session.add(row)
             try:
                 session.flush()
@@ -143,6 +149,19 @@ class Store:
                     f"A user with email {email} already exists.",
                     hint="use that user, or pick another email.",
                 ) from None
+            for participant in session.scalars(
+                select(ParticipantRow).where(
+                    func.lower(ParticipantRow.email) == row.email, ParticipantRow.user_id.is_(None)
+                )
+            ):
+                participant.user_id = row.id
+            return User.model_validate(row)
+
+    def get_user(self, user_id: int) -> User:
+        with self.transaction() as session:
+            row = session.get(UserRow, user_id)
+            if row is None:
+                raise NotFoundError("user", user_id)
             return User.model_validate(row)
 
     def get_user_by_email(self, email: str) -> User:
@@ -151,6 +170,93 @@ class Store:
             if row is None:
                 raise NotFoundError("user", email)
             return User.model_validate(row)
+
+    def list_users(self, page: Page = Page()) -> tuple[list[User], int]:
+        page = page.clamp()
+        with self.transaction() as session:
+            total = session.scalar(select(func.count()).select_from(UserRow)) or 0
+            rows = session.scalars(
+                select(UserRow).order_by(UserRow.id).offset(page.offset).limit(page.limit)
+            )
+            return [User.model_validate(row) for row in rows], total
+
+    def membership(self, user_id: int) -> Membership:
+        with self.transaction() as session:
+            user = session.get(UserRow, user_id)
+            if user is None:
+                raise NotFoundError("user", user_id)
+            coordinates = frozenset(
+                session.scalars(
+                    select(ProgrammeCoordinatorRow.programme_id).where(
+                        ProgrammeCoordinatorRow.user_id == user_id
+                    )
+                )
+            )
+            participates = {
+                programme_id: (participant_id, Role(role))
+                for participant_id, programme_id, role in session.execute(
+                    select(
+                        ParticipantRow.id, ParticipantRow.programme_id, ParticipantRow.role
+                    ).where(ParticipantRow.user_id == user_id, ParticipantRow.active)
+                )
+            }
+            return Membership(
+                user_id=user_id,
+                role=UserRole(user.role),
+                coordinates=coordinates,
+                participates=participates,
+            )
+
+    # -- API tokens ----------------------------------------------------------------
+
+    def add_token(self, user_id: int, name: str, token_hash: str, expires_at: datetime) -> ApiToken:
+        with self.transaction() as session:
+            if session.get(UserRow, user_id) is None:
+                raise NotFoundError("user", user_id)
+            row = ApiTokenRow(
+                user_id=user_id, name=name, token_hash=token_hash, expires_at=expires_at
+            )
+            session.add(row)
+            session.flush()
+            return ApiToken.model_validate(row)
+
+    def user_for_token_hash(self, token_hash: str, now: datetime) -> User | None:
+        """The user of a live token (known, not revoked, not expired), else None."""
+        with self.transaction() as session:
+            row = session.scalar(select(ApiTokenRow).where(ApiTokenRow.token_hash == token_hash))
+            if row is None or row.revoked_at is not None:
+                return None
+            expires = row.expires_at
+            if expires.tzinfo is None:  # SQLite returns naive datetimes
+                expires = expires.replace(tzinfo=UTC)
+            if expires <= now:
+                return None
+            user = session.get(UserRow, row.user_id)
+            return User.model_validate(user) if user else None
+
+    def get_token(self, token_id: int) -> ApiToken:
+        with self.transaction() as session:
+            row = session.get(ApiTokenRow, token_id)
+            if row is None:
+                raise NotFoundError("token", token_id)
+            return ApiToken.model_validate(row)
+
+    def list_tokens(self, user_id: int) -> list[ApiToken]:
+        with self.transaction() as session:
+            rows = session.scalars(
+                select(ApiTokenRow).where(ApiTokenRow.user_id == user_id).order_by(ApiTokenRow.id)
+            )
+            return [ApiToken.model_validate(row) for row in rows]
+
+    def revoke_token(self, token_id: int, now: datetime) -> ApiToken:
+        with self.transaction() as session:
+            row = session.get(ApiTokenRow, token_id)
+            if row is None:
+                raise NotFoundError("token", token_id)
+            if row.revoked_at is None:
+                row.revoked_at = now
+            session.flush()
+            return ApiToken.model_validate(row)
 
     def add_coordinator(self, programme_id: int, user_id: int) -> None:
         with self.transaction() as session:
@@ -183,6 +289,47 @@ class Store:
                     setattr(row, key, value)
             session.flush()
             return _to_programme(row)
+
+    def create_programme(
+        self, data: ProgrammeIn, *, coordinator_user_id: int | None = None
+    ) -> Programme:
+        """Create a programme (its slug must be new), optionally with its first coordinator."""
+        with self.transaction() as session:
+            row = ProgrammeRow(**data.model_dump(mode="json"))
+            session.add(row)
+            try:
+                session.flush()
+            except IntegrityError:
+                raise ConflictError(
+                    f"A programme with slug '{data.slug}' already exists.",
+                    hint="choose another slug, or update that programme.",
+                ) from None
+            if coordinator_user_id is not None:
+                session.add(
+                    ProgrammeCoordinatorRow(programme_id=row.id, user_id=coordinator_user_id)
+                )
+            return _to_programme(row)
+
+    def update_programme(self, programme_id: int, changes: dict[str, Any]) -> Programme:
+        """Apply ``changes`` (validated together with the current values) to a programme."""
+        with self.transaction() as session:
+            row = self._programme_row(session, programme_id)
+            current = _to_programme(row).model_dump(exclude={"id", "created_at"})
+            merged = ProgrammeIn.model_validate({**current, **changes})
+            for key, value in merged.model_dump(mode="json").items():
+                setattr(row, key, value)
+            try:
+                session.flush()
+            except IntegrityError:
+                raise ConflictError(
+                    f"A programme with slug '{merged.slug}' already exists.",
+                    hint="choose another slug.",
+                ) from None
+            return _to_programme(row)
+
+    def count_programmes(self) -> int:
+        with self.transaction() as session:
+            return session.scalar(select(func.count()).select_from(ProgrammeRow)) or 0
 
     def get_programme(self, key: int | str) -> Programme:
         """Find a programme by id or slug."""
@@ -224,11 +371,21 @@ class Store:
                     select(ParticipantRow).where(ParticipantRow.programme_id == programme_id)
                 )
             }
+            users = {
+                email: user_id
+                for email, user_id in session.execute(select(UserRow.email, UserRow.id))
+            }
             for data in rows:
                 values = _participant_values(data)
                 row = existing.get(data.external_id)
                 if row is None:
-                    session.add(ParticipantRow(programme_id=programme_id, **values))
+                    session.add(
+                        ParticipantRow(
+                            programme_id=programme_id,
+                            user_id=users.get(str(data.email).lower()),
+                            **values,
+                        )
+                    )
                     created += 1
                     continue
                 changed = {k: v for k, v in values.items() if getattr(row, k) != v}
@@ -273,6 +430,57 @@ class Store:
                 .group_by(ParticipantRow.role)
             ).all()
             return {role: count for role, count in counts}
+
+    def create_participant(self, programme_id: int, data: ParticipantIn) -> Participant:
+        """Register one new participant; an existing employee id or email is a conflict."""
+        with self.transaction() as session:
+            self._programme_row(session, programme_id)
+            user_id = session.scalar(
+                select(UserRow.id).where(UserRow.email == str(data.email).lower())
+            )
+            row = ParticipantRow(
+                programme_id=programme_id, user_id=user_id, **_participant_values(data)
+            )
+            session.add(row)
+            try:
+                session.flush()
+            except IntegrityError:
+                raise ConflictError(
+                    f"Participant {data.external_id} (or the email {data.email}) is already "
+                    "in this programme.",
+                    hint="update that participant instead, or use another id and email.",
+                ) from None
+            return _to_participant(row)
+
+    def update_participant(self, participant_id: int, changes: dict[str, Any]) -> Participant:
+        """Apply ``changes`` (validated together with the current profile)."""
+        with self.transaction() as session:
+            row = session.get(ParticipantRow, participant_id)
+            if row is None:
+                raise NotFoundError("participant", participant_id)
+            current = _to_participant(row).model_dump(
+                include=set(ParticipantIn.model_fields), mode="json"
+            )
+            merged = ParticipantIn.model_validate({**current, **changes})
+            for key, value in _participant_values(merged).items():
+                setattr(row, key, value)
+            try:
+                session.flush()
+            except IntegrityError:
+                raise ConflictError(
+                    "Another participant of this programme has that employee id or email.",
+                    hint="use an id and email of this participant's own.",
+                ) from None
+            return _to_participant(row)
+
+    def count_participants_total(self, programme_id: int, role: Role | None = None) -> int:
+        with self.transaction() as session:
+            query = select(func.count()).where(
+                ParticipantRow.programme_id == programme_id, ParticipantRow.active
+            )
+            if role is not None:
+                query = query.where(ParticipantRow.role == role.value)
+            return session.scalar(query) or 0
 
     def get_participant(self, participant_id: int) -> Participant:
         with self.transaction() as session:

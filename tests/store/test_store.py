@@ -13,6 +13,7 @@ from coach.domain import (
     ProgrammeIn,
     Role,
     Stage,
+    UserRole,
 )
 from coach.errors import ConflictError, NotFoundError, StoreError
 from coach.store import Page, Store
@@ -187,8 +188,8 @@ def test_feedback_only_from_a_member_of_the_pairing(store: Store, programme):
 
 
 def test_users_have_unique_emails(store: Store):
-    store.add_user("Lead@Example.org", "Lead", is_admin=True)
-    assert store.get_user_by_email("lead@example.org").is_admin
+    store.add_user("Lead@Example.org", "Lead", role=UserRole.ADMIN)
+    assert store.get_user_by_email("lead@example.org").role is UserRole.ADMIN
     with pytest.raises(ConflictError):
         store.add_user("lead@example.org", "Someone else")
 

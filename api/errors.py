@@ -1,0 +1,132 @@
+"""Turns every failure into the one JSON error shape (see ``ErrorPublic``)."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.schemas import ErrorDetail, ErrorField, ErrorPublic
+from coach.errors import (
+    AccessDeniedError,
+    AuthenticationError,
+    CoachError,
+    ConflictError,
+    EmbeddingModelError,
+    IndexUnavailableError,
+    InputValidationError,
+    NotFoundError,
+    StoreError,
+)
+
+log = logging.getLogger("coach.http")
+
+STATUS: list[tuple[type[CoachError], int]] = [
+    (AuthenticationError, 401),
+    (AccessDeniedError, 403),
+    (NotFoundError, 404),
+    (ConflictError, 409),
+    (InputValidationError, 422),
+    (StoreError, 503),
+    (IndexUnavailableError, 503),
+    (EmbeddingModelError, 503),
+]
+
+
+def error_response(
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    *,
+    hint: str | None = None,
+    fields: list[ErrorField] | None = None,
+) -> JSONResponse:
+    body = ErrorPublic(
+        error=ErrorDetail(
+            code=code,
+            message=message,
+            hint=hint,
+            fields=fields or [],
+            request_id=getattr(request.state, "request_id", None),
+        )
+    )
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
+
+
+async def _coach_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, CoachError)
+    status = next((code for kind, code in STATUS if isinstance(exc, kind)), 500)
+    fields = [
+        ErrorField(field=p.field, message=p.message, row=p.row)
+        for p in getattr(exc, "problems", [])
+    ]
+    return error_response(request, status, exc.code, exc.message, hint=exc.hint, fields=fields)
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    # ("body", "participants", 0, "email") -> "participants.0.email"; the "body" / "query"
+    # prefix says where, which a client rarely needs, but keep it for query and path.
+    parts = [str(part) for part in loc]
+    if parts and parts[0] == "body" and len(parts) > 1:
+        parts = parts[1:]
+    return ".".join(parts)
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    fields = [
+        ErrorField(
+            field=_location(tuple(error.get("loc", ()))),
+            message=str(error.get("msg", "invalid")).removeprefix("Value error, "),
+        )
+        for error in exc.errors()
+    ]
+    names = ", ".join(sorted({f.field for f in fields})) or "the request"
+    return error_response(
+        request,
+        422,
+        "invalid_input",
+        f"The request has invalid fields: {names}.",
+        hint="correct the listed fields and send the request again; nothing was changed.",
+        fields=fields,
+    )
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    codes = {
+        401: "unauthenticated",
+        403: "forbidden",
+        404: "not_found",
+        405: "method_not_allowed",
+        413: "body_too_large",
+    }
+    return error_response(
+        request, exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail)
+    )
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    # Details go to the log only (with the request id), never to the client.
+    log.exception(
+        "unhandled error", extra={"request_id": getattr(request.state, "request_id", None)}
+    )
+    return error_response(
+        request,
+        500,
+        "internal_error",
+        "Something went wrong on our side.",
+        hint="try again; if it persists, report the request id to your administrator.",
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(CoachError, _coach_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

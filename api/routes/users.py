@@ -1,0 +1,76 @@
+"""Users and their API tokens."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from api.deps import CurrentUser, PageDep, StoreDep, Who
+from api.schemas import (
+    MembershipPublic,
+    MePublic,
+    PagePublic,
+    TokenCreate,
+    TokenCreated,
+    TokenPublic,
+    UserCreate,
+    UserPublic,
+)
+from coach.accounts import issue_token, now_utc
+from coach.privacy.policy import Action, Target, require
+
+router = APIRouter(tags=["users"])
+
+
+@router.get("/me", response_model=MePublic)
+def me(user: CurrentUser, who: Who) -> MePublic:
+    """Who the token belongs to, and their part in each programme."""
+    return MePublic(
+        user=UserPublic.model_validate(user),
+        coordinates=sorted(who.coordinates),
+        participates=[
+            MembershipPublic(programme_id=programme, participant_id=participant, role=role)
+            for programme, (participant, role) in sorted(who.participates.items())
+        ],
+    )
+
+
+@router.get("/me/tokens", response_model=list[TokenPublic])
+def my_tokens(user: CurrentUser, store: StoreDep) -> list[TokenPublic]:
+    return [TokenPublic.model_validate(t) for t in store.list_tokens(user.id)]
+
+
+@router.post("/users", response_model=UserPublic, status_code=status.HTTP_201_CREATED)
+def create_user(body: UserCreate, who: Who, store: StoreDep) -> UserPublic:
+    require(who, Action.USER_ADMIN)
+    return UserPublic.model_validate(store.add_user(str(body.email), body.name, role=body.role))
+
+
+@router.get("/users", response_model=PagePublic[UserPublic])
+def list_users(who: Who, store: StoreDep, page: PageDep) -> PagePublic[UserPublic]:
+    require(who, Action.USER_ADMIN)
+    users, total = store.list_users(page)
+    page = page.clamp()
+    return PagePublic(
+        items=[UserPublic.model_validate(u) for u in users],
+        offset=page.offset,
+        limit=page.limit,
+        total=total,
+    )
+
+
+@router.post(
+    "/users/{user_id}/tokens", response_model=TokenCreated, status_code=status.HTTP_201_CREATED
+)
+def create_token(user_id: int, body: TokenCreate, who: Who, store: StoreDep) -> TokenCreated:
+    """Issue a token for a user (admins only). The secret is in this response only."""
+    require(who, Action.USER_ADMIN)
+    record, secret = issue_token(store, user_id, body.name, ttl_days=body.ttl_days)
+    return TokenCreated(**record.model_dump(), token=secret)
+
+
+@router.delete("/tokens/{token_id}", response_model=TokenPublic)
+def revoke_token(token_id: int, who: Who, store: StoreDep) -> TokenPublic:
+    """Revoke a token (its owner or an admin); it stops working at once."""
+    token = store.get_token(token_id)
+    require(who, Action.TOKEN_REVOKE, Target(owner_user_id=token.user_id))
+    return TokenPublic.model_validate(store.revoke_token(token_id, now_utc()))

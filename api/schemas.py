@@ -1,0 +1,187 @@
+"""Request and response bodies of the HTTP API (named XCreate / XUpdate / XPublic)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from coach.domain import (
+    LIST_MAX,
+    NAME_MAX,
+    Direction,
+    Format,
+    Objective,
+    Participant,
+    ParticipantIn,
+    Programme,
+    ProgrammeIn,
+    Role,
+    ShortText,
+    Slot,
+    UserRole,
+)
+
+T = TypeVar("T")
+
+
+class PagePublic(BaseModel, Generic[T]):
+    items: list[T]
+    offset: int
+    limit: int
+    total: int
+
+
+class ProgrammeCreate(ProgrammeIn):
+    pass
+
+
+class ProgrammeUpdate(BaseModel):
+    """Only the fields given are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
+    description: str | None = Field(default=None, max_length=4000)
+    objectives: list[Objective] | None = Field(default=None, max_length=LIST_MAX)
+    direction: Direction | None = None
+    format: Format | None = None
+    session_minutes: int | None = Field(default=None, ge=15, le=240)
+    cadence_days: int | None = Field(default=None, ge=1, le=120)
+    sessions_planned: int | None = Field(default=None, ge=1, le=52)
+    ground_rules: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
+    min_cohort_size: int | None = Field(default=None, ge=2, le=100)
+    rotate_pairs: bool | None = None
+    dual_approval: bool | None = None
+    matching_weights: dict[str, float] | None = None
+
+
+class ProgrammePublic(Programme):
+    pass
+
+
+class ParticipantCreate(ParticipantIn):
+    pass
+
+
+class ParticipantUpdate(BaseModel):
+    """Only the fields given are changed; participants may change only their own
+    preferences and goals, coordinators everything."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
+    email: EmailStr | None = None
+    role: Role | None = None
+    seniority: int | None = Field(default=None, ge=1, le=12)
+    department: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
+    manager_id: str | None = Field(default=None, max_length=64)
+    manager_name: str | None = Field(default=None, max_length=NAME_MAX)
+    nicknames: list[ShortText] | None = Field(default=None, max_length=10)
+    skills: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
+    goals: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
+    interests: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
+    learning_style: str | None = Field(default=None, max_length=NAME_MAX)
+    communication_style: str | None = Field(default=None, max_length=NAME_MAX)
+    availability: list[Slot] | None = Field(default=None, max_length=LIST_MAX)
+    timezone: str | None = Field(default=None, max_length=64)
+    capacity: int | None = Field(default=None, ge=0, le=10)
+    consent_matching: bool | None = None
+    consent_background: bool | None = None
+    background: str | None = Field(default=None, max_length=300)
+    preferred_ids: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
+    avoid_ids: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
+
+
+class ParticipantPublic(Participant):
+    """A profile; ``background`` is shown only to the participant themself."""
+
+
+class ImportResultPublic(BaseModel):
+    created: int
+    updated: int
+    unchanged: int
+
+
+class UserCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+    name: str = Field(min_length=1, max_length=NAME_MAX)
+    role: UserRole = UserRole.MEMBER
+
+
+class UserPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: EmailStr
+    name: str
+    role: UserRole
+    created_at: datetime
+
+
+class MembershipPublic(BaseModel):
+    programme_id: int
+    participant_id: int
+    role: Role
+
+
+class MePublic(BaseModel):
+    user: UserPublic
+    coordinates: list[int]
+    participates: list[MembershipPublic]
+
+
+class TokenCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100)
+    ttl_days: int = Field(default=90, ge=1, le=365)
+
+
+class TokenPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    user_id: int
+    name: str
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+
+
+class TokenCreated(TokenPublic):
+    token: str = Field(description="The secret; shown only in this response.")
+
+
+class CoordinatorAssign(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    user_id: int = Field(ge=1)
+
+
+class HealthPublic(BaseModel):
+    status: str
+    checks: dict[str, str] = Field(default_factory=dict)
+
+
+class ErrorField(BaseModel):
+    field: str
+    message: str
+    row: int | None = None
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    hint: str | None = None
+    fields: list[ErrorField] = Field(default_factory=list)
+    request_id: str | None = None
+
+
+class ErrorPublic(BaseModel):
+    """The one shape of every error answer."""
+
+    error: ErrorDetail

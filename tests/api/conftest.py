@@ -1,0 +1,99 @@
+"""An app on each database engine, seeded with one user of every role.
+
+Roles: anonymous (no token), admin, coordinator (of programme P), other_coordinator (of
+programme Q only), mentor and mentee (paired participants of P), outsider (a member who
+takes part in nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from coach.accounts import issue_token
+from coach.config import load_settings
+from coach.domain import ParticipantIn, ProgrammeIn, Role, UserRole
+from coach.services import Services
+
+ROLES = ["anonymous", "admin", "coordinator", "other_coordinator", "mentor", "mentee", "outsider"]
+
+
+def person(external_id: str, role: Role, email: str, **extra: object) -> ParticipantIn:
+    return ParticipantIn.model_validate(
+        {
+            "external_id": external_id,
+            "name": f"Person {external_id}",
+            "email": email,
+            "role": role,
+            "seniority": 2 if role is Role.MENTOR else 8,
+            "department": "Claims",
+            "skills": ["Power BI dashboards"],
+            "goals": ["use Power BI myself"],
+            "background": "first-generation graduate",
+            "consent_background": True,
+            **extra,
+        }
+    )
+
+
+@dataclass
+class World:
+    client: TestClient
+    services: Services
+    programme_id: int
+    other_programme_id: int
+    participant_ids: dict[str, int]
+    user_ids: dict[str, int]
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    def headers(self, role: str) -> dict[str, str]:
+        if role == "anonymous":
+            return {}
+        return {"Authorization": f"Bearer {self.tokens[role]}"}
+
+
+@pytest.fixture
+def world(database_url: str, tmp_path, embedder) -> Iterator[World]:
+    settings = load_settings(database_url=database_url, data_dir=tmp_path / "data")
+    services = Services(settings, embedder=embedder)
+    store = services.store
+    store.migrate()
+    p = store.create_programme(ProgrammeIn(slug="pilot-p", name="Programme P"))
+    q = store.create_programme(ProgrammeIn(slug="pilot-q", name="Programme Q"))
+    store.upsert_participants(
+        p.id,
+        [
+            person("M1", Role.MENTOR, "mentor@example.org"),
+            person("E1", Role.MENTEE, "mentee@example.org"),
+            person("E2", Role.MENTEE, "other.mentee@example.org"),
+        ],
+    )
+    users = {
+        "admin": store.add_user("admin@example.org", "Admin", role=UserRole.ADMIN),
+        "coordinator": store.add_user("coord@example.org", "Coord", role=UserRole.COORDINATOR),
+        "other_coordinator": store.add_user("q@example.org", "Q", role=UserRole.COORDINATOR),
+        "mentor": store.add_user("mentor@example.org", "Mentor"),
+        "mentee": store.add_user("mentee@example.org", "Mentee"),
+        "outsider": store.add_user("outsider@example.org", "Outsider"),
+    }
+    store.add_coordinator(p.id, users["coordinator"].id)
+    store.add_coordinator(q.id, users["other_coordinator"].id)
+    participants = {x.external_id: x.id for x in store.list_participants(p.id)}
+    store.create_pairing(p.id, participants["M1"], participants["E1"])
+    app = create_app(settings, services=services)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        world = World(
+            client=client,
+            services=services,
+            programme_id=p.id,
+            other_programme_id=q.id,
+            participant_ids=participants,
+            user_ids={role: user.id for role, user in users.items()},
+        )
+        for role, user in users.items():
+            world.tokens[role] = issue_token(store, user.id, "test")[1]
+        yield world

@@ -1,0 +1,139 @@
+"""Every route of the OpenAPI spec, called by every role, answers as this table says.
+
+A route missing from the table fails the suite: a new route cannot ship without an
+explicit access decision.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.api.conftest import ROLES, World
+
+_counter = itertools.count()
+
+# Status per role, in the order of ROLES:
+#            anonymous admin coord other  mentor mentee outsider
+TABLE: dict[tuple[str, str], tuple[int, ...]] = {
+    ("GET", "/healthz"): (200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/readyz"): (200, 200, 200, 200, 200, 200, 200),
+    ("GET", "/me"): (401, 200, 200, 200, 200, 200, 200),
+    ("GET", "/me/tokens"): (401, 200, 200, 200, 200, 200, 200),
+    ("POST", "/users"): (401, 201, 403, 403, 403, 403, 403),
+    ("GET", "/users"): (401, 200, 403, 403, 403, 403, 403),
+    ("POST", "/users/{user_id}/tokens"): (401, 201, 403, 403, 403, 403, 403),
+    ("DELETE", "/tokens/{token_id}"): (401, 200, 404, 404, 404, 200, 404),
+    ("POST", "/programmes"): (401, 201, 201, 201, 403, 403, 403),
+    ("GET", "/programmes"): (401, 200, 200, 200, 200, 200, 200),
+    ("GET", "/programmes/{programme_id}"): (401, 200, 200, 404, 200, 200, 404),
+    ("PATCH", "/programmes/{programme_id}"): (401, 200, 200, 404, 403, 403, 404),
+    ("POST", "/programmes/{programme_id}/coordinators"): (401, 204, 403, 403, 403, 403, 403),
+    ("GET", "/programmes/{programme_id}/participants"): (401, 200, 200, 404, 403, 403, 404),
+    ("POST", "/programmes/{programme_id}/participants"): (401, 201, 201, 404, 403, 403, 404),
+    ("POST", "/programmes/{programme_id}/participants/import"): (
+        401,
+        200,
+        200,
+        404,
+        403,
+        403,
+        404,
+    ),
+    ("GET", "/programmes/{programme_id}/participants/{participant_id}"): (
+        401,
+        200,
+        200,
+        404,
+        404,
+        200,
+        404,
+    ),
+    ("PATCH", "/programmes/{programme_id}/participants/{participant_id}"): (
+        401,
+        200,
+        200,
+        404,
+        404,
+        200,
+        404,
+    ),
+}
+
+ROSTER = (
+    "external_id,name,email,role,seniority,department,skills,goals\n"
+    "R1,Rae One,rae@example.org,mentor,2,Sales,TikTok,\n"
+)
+
+
+def request_for(world: World, method: str, path: str) -> dict[str, Any]:
+    """Path parameters and a valid body for one call; unique values avoid clashes."""
+    n = next(_counter)
+    params: dict[str, Any] = {
+        "programme_id": world.programme_id,
+        "participant_id": world.participant_ids["E1"],
+        "user_id": world.user_ids["outsider"],
+    }
+    if "{token_id}" in path:
+        from coach.accounts import issue_token
+
+        record, _ = issue_token(world.services.store, world.user_ids["mentee"], f"t{n}")
+        params["token_id"] = record.id
+    bodies: dict[tuple[str, str], Callable[[], dict[str, Any]]] = {
+        ("POST", "/users"): lambda: {"json": {"email": f"new{n}@example.org", "name": "New"}},
+        ("POST", "/users/{user_id}/tokens"): lambda: {"json": {"name": "laptop"}},
+        ("POST", "/programmes"): lambda: {"json": {"slug": f"new-programme-{n}", "name": "New"}},
+        ("PATCH", "/programmes/{programme_id}"): lambda: {"json": {"session_minutes": 60}},
+        ("POST", "/programmes/{programme_id}/coordinators"): lambda: {
+            "json": {"user_id": world.user_ids["outsider"]}
+        },
+        ("POST", "/programmes/{programme_id}/participants"): lambda: {
+            "json": {
+                "external_id": f"N{n}",
+                "name": "New Person",
+                "email": f"n{n}@example.org",
+                "role": "mentor",
+                "seniority": 2,
+                "department": "IT",
+                "skills": ["Excel"],
+            }
+        },
+        ("POST", "/programmes/{programme_id}/participants/import"): lambda: {
+            "files": {"file": ("roster.csv", ROSTER.encode(), "text/csv")}
+        },
+        ("PATCH", "/programmes/{programme_id}/participants/{participant_id}"): lambda: {
+            "json": {"goals": ["use Power BI myself", f"post on LinkedIn {n}"]}
+        },
+    }
+    extra = bodies.get((method, path), dict)()
+    return {"url": path.format(**params), **extra}
+
+
+def test_every_route_has_an_access_decision(world: World):
+    spec = world.client.get("/openapi.json").json()
+    routes = {
+        (method.upper(), path)
+        for path, operations in spec["paths"].items()
+        for method in operations
+    }
+    assert routes == set(TABLE), (
+        f"routes without a row in TABLE: {sorted(routes - set(TABLE))}; "
+        f"rows without a route: {sorted(set(TABLE) - routes)}"
+    )
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(TABLE))
+def test_each_role_gets_the_expected_answer(world: World, method: str, path: str):
+    answers = {}
+    for role in ROLES:
+        response = world.client.request(
+            method, headers=world.headers(role), **request_for(world, method, path)
+        )
+        answers[role] = response.status_code
+        if response.status_code >= 400:
+            error = response.json()["error"]
+            assert error["code"] and error["message"] and error["request_id"]
+    assert answers == dict(zip(ROLES, TABLE[(method, path)], strict=True))
