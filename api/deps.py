@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from coach.accounts import authenticate
@@ -65,3 +65,7 @@ def get_page(
 
 
 PageDep = Annotated[Page, Depends(get_page)]
+
+
+MAX_ID = 2**31 - 1  # the integer primary keys of both engines
+Id = Annotated[int, Path(ge=1, le=MAX_ID, description="A numeric id.")]

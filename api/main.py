@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from api.errors import install_error_handlers
 from api.middleware import RequestContextMiddleware
 from api.routes import health, participants, programmes, users
+from api.schemas import ErrorPublic
 from coach import __version__
 from coach.config import Settings, load_settings
 from coach.services import Services
@@ -25,7 +26,11 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         yield
         services.close()
 
+    # Every route may answer with the one error shape; documenting it keeps the spec honest
+    # (and replaces FastAPI's default 422 body, which we do not use).
+    error = {"model": ErrorPublic}
     app = FastAPI(
+        responses={401: error, 403: error, 404: error, 409: error, 413: error, 422: error},
         title="Mentoring coach",
         version=__version__,
         description="Pairing, session prep and confidential feedback for reverse mentoring.",

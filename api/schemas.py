@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from coach.domain import (
     LIST_MAX,
     NAME_MAX,
     Direction,
+    Email,
     Format,
     Objective,
     Participant,
@@ -72,7 +73,7 @@ class ParticipantUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
-    email: EmailStr | None = None
+    email: Email | None = None
     role: Role | None = None
     seniority: int | None = Field(default=None, ge=1, le=12)
     department: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
@@ -107,7 +108,7 @@ class ImportResultPublic(BaseModel):
 class UserCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    email: EmailStr
+    email: Email
     name: str = Field(min_length=1, max_length=NAME_MAX)
     role: UserRole = UserRole.MEMBER
 
@@ -116,7 +117,7 @@ class UserPublic(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
-    email: EmailStr
+    email: Email
     name: str
     role: UserRole
     created_at: datetime
@@ -159,7 +160,7 @@ class TokenCreated(TokenPublic):
 class CoordinatorAssign(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    user_id: int = Field(ge=1)
+    user_id: int = Field(ge=1, le=2**31 - 1)
 
 
 class HealthPublic(BaseModel):

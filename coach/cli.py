@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import EmailStr
 from rich.console import Console
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -23,7 +22,7 @@ from rich.table import Table
 
 from coach.accounts import issue_token, now_utc
 from coach.config import load_settings
-from coach.domain import Stage, UserRole
+from coach.domain import Email, Stage, UserRole
 from coach.errors import CoachError, ConfigError, InputValidationError
 from coach.index import SyncReport
 from coach.knowledge import Audience
@@ -283,7 +282,7 @@ def user_add(
     from coach.errors import FieldProblem
 
     try:
-        TypeAdapter(EmailStr).validate_python(email)
+        TypeAdapter(Email).validate_python(email)
     except ValidationError:
         raise InputValidationError(
             f"'{email}' is not an email address.", [FieldProblem("email", "not an email")]

@@ -9,11 +9,51 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from coach.errors import FieldProblem, InputValidationError
 
 NAME_MAX = 200
+M = TypeVar("M", bound=BaseModel)
+
+
+def field_problems(exc: ValidationError, *, row: int | None = None) -> list[FieldProblem]:
+    """pydantic's errors as our ``FieldProblem``s (a model-level rule is field 'record')."""
+    return [
+        FieldProblem(
+            ".".join(str(part) for part in error["loc"]) or "record",
+            str(error["msg"]).removeprefix("Value error, "),
+            row,
+        )
+        for error in exc.errors()
+    ]
+
+
+def validated(model: type[M], data: object, what: str) -> M:
+    """``model.model_validate(data)``, raising ``InputValidationError`` naming each field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = field_problems(exc)
+        raise InputValidationError(
+            f"The {what} is not valid: " + "; ".join(str(p) for p in problems),
+            problems,
+            hint="correct the named fields; nothing was changed.",
+        ) from None
+
+
 TEXT_ITEM_MAX = 300
 LIST_MAX = 30
 
@@ -136,6 +176,34 @@ class Slot(BaseModel):
 ShortText = Annotated[str, Field(min_length=1, max_length=TEXT_ITEM_MAX)]
 
 
+def _check_email(value: str) -> str:
+    """Check email syntax only.
+
+    Internal directories use domains such as corp.local or *.test, which email-validator
+    refuses as special-use names. When that is its only objection, the local part is
+    checked against a neutral domain and the address is accepted.
+    """
+    try:
+        return str(validate_email(value, check_deliverability=False).normalized)
+    except EmailNotValidError as exc:
+        local, _, domain = value.rpartition("@")
+        if "special-use" in str(exc) and local and "." in domain:
+            try:
+                validate_email(f"{local}@example.com", check_deliverability=False)
+                return f"{local}@{domain.lower()}"
+            except EmailNotValidError:
+                pass
+        raise ValueError(f"not an email address ({exc})") from None
+
+
+Email = Annotated[
+    str,
+    Field(max_length=320),
+    AfterValidator(_check_email),
+    WithJsonSchema({"type": "string", "format": "email", "maxLength": 320}),
+]
+
+
 class Objective(BaseModel):
     name: str = Field(min_length=1, max_length=NAME_MAX)
     measure: str = Field(
@@ -193,7 +261,7 @@ class ParticipantIn(BaseModel):
 
     external_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
     name: str = Field(min_length=1, max_length=NAME_MAX)
-    email: EmailStr
+    email: Email
     role: Role
     seniority: int = Field(ge=1, le=12, description="1 = most junior grade.")
     department: str = Field(min_length=1, max_length=NAME_MAX)
@@ -292,7 +360,7 @@ class User(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
-    email: EmailStr
+    email: Email
     name: str
     role: UserRole
     created_at: datetime

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Query, UploadFile, status
 
-from api.deps import PageDep, StoreDep, Who
+from api.deps import Id, PageDep, StoreDep, Who
 from api.schemas import (
     ImportResultPublic,
     PagePublic,
@@ -41,7 +41,7 @@ def _participant_in(store: StoreDep, programme_id: int, participant_id: int) -> 
 
 @router.get("", response_model=PagePublic[ParticipantPublic])
 def list_participants(
-    programme_id: int,
+    programme_id: Id,
     who: Who,
     store: StoreDep,
     page: PageDep,
@@ -60,7 +60,7 @@ def list_participants(
 
 @router.post("", response_model=ParticipantPublic, status_code=status.HTTP_201_CREATED)
 def register_participant(
-    programme_id: int, body: ParticipantCreate, who: Who, store: StoreDep
+    programme_id: Id, body: ParticipantCreate, who: Who, store: StoreDep
 ) -> ParticipantPublic:
     require(who, Action.PARTICIPANT_CREATE, Target(programme_id=programme_id))
     return _public(store.create_participant(programme_id, body), who)
@@ -68,7 +68,7 @@ def register_participant(
 
 @router.post("/import", response_model=ImportResultPublic)
 def import_roster(
-    programme_id: int,
+    programme_id: Id,
     who: Who,
     store: StoreDep,
     file: Annotated[UploadFile, File(description="A roster as .csv or .json")],
@@ -84,7 +84,7 @@ def import_roster(
 
 @router.get("/{participant_id}", response_model=ParticipantPublic)
 def get_participant(
-    programme_id: int, participant_id: int, who: Who, store: StoreDep
+    programme_id: Id, participant_id: Id, who: Who, store: StoreDep
 ) -> ParticipantPublic:
     target = Target(programme_id=programme_id, participant_id=participant_id)
     require(who, Action.PARTICIPANT_READ, target)
@@ -93,7 +93,7 @@ def get_participant(
 
 @router.patch("/{participant_id}", response_model=ParticipantPublic)
 def update_participant(
-    programme_id: int, participant_id: int, body: ParticipantUpdate, who: Who, store: StoreDep
+    programme_id: Id, participant_id: Id, body: ParticipantUpdate, who: Who, store: StoreDep
 ) -> ParticipantPublic:
     """Coordinators change any field; participants only their own goals and preferences."""
     changes = body.model_dump(exclude_unset=True, mode="json")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import PageDep, StoreDep, Who
+from api.deps import Id, PageDep, StoreDep, Who
 from api.schemas import (
     CoordinatorAssign,
     PagePublic,
@@ -50,14 +50,14 @@ def list_programmes(who: Who, store: StoreDep, page: PageDep) -> PagePublic[Prog
 
 
 @router.get("/{programme_id}", response_model=ProgrammePublic)
-def get_programme(programme_id: int, who: Who, store: StoreDep) -> ProgrammePublic:
+def get_programme(programme_id: Id, who: Who, store: StoreDep) -> ProgrammePublic:
     require(who, Action.PROGRAMME_READ, Target(programme_id=programme_id))
     return ProgrammePublic.model_validate(store.get_programme(programme_id).model_dump())
 
 
 @router.patch("/{programme_id}", response_model=ProgrammePublic)
 def update_programme(
-    programme_id: int, body: ProgrammeUpdate, who: Who, store: StoreDep
+    programme_id: Id, body: ProgrammeUpdate, who: Who, store: StoreDep
 ) -> ProgrammePublic:
     """Change objectives and settings; only the fields sent are changed."""
     require(who, Action.PROGRAMME_UPDATE, Target(programme_id=programme_id))
@@ -68,7 +68,7 @@ def update_programme(
 
 @router.post("/{programme_id}/coordinators", status_code=status.HTTP_204_NO_CONTENT)
 def assign_coordinator(
-    programme_id: int, body: CoordinatorAssign, who: Who, store: StoreDep
+    programme_id: Id, body: CoordinatorAssign, who: Who, store: StoreDep
 ) -> None:
     """Make a user a coordinator of this programme (admins only)."""
     require(who, Action.COORDINATOR_ASSIGN, Target(programme_id=programme_id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import CurrentUser, PageDep, StoreDep, Who
+from api.deps import CurrentUser, Id, PageDep, StoreDep, Who
 from api.schemas import (
     MembershipPublic,
     MePublic,
@@ -61,7 +61,7 @@ def list_users(who: Who, store: StoreDep, page: PageDep) -> PagePublic[UserPubli
 @router.post(
     "/users/{user_id}/tokens", response_model=TokenCreated, status_code=status.HTTP_201_CREATED
 )
-def create_token(user_id: int, body: TokenCreate, who: Who, store: StoreDep) -> TokenCreated:
+def create_token(user_id: Id, body: TokenCreate, who: Who, store: StoreDep) -> TokenCreated:
     """Issue a token for a user (admins only). The secret is in this response only."""
     require(who, Action.USER_ADMIN)
     record, secret = issue_token(store, user_id, body.name, ttl_days=body.ttl_days)
@@ -69,7 +69,7 @@ def create_token(user_id: int, body: TokenCreate, who: Who, store: StoreDep) -> 
 
 
 @router.delete("/tokens/{token_id}", response_model=TokenPublic)
-def revoke_token(token_id: int, who: Who, store: StoreDep) -> TokenPublic:
+def revoke_token(token_id: Id, who: Who, store: StoreDep) -> TokenPublic:
     """Revoke a token (its owner or an admin); it stops working at once."""
     token = store.get_token(token_id)
     require(who, Action.TOKEN_REVOKE, Target(owner_user_id=token.user_id))

@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -43,7 +44,26 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
-Timestamp = DateTime(timezone=True)
+class Timestamp(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every engine.
+
+    PostgreSQL keeps the zone; SQLite stores text and gives back naive values, which would
+    leave the API emitting times without a zone. Values are stored in UTC and read back
+    as aware UTC datetimes.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
 
 
 class UserRow(Base):
@@ -55,7 +75,7 @@ class UserRow(Base):
     # admin | coordinator | member. Mentor and mentee are not user roles: they come from
     # the user's participant records, one per programme.
     role: Mapped[str] = mapped_column(String(20), default="member")
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
 class ApiTokenRow(Base):
@@ -67,9 +87,9 @@ class ApiTokenRow(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
-    expires_at: Mapped[datetime] = mapped_column(Timestamp)
-    revoked_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(Timestamp())
+    revoked_at: Mapped[datetime | None] = mapped_column(Timestamp())
 
 
 class ProgrammeRow(Base):
@@ -90,7 +110,7 @@ class ProgrammeRow(Base):
     rotate_pairs: Mapped[bool] = mapped_column(Boolean, default=False)
     dual_approval: Mapped[bool] = mapped_column(Boolean, default=False)
     matching_weights: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
 class ProgrammeCoordinatorRow(Base):
@@ -144,7 +164,7 @@ class ParticipantRow(Base):
     preferred_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
     avoid_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, onupdate=utcnow)
 
 
 class PairingRow(Base):
@@ -160,7 +180,7 @@ class PairingRow(Base):
     score: Mapped[float | None] = mapped_column(Float)
     # Bumped on every status change; lets concurrent reviewers detect a lost update.
     version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
     events: Mapped[list[PairingEventRow]] = relationship(
         order_by="PairingEventRow.id", cascade="all, delete-orphan"
@@ -176,7 +196,7 @@ class PairingEventRow(Base):
     pairing_id: Mapped[int] = mapped_column(
         ForeignKey("pairings.id", ondelete="CASCADE"), index=True
     )
-    at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str] = mapped_column(String(20))
     actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -192,7 +212,7 @@ class SessionRow(Base):
     number: Mapped[int] = mapped_column(Integer)
     stage: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20), default="planned")
-    scheduled_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    scheduled_at: Mapped[datetime | None] = mapped_column(Timestamp())
     agenda: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     prompts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
@@ -212,7 +232,7 @@ class SessionNoteRow(Base):
     )
     author_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
 class FeedbackRow(Base):
@@ -231,4 +251,4 @@ class FeedbackRow(Base):
     goal_progress: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     text: Mapped[str] = mapped_column(Text, default="")
     consent_to_quote: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)

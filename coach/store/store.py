@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, select, text
@@ -31,6 +31,7 @@ from coach.domain import (
     Stage,
     User,
     UserRole,
+    validated,
 )
 from coach.errors import ConflictError, NotFoundError, StoreError
 from coach.store.db import make_engine, migrate, schema_revision
@@ -226,10 +227,7 @@ class Store:
             row = session.scalar(select(ApiTokenRow).where(ApiTokenRow.token_hash == token_hash))
             if row is None or row.revoked_at is not None:
                 return None
-            expires = row.expires_at
-            if expires.tzinfo is None:  # SQLite returns naive datetimes
-                expires = expires.replace(tzinfo=UTC)
-            if expires <= now:
+            if row.expires_at <= now:
                 return None
             user = session.get(UserRow, row.user_id)
             return User.model_validate(user) if user else None
@@ -315,7 +313,7 @@ class Store:
         with self.transaction() as session:
             row = self._programme_row(session, programme_id)
             current = _to_programme(row).model_dump(exclude={"id", "created_at"})
-            merged = ProgrammeIn.model_validate({**current, **changes})
+            merged = validated(ProgrammeIn, {**current, **changes}, "programme")
             for key, value in merged.model_dump(mode="json").items():
                 setattr(row, key, value)
             try:
@@ -461,7 +459,7 @@ class Store:
             current = _to_participant(row).model_dump(
                 include=set(ParticipantIn.model_fields), mode="json"
             )
-            merged = ParticipantIn.model_validate({**current, **changes})
+            merged = validated(ParticipantIn, {**current, **changes}, "participant")
             for key, value in _participant_values(merged).items():
                 setattr(row, key, value)
             try:
