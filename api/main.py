@@ -41,8 +41,19 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     for module in (health, users, programmes, participants):
         app.include_router(module.router)
-    logging.getLogger("coach.http").setLevel(logging.INFO)
+    _configure_request_log()
     return app
+
+
+def _configure_request_log() -> None:
+    """One JSON line per request on stderr; uvicorn configures only its own loggers."""
+    logger = logging.getLogger("coach.http")
+    logger.setLevel(logging.INFO)
+    if not any(getattr(h, "coach_request_log", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.coach_request_log = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
 
 
 app = create_app()

@@ -210,10 +210,10 @@ def demo(
     )
     index_everything(svc, programme.slug)
     _describe(svc, programme.id)
-    table = Table("who", "email", "API token (shown once, valid 30 days)", title="Demo accounts")
+    console.print("[bold]Demo accounts[/] (tokens shown once, valid 30 days):")
     for label, email, token in create_demo_users(svc.store, programme):
-        table.add_row(label, email, token)
-    console.print(table)
+        # Plain print: a table would wrap the token and break copy and paste.
+        print(f"  {label:<12} {email:<42} {token}")
     console.print("Use a token as 'Authorization: Bearer <token>' at http://127.0.0.1:8000/docs")
 
 

@@ -79,3 +79,62 @@ def test_a_bad_setting_stops_the_command_naming_the_variable(monkeypatch, capsys
 def test_guidance_on_an_empty_index_says_what_to_do(capsys):
     assert run("guidance", "anything") == 1
     assert "coach index" in capsys.readouterr().err
+
+
+def test_user_and_token_commands(tmp_path, capsys):
+    from coach.accounts import authenticate
+    from coach.config import load_settings
+    from coach.store import Store
+
+    assert run("init") == 0
+    (tmp_path / "p.yaml").write_text("slug: accounts\nname: Accounts\n")
+    assert run("import", str(tmp_path / "p.yaml")) == 0
+    assert (
+        run(
+            "user",
+            "add",
+            "lead@corp.local",
+            "--name",
+            "Lead",
+            "--role",
+            "coordinator",
+            "--coordinates",
+            "accounts",
+        )
+        == 0
+    )
+    assert run("user", "add", "not-an-email", "--name", "X") == 1
+    assert "not an email" in capsys.readouterr().err
+    assert run("token", "create", "lead@corp.local", "--days", "7") == 0
+    secret = capsys.readouterr().out.strip().splitlines()[-1]
+    store = Store.from_url(load_settings().resolved_database_url)
+    user = authenticate(store, secret)
+    assert user is not None and user.email == "lead@corp.local"
+    assert store.membership(user.id).coordinates == {store.get_programme("accounts").id}
+    token_id = store.list_tokens(user.id)[0].id
+    assert run("token", "revoke", str(token_id)) == 0
+    assert authenticate(store, secret) is None
+    assert run("token", "create", "nobody@corp.local") == 1
+    store.dispose()
+
+
+def test_demo_prints_working_tokens_for_each_role(tmp_path, capsys, embedder):
+    from coach.accounts import authenticate
+    from coach.config import load_settings
+    from coach.store import Store
+
+    assert run("demo") == 0
+    out = capsys.readouterr().out
+    tokens = [word for word in out.split() if word.startswith("cch_")]
+    assert len(tokens) == 4
+    store = Store.from_url(load_settings().resolved_database_url)
+    roles = set()
+    for token in tokens:
+        user = authenticate(store, token)
+        assert user is not None
+        membership = store.membership(user.id)
+        roles |= {role.value for _, role in membership.participates.values()}
+        roles |= {"coordinator"} if membership.coordinates else set()
+        roles |= {user.role.value} if user.role.value == "admin" else set()
+    assert roles == {"admin", "coordinator", "mentor", "mentee"}
+    store.dispose()

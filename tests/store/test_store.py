@@ -199,3 +199,16 @@ def test_coordinators_belong_to_programmes(store: Store, programme):
     store.add_coordinator(programme.id, user.id)
     store.add_coordinator(programme.id, user.id)  # idempotent
     assert store.coordinator_ids(programme.id) == [user.id]
+
+
+def test_a_person_may_mentor_in_one_programme_and_be_mentored_in_another(store: Store):
+    first = store.upsert_programme(ProgrammeIn(slug="first-one", name="First"))
+    second = store.upsert_programme(ProgrammeIn(slug="second-one", name="Second"))
+    store.upsert_participants(first.id, [person("X1", Role.MENTOR, email="sam@example.org")])
+    user = store.add_user("Sam@example.org", "Sam")  # linked by email, case-insensitively
+    store.upsert_participants(second.id, [person("X1", Role.MENTEE, email="sam@example.org")])
+    membership = store.membership(user.id)
+    assert {pid: role for pid, (_, role) in membership.participates.items()} == {
+        first.id: Role.MENTOR,
+        second.id: Role.MENTEE,
+    }
