@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.schemas import ErrorDetail, ErrorField, ErrorPublic
+from coach.domain import error_message
 from coach.errors import (
     AccessDeniedError,
     AuthenticationError,
@@ -82,7 +83,7 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     fields = [
         ErrorField(
             field=_location(tuple(error.get("loc", ()))),
-            message=str(error.get("msg", "invalid")).removeprefix("Value error, "),
+            message=error_message(error),
         )
         for error in exc.errors()
     ]

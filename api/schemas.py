@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from coach.domain import (
     LIST_MAX,
     NAME_MAX,
+    NO_CONTROL,
     Direction,
     Email,
     Format,
@@ -43,8 +44,8 @@ class ProgrammeUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
-    description: str | None = Field(default=None, max_length=4000)
+    name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL)
+    description: str | None = Field(default=None, max_length=4000, pattern=NO_CONTROL)
     objectives: list[Objective] | None = Field(default=None, max_length=LIST_MAX)
     direction: Direction | None = None
     format: Format | None = None
@@ -72,25 +73,27 @@ class ParticipantUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
+    name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL)
     email: Email | None = None
     role: Role | None = None
     seniority: int | None = Field(default=None, ge=1, le=12)
-    department: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
-    manager_id: str | None = Field(default=None, max_length=64)
-    manager_name: str | None = Field(default=None, max_length=NAME_MAX)
+    department: str | None = Field(
+        default=None, min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL
+    )
+    manager_id: str | None = Field(default=None, max_length=64, pattern=NO_CONTROL)
+    manager_name: str | None = Field(default=None, max_length=NAME_MAX, pattern=NO_CONTROL)
     nicknames: list[ShortText] | None = Field(default=None, max_length=10)
     skills: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
     goals: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
     interests: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
-    learning_style: str | None = Field(default=None, max_length=NAME_MAX)
-    communication_style: str | None = Field(default=None, max_length=NAME_MAX)
+    learning_style: str | None = Field(default=None, max_length=NAME_MAX, pattern=NO_CONTROL)
+    communication_style: str | None = Field(default=None, max_length=NAME_MAX, pattern=NO_CONTROL)
     availability: list[Slot] | None = Field(default=None, max_length=LIST_MAX)
-    timezone: str | None = Field(default=None, max_length=64)
+    timezone: str | None = Field(default=None, max_length=64, pattern=NO_CONTROL)
     capacity: int | None = Field(default=None, ge=0, le=10)
     consent_matching: bool | None = None
     consent_background: bool | None = None
-    background: str | None = Field(default=None, max_length=300)
+    background: str | None = Field(default=None, max_length=300, pattern=NO_CONTROL)
     preferred_ids: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
     avoid_ids: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
 
@@ -109,7 +112,7 @@ class UserCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     email: Email
-    name: str = Field(min_length=1, max_length=NAME_MAX)
+    name: str = Field(min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL)
     role: UserRole = UserRole.MEMBER
 
 
@@ -138,7 +141,7 @@ class MePublic(BaseModel):
 class TokenCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=100)
+    name: str = Field(min_length=1, max_length=100, pattern=NO_CONTROL)
     ttl_days: int = Field(default=90, ge=1, le=365)
 
 

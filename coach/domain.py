@@ -7,9 +7,10 @@ object. Input records (``...In``) validate strictly and name the field that is w
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
@@ -26,16 +27,27 @@ from pydantic import (
 from coach.errors import FieldProblem, InputValidationError
 
 NAME_MAX = 200
+# Text may hold tabs and line breaks but no other control characters (PostgreSQL refuses
+# NUL outright; the rest only ever arrive by accident or attack).
+NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
 M = TypeVar("M", bound=BaseModel)
+
+
+def error_message(error: Mapping[str, Any]) -> str:
+    """A person-readable message for one pydantic error."""
+    if (
+        error.get("type") == "string_pattern_mismatch"
+        and error.get("ctx", {}).get("pattern") == NO_CONTROL
+    ):
+        return "must not contain control characters (only tabs and line breaks are allowed)"
+    return str(error.get("msg", "invalid")).removeprefix("Value error, ")
 
 
 def field_problems(exc: ValidationError, *, row: int | None = None) -> list[FieldProblem]:
     """pydantic's errors as our ``FieldProblem``s (a model-level rule is field 'record')."""
     return [
         FieldProblem(
-            ".".join(str(part) for part in error["loc"]) or "record",
-            str(error["msg"]).removeprefix("Value error, "),
-            row,
+            ".".join(str(part) for part in error["loc"]) or "record", error_message(error), row
         )
         for error in exc.errors()
     ]
@@ -173,7 +185,7 @@ class Slot(BaseModel):
         return cls(day=match["day"], start=start, end=end)
 
 
-ShortText = Annotated[str, Field(min_length=1, max_length=TEXT_ITEM_MAX)]
+ShortText = Annotated[str, Field(min_length=1, max_length=TEXT_ITEM_MAX, pattern=NO_CONTROL)]
 
 
 def _check_email(value: str) -> str:
@@ -205,9 +217,12 @@ Email = Annotated[
 
 
 class Objective(BaseModel):
-    name: str = Field(min_length=1, max_length=NAME_MAX)
+    name: str = Field(min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL)
     measure: str = Field(
-        default="", max_length=TEXT_ITEM_MAX, description="How the objective is measured."
+        default="",
+        max_length=TEXT_ITEM_MAX,
+        pattern=NO_CONTROL,
+        description="How the objective is measured.",
     )
 
 
@@ -217,8 +232,8 @@ class ProgrammeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     slug: str = Field(min_length=3, max_length=60, pattern=r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")
-    name: str = Field(min_length=1, max_length=NAME_MAX)
-    description: str = Field(default="", max_length=4000)
+    name: str = Field(min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL)
+    description: str = Field(default="", max_length=4000, pattern=NO_CONTROL)
     objectives: list[Objective] = Field(default_factory=list, max_length=LIST_MAX)
     direction: Direction = Direction.REVERSE
     format: Format = Format.ONE_TO_ONE
@@ -260,25 +275,25 @@ class ParticipantIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     external_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
-    name: str = Field(min_length=1, max_length=NAME_MAX)
+    name: str = Field(min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL)
     email: Email
     role: Role
     seniority: int = Field(ge=1, le=12, description="1 = most junior grade.")
-    department: str = Field(min_length=1, max_length=NAME_MAX)
-    manager_id: str | None = Field(default=None, max_length=64)
-    manager_name: str | None = Field(default=None, max_length=NAME_MAX)
+    department: str = Field(min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL)
+    manager_id: str | None = Field(default=None, max_length=64, pattern=NO_CONTROL)
+    manager_name: str | None = Field(default=None, max_length=NAME_MAX, pattern=NO_CONTROL)
     nicknames: list[ShortText] = Field(default_factory=list, max_length=10)
     skills: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
     goals: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
     interests: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
-    learning_style: str | None = Field(default=None, max_length=NAME_MAX)
-    communication_style: str | None = Field(default=None, max_length=NAME_MAX)
+    learning_style: str | None = Field(default=None, max_length=NAME_MAX, pattern=NO_CONTROL)
+    communication_style: str | None = Field(default=None, max_length=NAME_MAX, pattern=NO_CONTROL)
     availability: list[Slot] = Field(default_factory=list, max_length=LIST_MAX)
-    timezone: str = Field(default="UTC", max_length=64)
+    timezone: str = Field(default="UTC", max_length=64, pattern=NO_CONTROL)
     capacity: int = Field(default=1, ge=0, le=10)
     consent_matching: bool = True
     consent_background: bool = False
-    background: str | None = Field(default=None, max_length=TEXT_ITEM_MAX)
+    background: str | None = Field(default=None, max_length=TEXT_ITEM_MAX, pattern=NO_CONTROL)
     preferred_ids: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
     avoid_ids: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
 
@@ -447,7 +462,7 @@ class FeedbackIn(BaseModel):
     usefulness: int = Field(ge=1, le=5)
     pairing_fit: int = Field(ge=1, le=5)
     goal_progress: dict[str, int] = Field(default_factory=dict)
-    text: str = Field(default="", max_length=5000)
+    text: str = Field(default="", max_length=5000, pattern=NO_CONTROL)
     consent_to_quote: bool = False
 
     @field_validator("goal_progress")

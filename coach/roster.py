@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from coach.domain import ParticipantIn
+from coach.domain import ParticipantIn, error_message
 from coach.errors import FieldProblem, InputValidationError
 from coach.store import Store, UpsertResult
 
@@ -120,7 +120,7 @@ def validate_rows(rows: Iterable[Mapping[str, Any]]) -> list[ParticipantIn]:
                 field = ".".join(str(part) for part in error["loc"]) or "row"
                 value = error.get("input")
                 shown = value if isinstance(value, str | int | float) and field != "row" else None
-                message = str(error["msg"]).removeprefix("Value error, ")
+                message = error_message(error)
                 problems.append(
                     FieldProblem(field, message, number, None if shown is None else str(shown))
                 )

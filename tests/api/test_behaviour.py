@@ -234,3 +234,15 @@ def test_the_openapi_docs_are_served(world: World):
     spec = world.client.get("/openapi.json").json()
     assert "ProgrammeCreate" in spec["components"]["schemas"]
     assert "ParticipantPublic" in spec["components"]["schemas"]
+
+
+def test_control_characters_are_refused_with_a_readable_message(world: World):
+    response = world.client.post(
+        "/users",
+        json={"email": "nul@example.org", "name": "Bad\u0000Name"},
+        headers=world.headers("admin"),
+    )
+    assert response.status_code == 422
+    [problem] = response.json()["error"]["fields"]
+    assert problem["field"] == "name"
+    assert "control characters" in problem["message"]
