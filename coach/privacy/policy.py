@@ -5,7 +5,8 @@ Every route asks ``require(who, action, target)``. A denial says how to answer:
   data, another participant's profile), so the answer gives nothing away;
 - 403 when the caller can see the thing but may not do this to it (a mentee trying to
   edit their programme's settings).
-Admins may do everything. Line managers have no access by virtue of being managers.
+Admins may do everything except read private notes and raw feedback, which belong to their
+author alone. Line managers have no access by virtue of being managers.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ class Action(StrEnum):
     PARTICIPANT_UPDATE = "participant.update"
     USER_ADMIN = "user.admin"
     TOKEN_REVOKE = "token.revoke"
+    NOTE_READ = "note.read"
+    FEEDBACK_READ_RAW = "feedback.read_raw"
+
+
+# Private notes and raw feedback belong to their author alone: not the partner, not the
+# coordinator, not an admin. Coordinators get feedback only as summaries above the
+# programme's minimum cohort size.
+AUTHOR_ONLY = frozenset({Action.NOTE_READ, Action.FEEDBACK_READ_RAW})
 
 
 # What participants may change in their own profile. Employment facts (role, grade,
@@ -81,6 +90,10 @@ def _forbid(reason: str) -> Decision:
 
 
 def decide(who: Membership, action: Action, target: Target = Target()) -> Decision:
+    if action in AUTHOR_ONLY:
+        if target.owner_user_id is not None and target.owner_user_id == who.user_id:
+            return ALLOW
+        return _hide("only its author may read this")
     if who.role is UserRole.ADMIN:
         return ALLOW
     programme = target.programme_id

@@ -1,0 +1,37 @@
+"""The policy as a pure function, including rules whose routes come with later features."""
+
+import pytest
+
+from coach.domain import Membership, Role, UserRole
+from coach.errors import AccessDeniedError, NotFoundError
+from coach.privacy.policy import SELF_EDITABLE_FIELDS, Action, Target, decide, require
+
+ADMIN = Membership(user_id=1, role=UserRole.ADMIN)
+COORDINATOR = Membership(user_id=2, role=UserRole.COORDINATOR, coordinates=frozenset({10}))
+MENTOR = Membership(user_id=3, role=UserRole.MEMBER, participates={10: (100, Role.MENTOR)})
+MENTEE = Membership(user_id=4, role=UserRole.MEMBER, participates={10: (101, Role.MENTEE)})
+
+
+@pytest.mark.parametrize("action", [Action.NOTE_READ, Action.FEEDBACK_READ_RAW])
+def test_notes_and_raw_feedback_are_for_their_author_only(action):
+    written_by_mentee = Target(programme_id=10, owner_user_id=MENTEE.user_id)
+    assert decide(MENTEE, action, written_by_mentee).allowed
+    for other in (MENTOR, COORDINATOR, ADMIN):
+        decision = decide(other, action, written_by_mentee)
+        assert not decision.allowed and decision.status == 404
+
+
+def test_a_participant_may_edit_only_self_editable_fields():
+    own = Target(programme_id=10, participant_id=101, fields=frozenset({"goals"}))
+    assert decide(MENTEE, Action.PARTICIPANT_UPDATE, own).allowed
+    locked = Target(programme_id=10, participant_id=101, fields=frozenset({"goals", "seniority"}))
+    with pytest.raises(AccessDeniedError, match="seniority"):
+        require(MENTEE, Action.PARTICIPANT_UPDATE, locked)
+    assert "seniority" not in SELF_EDITABLE_FIELDS and "goals" in SELF_EDITABLE_FIELDS
+
+
+def test_other_programmes_are_invisible_not_forbidden():
+    with pytest.raises(NotFoundError):
+        require(COORDINATOR, Action.PROGRAMME_UPDATE, Target(programme_id=11))
+    with pytest.raises(AccessDeniedError):
+        require(MENTEE, Action.PROGRAMME_UPDATE, Target(programme_id=10))
