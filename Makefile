@@ -36,8 +36,9 @@ lint: install
 test: install lint
 	$(BIN)/pytest -q
 
+# Every offline suite, against the stored baselines; report in reports/eval/.
 eval: install
-	$(BIN)/coach eval retrieval
+	COACH_DATA_DIR=.eval-data $(BIN)/coach eval --report reports/eval
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

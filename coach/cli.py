@@ -321,39 +321,101 @@ def token_revoke(token_id: Annotated[int, typer.Argument()]) -> None:
 
 @app.command("eval")
 def eval_command(
-    suite: Annotated[str, typer.Argument(help="Eval suite to run.")] = "retrieval",
+    suites: Annotated[
+        list[str] | None, typer.Argument(help="Suites to run (default: all).")
+    ] = None,
+    backend: Annotated[
+        str, typer.Option(help="Generation backend: offline or openai.")
+    ] = "offline",
+    report: Annotated[
+        Path | None, typer.Option(help="Write report.json and report.html here.")
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Store these figures as the new baselines.")
+    ] = False,
+    recordings: Annotated[
+        str, typer.Option(help="Generated outputs: off, record or replay.")
+    ] = "off",
+    judge: Annotated[bool, typer.Option(help="Also score outputs with an LLM judge.")] = False,
+    baselines: Annotated[
+        Path | None, typer.Option(help="Baselines folder (default evals/baselines).")
+    ] = None,
 ) -> None:
-    """Run an offline eval suite and print its figures; exits 1 below threshold."""
-    from evals.retrieval import RECALL_AT_3_THRESHOLD, load_cases, run_retrieval
+    """Run offline eval suites; exits 1 when a threshold or a baseline is broken."""
+    from evals.harness import (
+        BASELINES_DIR,
+        EvalContext,
+        get_suite,
+        known_suites,
+        run_suite,
+        write_baseline,
+    )
+    from evals.recording import RECORDINGS_DIR, Recorder
+    from evals.report import write_report
 
-    if suite != "retrieval":
-        raise CoachError(f"Unknown eval suite '{suite}'.", hint="known suites: retrieval.")
-    svc = services()
-    with progress_bar("Embedding guidance cards") as update:
-        svc.index.sync_guidance(svc.cards, progress=update)
-    cases = load_cases()
-    report = run_retrieval(svc.index, cases)
-    table = Table(
-        "metric", "value", "threshold", "result", title=f"retrieval ({len(cases)} queries)"
-    )
-    recall3 = report.recall_at(3)
-    passed = recall3 >= RECALL_AT_3_THRESHOLD
-    table.add_row("recall@1", f"{report.recall_at(1):.3f}", "", "")
-    table.add_row(
-        "recall@3",
-        f"{recall3:.3f}",
-        f">= {RECALL_AT_3_THRESHOLD}",
-        "[green]pass[/]" if passed else "[red]FAIL[/]",
-    )
-    table.add_row("MRR@10", f"{report.mrr:.3f}", "", "")
-    console.print(table)
-    for miss in report.misses_at_3:
-        console.print(
-            f"[yellow]miss[/] {miss.case.id} '{miss.case.query}': expected "
-            f"{', '.join(miss.case.expected)}, got {', '.join(miss.ranked[:3])} "
-            f"(rank {miss.rank or '>10'})"
+    if backend not in ("offline", "openai"):
+        raise CoachError(f"Unknown backend '{backend}'.", hint="use offline or openai.")
+    if recordings not in ("off", "record", "replay"):
+        raise CoachError(
+            f"Unknown recordings mode '{recordings}'.", hint="use off, record or replay."
         )
-    if not passed:
+    selected = [get_suite(name) for name in (suites or known_suites())]
+    svc = services()
+    recorder = Recorder(RECORDINGS_DIR / f"{backend}.jsonl", recordings)  # type: ignore[arg-type]
+    judge_client = None
+    if judge or backend == "openai":
+        from coach.llm.client import make_client
+
+        make_client(svc.settings)  # raises a ConfigError naming the variable to set
+    if judge:
+        from evals.judge import Judge
+
+        judge_client = Judge(svc.settings, Recorder(RECORDINGS_DIR / "judge.jsonl", recordings))  # type: ignore[arg-type]
+    context = EvalContext(services=svc, backend=backend, recorder=recorder, judge=judge_client)
+    results = []
+    with console.status("Running evals") as status:
+        for suite in selected:
+            status.update(f"Running the {suite.name} eval")
+            results.append(run_suite(suite, context, baselines_dir=baselines or BASELINES_DIR))
+    for result in results:
+        table = Table(
+            "metric",
+            "value",
+            "threshold",
+            "baseline",
+            "change",
+            "result",
+            title=f"{result.suite}: {len(result.cases)} cases, {result.seconds:.1f} s",
+        )
+        for metric in result.metrics:
+            change = "" if metric.change is None else f"{metric.change:+.4f}"
+            baseline = "" if metric.baseline is None else f"{metric.baseline:g}"
+            verdict = (
+                "[green]pass[/]" if metric.passed else "[red]" + "; ".join(metric.problems) + "[/]"
+            )
+            table.add_row(
+                metric.name,
+                f"{metric.value:.4f}",
+                metric.threshold.describe(),
+                baseline,
+                change,
+                verdict,
+            )
+        console.print(table)
+        for case in [c for c in result.cases if not c.passed][:20]:
+            console.print(
+                f"[yellow]failed case[/] {case.id}: {case.reason}; expected "
+                f"{case.expected}, got {case.got}",
+                soft_wrap=True,
+            )
+    if report is not None:
+        json_path, html_path = write_report(results, report, backend)
+        console.print(f"Report: {json_path} and {html_path}")
+    if update_baseline:
+        for result in results:
+            path = write_baseline(result, baselines or BASELINES_DIR)
+            console.print(f"Baseline updated: {path}")
+    elif not all(result.passed for result in results):
         raise typer.Exit(1)
 
 

@@ -138,3 +138,37 @@ def test_demo_prints_working_tokens_for_each_role(tmp_path, capsys, embedder):
         roles |= {user.role.value} if user.role.value == "admin" else set()
     assert roles == {"admin", "coordinator", "mentor", "mentee"}
     store.dispose()
+
+
+def test_eval_runner_reports_and_fails_on_a_baseline_regression(tmp_path, capsys, embedder):
+    import json
+
+    baselines = tmp_path / "baselines"
+    assert (
+        run(
+            "eval", "retrieval", "--report", str(tmp_path / "report"), "--baselines", str(baselines)
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "recall@3" in out and "pass" in out
+    report = json.loads((tmp_path / "report" / "report.json").read_text())
+    assert report["passed"] and report["suites"][0]["suite"] == "retrieval"
+    assert (tmp_path / "report" / "report.html").exists()
+
+    # a better baseline than today's figure: the threshold holds but the run fails
+    baselines.mkdir()
+    (baselines / "retrieval.json").write_text(json.dumps({"metrics": {"mrr@10": 0.95}}))
+    assert run("eval", "retrieval", "--baselines", str(baselines)) == 1
+    assert "regressed" in capsys.readouterr().out
+    # an explicit update accepts today's figures
+    assert run("eval", "retrieval", "--baselines", str(baselines), "--update-baseline") == 0
+    assert json.loads((baselines / "retrieval.json").read_text())["metrics"]["mrr@10"] < 0.95
+
+
+def test_eval_runner_refuses_what_it_cannot_do(capsys):
+    assert run("eval", "nope") == 1
+    assert "known suites" in capsys.readouterr().err
+    assert run("eval", "retrieval", "--judge") == 2
+    assert "COACH_LLM_BASE_URL" in capsys.readouterr().err
+    assert run("eval", "retrieval", "--backend", "cloud") == 1
