@@ -13,7 +13,7 @@ from enum import StrEnum
 import numpy as np
 
 from coach.domain import Direction, Participant
-from coach.matching.cohort import STEP_MINUTES, Cohort
+from coach.matching.cohort import STEP_MINUTES, WEEK_STEPS, Cohort
 
 
 class Rule(StrEnum):
@@ -67,7 +67,7 @@ class MentorArrays:
             capacity=np.array([m.capacity for m in mentors], dtype=np.int16),
             availability=np.stack([cohort.availability[m.id] for m in mentors])
             if mentors
-            else np.zeros((0, 1), dtype=bool),
+            else np.zeros((0, WEEK_STEPS), dtype=bool),
             index_of={m.external_id: i for i, m in enumerate(mentors)},
         )
 
