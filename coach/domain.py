@@ -111,9 +111,14 @@ class Stage(StrEnum):
 
 class PairingStatus(StrEnum):
     SUGGESTED = "suggested"
+    AWAITING_SECOND_APPROVAL = "awaiting_second_approval"  # dual-approval programmes
     APPROVED = "approved"
     REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"  # replaced by a newer suggestion run, or swapped
     ENDED = "ended"
+
+
+OPEN_SUGGESTION = (PairingStatus.SUGGESTED, PairingStatus.AWAITING_SECOND_APPROVAL)
 
 
 class SessionStatus(StrEnum):
@@ -425,6 +430,9 @@ class Pairing(BaseModel):
     mentee_id: int
     status: PairingStatus
     score: float | None
+    version: int = 1
+    details: dict[str, Any] = Field(default_factory=dict)  # score parts, reasons, solver
+    run_id: int | None = None
     history: list[PairingEvent]
 
 
@@ -480,3 +488,15 @@ class Feedback(FeedbackIn):
     id: int
     author_id: int
     created_at: datetime
+
+
+class MatchingRun(BaseModel):
+    """One suggestion run: the audit a coordinator reviews beside the suggestions."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    programme_id: int
+    solver: str
+    created_at: datetime
+    summary: dict[str, Any]

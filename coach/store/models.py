@@ -167,6 +167,21 @@ class ParticipantRow(Base):
     updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, onupdate=utcnow)
 
 
+class MatchingRunRow(Base):
+    """A suggestion run's audit: excluded-pair counts, unmatched causes, fairness."""
+
+    __tablename__ = "matching_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programmes.id", ondelete="CASCADE"), index=True
+    )
+    solver: Mapped[str] = mapped_column(String(20))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 class PairingRow(Base):
     __tablename__ = "pairings"
 
@@ -176,10 +191,14 @@ class PairingRow(Base):
     )
     mentor_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
     mentee_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
-    status: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(32))
     score: Mapped[float | None] = mapped_column(Float)
     # Bumped on every status change; lets concurrent reviewers detect a lost update.
     version: Mapped[int] = mapped_column(Integer, default=1)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("matching_runs.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
     events: Mapped[list[PairingEventRow]] = relationship(
@@ -197,8 +216,8 @@ class PairingEventRow(Base):
         ForeignKey("pairings.id", ondelete="CASCADE"), index=True
     )
     at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
-    from_status: Mapped[str | None] = mapped_column(String(20))
-    to_status: Mapped[str] = mapped_column(String(20))
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str] = mapped_column(String(32))
     actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     reason: Mapped[str | None] = mapped_column(Text)
 

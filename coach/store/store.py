@@ -17,8 +17,10 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coach.domain import (
+    OPEN_SUGGESTION,
     ApiToken,
     FeedbackIn,
+    MatchingRun,
     Membership,
     Pairing,
     PairingEvent,
@@ -38,6 +40,7 @@ from coach.store.db import make_engine, migrate, schema_revision
 from coach.store.models import (
     ApiTokenRow,
     FeedbackRow,
+    MatchingRunRow,
     PairingEventRow,
     PairingRow,
     ParticipantRow,
@@ -92,6 +95,9 @@ def _to_pairing(row: PairingRow) -> Pairing:
         mentee_id=row.mentee_id,
         status=PairingStatus(row.status),
         score=row.score,
+        version=row.version,
+        details=row.details or {},
+        run_id=row.run_id,
         history=[PairingEvent.model_validate(event) for event in row.events],
     )
 
@@ -497,6 +503,7 @@ class Store:
         *,
         score: float | None = None,
         actor_user_id: int | None = None,
+        details: dict[str, Any] | None = None,
     ) -> Pairing:
         with self.transaction() as session:
             for participant_id, role in ((mentor_id, Role.MENTOR), (mentee_id, Role.MENTEE)):
@@ -509,6 +516,7 @@ class Store:
                 mentee_id=mentee_id,
                 status=PairingStatus.SUGGESTED.value,
                 score=score,
+                details=details or {},
             )
             pairing.events.append(
                 PairingEventRow(
@@ -540,16 +548,161 @@ class Store:
                     f"Pairing {pairing_id} was changed by someone else meanwhile.",
                     hint="reload the pairing and decide again.",
                 )
-            row.events.append(
-                PairingEventRow(
-                    from_status=row.status,
-                    to_status=status.value,
-                    actor_user_id=actor_user_id,
-                    reason=reason,
+            self._transition(row, status, actor_user_id, reason)
+            session.flush()
+            return _to_pairing(row)
+
+    def record_matching_run(
+        self,
+        programme_id: int,
+        solver: str,
+        summary: dict[str, Any],
+        suggestions: Sequence[tuple[int, int, float, dict[str, Any]]],
+        *,
+        actor_user_id: int | None = None,
+    ) -> tuple[MatchingRun, list[Pairing]]:
+        """Store a run and its suggestions; open suggestions of earlier runs are withdrawn.
+
+        Approved pairings are never touched. One transaction: a failure stores nothing.
+        """
+        with self.transaction() as session:
+            self._programme_row(session, programme_id)
+            run = MatchingRunRow(
+                programme_id=programme_id,
+                solver=solver,
+                summary=summary,
+                created_by=actor_user_id,
+            )
+            session.add(run)
+            session.flush()
+            open_rows = session.scalars(
+                select(PairingRow).where(
+                    PairingRow.programme_id == programme_id,
+                    PairingRow.status.in_([s.value for s in OPEN_SUGGESTION]),
                 )
             )
-            row.status = status.value
-            row.version += 1
+            for row in open_rows:
+                self._transition(
+                    row,
+                    PairingStatus.WITHDRAWN,
+                    actor_user_id,
+                    f"superseded by matching run {run.id}",
+                )
+            created = []
+            for mentee_id, mentor_id, score, details in suggestions:
+                row = PairingRow(
+                    programme_id=programme_id,
+                    mentor_id=mentor_id,
+                    mentee_id=mentee_id,
+                    status=PairingStatus.SUGGESTED.value,
+                    score=score,
+                    details=details,
+                    run_id=run.id,
+                )
+                row.events.append(
+                    PairingEventRow(
+                        from_status=None,
+                        to_status=PairingStatus.SUGGESTED.value,
+                        actor_user_id=actor_user_id,
+                        reason=f"matching run {run.id} ({solver})",
+                    )
+                )
+                session.add(row)
+                created.append(row)
+            session.flush()
+            return MatchingRun.model_validate(run), [_to_pairing(row) for row in created]
+
+    @staticmethod
+    def _transition(
+        row: PairingRow, status: PairingStatus, actor_user_id: int | None, reason: str | None
+    ) -> None:
+        row.events.append(
+            PairingEventRow(
+                from_status=row.status,
+                to_status=status.value,
+                actor_user_id=actor_user_id,
+                reason=reason,
+            )
+        )
+        row.status = status.value
+        row.version += 1
+
+    def latest_matching_run(self, programme_id: int) -> MatchingRun | None:
+        with self.transaction() as session:
+            row = session.scalar(
+                select(MatchingRunRow)
+                .where(MatchingRunRow.programme_id == programme_id)
+                .order_by(MatchingRunRow.id.desc())
+                .limit(1)
+            )
+            return MatchingRun.model_validate(row) if row else None
+
+    def get_pairing(self, pairing_id: int) -> Pairing:
+        with self.transaction() as session:
+            row = session.get(PairingRow, pairing_id)
+            if row is None:
+                raise NotFoundError("pairing", pairing_id)
+            return _to_pairing(row)
+
+    def list_pairings(
+        self,
+        programme_id: int,
+        *,
+        statuses: Sequence[PairingStatus] | None = None,
+        participant_id: int | None = None,
+        page: Page | None = None,
+    ) -> tuple[list[Pairing], int]:
+        with self.transaction() as session:
+            query = select(PairingRow).where(PairingRow.programme_id == programme_id)
+            if statuses:
+                query = query.where(PairingRow.status.in_([s.value for s in statuses]))
+            if participant_id is not None:
+                query = query.where(
+                    (PairingRow.mentee_id == participant_id)
+                    | (PairingRow.mentor_id == participant_id)
+                )
+            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+            query = query.order_by(PairingRow.id)
+            if page is not None:
+                page = page.clamp()
+                query = query.offset(page.offset).limit(page.limit)
+            return [_to_pairing(row) for row in session.scalars(query)], total
+
+    def review_pairing(
+        self,
+        pairing_id: int,
+        decide: Any,
+        *,
+        expected_version: int | None = None,
+    ) -> Pairing:
+        """Lock a pairing and apply ``decide(session_view) -> (status, actor, reason)``.
+
+        ``decide`` gets the locked pairing and the programme's approved pairings, and may
+        raise to refuse; the change and its history event are one transaction.
+        """
+        with self.transaction() as session:
+            row = session.get(PairingRow, pairing_id, with_for_update=True)
+            if row is None:
+                raise NotFoundError("pairing", pairing_id)
+            if expected_version is not None and row.version != expected_version:
+                raise ConflictError(
+                    f"Pairing {pairing_id} was changed by someone else meanwhile.",
+                    hint="reload the pairing and decide again.",
+                )
+            approved = [
+                _to_pairing(other)
+                for other in session.scalars(
+                    select(PairingRow)
+                    .where(
+                        PairingRow.programme_id == row.programme_id,
+                        PairingRow.status == PairingStatus.APPROVED.value,
+                        PairingRow.id != row.id,
+                    )
+                    .with_for_update()
+                )
+            ]
+            status, actor, reason = decide(_to_pairing(row), approved)
+            self._transition(row, status, actor, reason)
             session.flush()
             return _to_pairing(row)
 

@@ -1,0 +1,102 @@
+"""Suggest, review and re-run on the sample programme, on both databases."""
+
+import pytest
+
+from coach.config import load_settings
+from coach.domain import PairingStatus, UserRole
+from coach.errors import ConflictError, InputValidationError
+from coach.knowledge import SAMPLE_DIR
+from coach.matching import Solver
+from coach.pairings import approve, reject, run_matching, swap, why_excluded
+from coach.sample import load_sample
+from coach.services import Services
+
+
+@pytest.fixture
+def programme_services(database_url, tmp_path, embedder):
+    services = Services(load_settings(database_url=database_url, data_dir=tmp_path / "d"),
+                        embedder=embedder)
+    services.store.migrate()
+    programme, _ = load_sample(services.store, SAMPLE_DIR)
+    users = [services.store.add_user(f"r{i}@example.org", f"Reviewer {i}",
+                                     role=UserRole.COORDINATOR) for i in (1, 2)]
+    yield services, programme, users
+    services.close()
+
+
+def test_run_review_and_rerun(programme_services):
+    services, programme, (first, second) = programme_services
+    run, pairings, result = run_matching(services, programme.id, Solver.OPTIMAL,
+                                         actor_user_id=first.id)
+    assert len(pairings) == len(result.suggestions) >= 20
+    assert run.summary["excluded"] and run.summary["fairness"]
+    assert any(u["cause"] == "no_consent" for u in run.summary["unmatched"])
+    best = max(pairings, key=lambda p: p.score)
+    assert best.details["reasons"][0].startswith("covers")
+    assert set(best.details["parts"]) >= {"goal_coverage", "availability"}
+
+    # dual approval: a second, different reviewer
+    half = approve(services, best.id, first.id)
+    assert half.status is PairingStatus.AWAITING_SECOND_APPROVAL
+    with pytest.raises(ConflictError, match="second, different reviewer"):
+        approve(services, best.id, first.id)
+    done = approve(services, best.id, second.id)
+    assert done.status is PairingStatus.APPROVED
+    assert [e.to_status for e in done.history] == [
+        PairingStatus.SUGGESTED, PairingStatus.AWAITING_SECOND_APPROVAL, PairingStatus.APPROVED
+    ]
+
+    other = next(p for p in pairings if p.id != best.id)
+    with pytest.raises(InputValidationError):
+        reject(services, other.id, first.id, "  ")
+    rejected = reject(services, other.id, first.id, "they already work together closely")
+    assert rejected.history[-1].reason == "they already work together closely"
+
+    # re-run for the unmatched: the approved pair stays, its mentee is not suggested again
+    run2, pairings2, _ = run_matching(services, programme.id, Solver.OPTIMAL)
+    assert services.store.get_pairing(best.id).status is PairingStatus.APPROVED
+    assert all(p.mentee_id != best.mentee_id for p in pairings2)
+    withdrawn = services.store.get_pairing(pairings[-1].id)
+    if withdrawn.id not in (best.id, other.id):
+        assert withdrawn.status is PairingStatus.WITHDRAWN
+        assert withdrawn.history[-1].reason == f"superseded by matching run {run2.id}"
+
+
+def test_stale_versions_and_double_approvals_are_refused(programme_services):
+    services, programme, (first, second) = programme_services
+    services.store.update_programme(programme.id, {"dual_approval": False})
+    _, pairings, _ = run_matching(services, programme.id)
+    pairing = pairings[0]
+    approve(services, pairing.id, first.id, expected_version=pairing.version)
+    with pytest.raises(ConflictError):
+        approve(services, pairing.id, second.id, expected_version=pairing.version)
+
+
+def test_swap_exchanges_mentors_and_checks_rules(programme_services):
+    services, programme, (first, _) = programme_services
+    _, pairings, _ = run_matching(services, programme.id)
+    for a in pairings:
+        for b in pairings:
+            if a.id >= b.id:
+                continue
+            ok_a = why_excluded(services, programme.id, a.mentee_id, b.mentor_id) is None
+            ok_b = why_excluded(services, programme.id, b.mentee_id, a.mentor_id) is None
+            if ok_a and ok_b:
+                new = swap(services, a.id, b.id, first.id)
+                assert {(p.mentee_id, p.mentor_id) for p in new} == {
+                    (a.mentee_id, b.mentor_id), (b.mentee_id, a.mentor_id)
+                }
+                assert services.store.get_pairing(a.id).status is PairingStatus.WITHDRAWN
+                assert new[0].details["reasons"]
+                return
+    pytest.fail("no swappable pair of suggestions in the sample")
+
+
+def test_why_excluded_names_the_rule(programme_services):
+    services, programme, _ = programme_services
+    people = services.store.list_participants(programme.id)
+    by_external = {p.external_id: p for p in people}
+    mentor = next(p for p in people if p.role.value == "mentor"
+                  and p.manager_id in by_external)
+    manager = by_external[mentor.manager_id]
+    assert why_excluded(services, programme.id, manager.id, mentor.id).startswith("reporting_line")
