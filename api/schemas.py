@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,6 +15,8 @@ from coach.domain import (
     Email,
     Format,
     Objective,
+    PairingEvent,
+    PairingStatus,
     Participant,
     ParticipantIn,
     Programme,
@@ -189,3 +191,68 @@ class ErrorPublic(BaseModel):
     """The one shape of every error answer."""
 
     error: ErrorDetail
+
+
+class MatchingRunCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    solver: str = Field(
+        default="optimal",
+        pattern="^(optimal|participation|stable)$",
+        description="optimal: best total fit; participation: most people matched first; "
+        "stable: nobody would both rather be with someone else.",
+    )
+    weights: dict[str, float] | None = Field(
+        default=None, description="Override feature weights for this run only."
+    )
+
+
+class PairingPublic(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    programme_id: int
+    mentor_id: int
+    mentee_id: int
+    status: PairingStatus
+    score: float | None
+    version: int
+    details: dict[str, Any]
+    run_id: int | None
+    history: list[PairingEvent]
+
+
+class MatchingRunPublic(BaseModel):
+    id: int
+    programme_id: int
+    solver: str
+    created_at: datetime
+    summary: dict[str, Any]
+    suggestions: list[PairingPublic] = Field(default_factory=list)
+
+
+class PairingApprove(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    expected_version: int | None = Field(default=None, ge=1, le=2**31 - 1)
+
+
+class PairingReject(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=1000, pattern=NO_CONTROL)
+    expected_version: int | None = Field(default=None, ge=1, le=2**31 - 1)
+
+
+class PairingSwap(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    first_id: int = Field(ge=1, le=2**31 - 1)
+    second_id: int = Field(ge=1, le=2**31 - 1)
+
+
+class ExclusionPublic(BaseModel):
+    mentee_id: int
+    mentor_id: int
+    excluded: bool
+    reason: str | None

@@ -14,20 +14,24 @@ from coach.services import Services
 
 @pytest.fixture
 def programme_services(database_url, tmp_path, embedder):
-    services = Services(load_settings(database_url=database_url, data_dir=tmp_path / "d"),
-                        embedder=embedder)
+    services = Services(
+        load_settings(database_url=database_url, data_dir=tmp_path / "d"), embedder=embedder
+    )
     services.store.migrate()
     programme, _ = load_sample(services.store, SAMPLE_DIR)
-    users = [services.store.add_user(f"r{i}@example.org", f"Reviewer {i}",
-                                     role=UserRole.COORDINATOR) for i in (1, 2)]
+    users = [
+        services.store.add_user(f"r{i}@example.org", f"Reviewer {i}", role=UserRole.COORDINATOR)
+        for i in (1, 2)
+    ]
     yield services, programme, users
     services.close()
 
 
 def test_run_review_and_rerun(programme_services):
     services, programme, (first, second) = programme_services
-    run, pairings, result = run_matching(services, programme.id, Solver.OPTIMAL,
-                                         actor_user_id=first.id)
+    run, pairings, result = run_matching(
+        services, programme.id, Solver.OPTIMAL, actor_user_id=first.id
+    )
     assert len(pairings) == len(result.suggestions) >= 20
     assert run.summary["excluded"] and run.summary["fairness"]
     assert any(u["cause"] == "no_consent" for u in run.summary["unmatched"])
@@ -43,7 +47,9 @@ def test_run_review_and_rerun(programme_services):
     done = approve(services, best.id, second.id)
     assert done.status is PairingStatus.APPROVED
     assert [e.to_status for e in done.history] == [
-        PairingStatus.SUGGESTED, PairingStatus.AWAITING_SECOND_APPROVAL, PairingStatus.APPROVED
+        PairingStatus.SUGGESTED,
+        PairingStatus.AWAITING_SECOND_APPROVAL,
+        PairingStatus.APPROVED,
     ]
 
     other = next(p for p in pairings if p.id != best.id)
@@ -84,7 +90,8 @@ def test_swap_exchanges_mentors_and_checks_rules(programme_services):
             if ok_a and ok_b:
                 new = swap(services, a.id, b.id, first.id)
                 assert {(p.mentee_id, p.mentor_id) for p in new} == {
-                    (a.mentee_id, b.mentor_id), (b.mentee_id, a.mentor_id)
+                    (a.mentee_id, b.mentor_id),
+                    (b.mentee_id, a.mentor_id),
                 }
                 assert services.store.get_pairing(a.id).status is PairingStatus.WITHDRAWN
                 assert new[0].details["reasons"]
@@ -96,7 +103,6 @@ def test_why_excluded_names_the_rule(programme_services):
     services, programme, _ = programme_services
     people = services.store.list_participants(programme.id)
     by_external = {p.external_id: p for p in people}
-    mentor = next(p for p in people if p.role.value == "mentor"
-                  and p.manager_id in by_external)
+    mentor = next(p for p in people if p.role.value == "mentor" and p.manager_id in by_external)
     manager = by_external[mentor.manager_id]
     assert why_excluded(services, programme.id, manager.id, mentor.id).startswith("reporting_line")

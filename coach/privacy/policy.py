@@ -30,6 +30,10 @@ class Action(StrEnum):
     PARTICIPANT_UPDATE = "participant.update"
     USER_ADMIN = "user.admin"
     TOKEN_REVOKE = "token.revoke"
+    MATCHING_RUN = "matching.run"
+    PAIRING_REVIEW = "pairing.review"
+    PAIRING_LIST = "pairing.list"
+    PAIRING_READ = "pairing.read"
     NOTE_READ = "note.read"
     FEEDBACK_READ_RAW = "feedback.read_raw"
 
@@ -69,6 +73,8 @@ class Target:
     participant_id: int | None = None
     owner_user_id: int | None = None
     fields: frozenset[str] = frozenset()
+    members: frozenset[int] = frozenset()  # participant ids of a pairing
+    approved: bool = False  # a pairing's status is approved (participants see only those)
 
 
 @dataclass(frozen=True)
@@ -110,8 +116,21 @@ def decide(who: Membership, action: Action, target: Target = Target()) -> Decisi
             if coordinates or participates:
                 return ALLOW
             return _hide("not part of this programme")
+        case Action.PAIRING_LIST:
+            # Coordinators see every pairing; participants only their own approved ones
+            # (the route filters), never other people's suggestions.
+            if coordinates or participates:
+                return ALLOW
+            return _hide("not part of this programme")
+        case Action.PAIRING_READ:
+            mine = participates and who.participates[programme][0] in target.members  # type: ignore[index]
+            if coordinates or (mine and target.approved):
+                return ALLOW
+            return _hide("participants see only their own approved pairing")
         case (
             Action.PROGRAMME_UPDATE
+            | Action.MATCHING_RUN
+            | Action.PAIRING_REVIEW
             | Action.PARTICIPANT_LIST
             | Action.PARTICIPANT_CREATE
             | Action.ROSTER_IMPORT

@@ -35,6 +35,7 @@ def person(external_id: str, role: Role, email: str, **extra: object) -> Partici
             "goals": ["use Power BI myself"],
             "background": "first-generation graduate",
             "consent_background": True,
+            "availability": "mon 09:00-11:00; wed 14:00-16:00",
             **extra,
         }
     )
@@ -68,6 +69,7 @@ def world(database_url: str, tmp_path, embedder) -> Iterator[World]:
         p.id,
         [
             person("M1", Role.MENTOR, "mentor@example.org"),
+            person("M2", Role.MENTOR, "second.mentor@example.org", department="IT"),
             person("E1", Role.MENTEE, "mentee@example.org"),
             person("E2", Role.MENTEE, "other.mentee@example.org"),
         ],

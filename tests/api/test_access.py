@@ -61,7 +61,70 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
         200,
         404,
     ),
+    ("POST", "/programmes/{programme_id}/matching/runs"): (401, 201, 201, 404, 403, 403, 404),
+    ("GET", "/programmes/{programme_id}/matching/runs/latest"): (
+        401,
+        200,
+        200,
+        404,
+        403,
+        403,
+        404,
+    ),
+    ("GET", "/programmes/{programme_id}/matching/exclusion"): (
+        401,
+        200,
+        200,
+        404,
+        403,
+        403,
+        404,
+    ),
+    ("GET", "/programmes/{programme_id}/pairings"): (401, 200, 200, 404, 200, 200, 404),
+    ("GET", "/programmes/{programme_id}/pairings/{pairing_id}"): (
+        401,
+        200,
+        200,
+        404,
+        200,
+        200,
+        404,
+    ),
+    ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/approve"): (
+        401,
+        200,
+        200,
+        404,
+        403,
+        403,
+        404,
+    ),
+    ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/reject"): (
+        401,
+        200,
+        200,
+        404,
+        403,
+        403,
+        404,
+    ),
+    ("POST", "/programmes/{programme_id}/pairings/swap"): (401, 200, 200, 404, 403, 403, 404),
 }
+
+
+def fresh_pairings(world: World) -> tuple[int, int]:
+    """Two new open suggestions (E1 with M1, E2 with M2); earlier approvals are ended."""
+    from coach.domain import PairingStatus
+
+    store = world.services.store
+    approved, _ = store.list_pairings(world.programme_id, statuses=[PairingStatus.APPROVED])
+    for pairing in approved:
+        store.set_pairing_status(pairing.id, PairingStatus.ENDED)
+    ids = world.participant_ids
+    first = store.create_pairing(world.programme_id, ids["M1"], ids["E1"], score=0.5)
+    second = store.create_pairing(world.programme_id, ids["M2"], ids["E2"], score=0.5)
+    return first.id, second.id
+
 
 ROSTER = (
     "external_id,name,email,role,seniority,department,skills,goals\n"
@@ -82,6 +145,17 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
 
         record, _ = issue_token(world.services.store, world.user_ids["mentee"], f"t{n}")
         params["token_id"] = record.id
+    if "{pairing_id}" in path or path.endswith("/swap"):
+        first, second = fresh_pairings(world)
+        params["pairing_id"] = first
+        if method == "GET":  # participants see only approved pairings
+            from coach.domain import PairingStatus
+
+            world.services.store.set_pairing_status(first, PairingStatus.APPROVED)
+    else:
+        first = second = 0
+    if path.endswith("/runs/latest"):
+        world.services.store.record_matching_run(world.programme_id, "optimal", {}, [])
     bodies: dict[tuple[str, str], Callable[[], dict[str, Any]]] = {
         ("POST", "/users"): lambda: {"json": {"email": f"new{n}@example.org", "name": "New"}},
         ("POST", "/users/{user_id}/tokens"): lambda: {"json": {"name": "laptop"}},
@@ -106,6 +180,20 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
         },
         ("PATCH", "/programmes/{programme_id}/participants/{participant_id}"): lambda: {
             "json": {"goals": ["use Power BI myself", f"post on LinkedIn {n}"]}
+        },
+        ("POST", "/programmes/{programme_id}/matching/runs"): lambda: {"json": {}},
+        ("GET", "/programmes/{programme_id}/matching/exclusion"): lambda: {
+            "params": {
+                "mentee_id": world.participant_ids["E1"],
+                "mentor_id": world.participant_ids["M1"],
+            }
+        },
+        ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/approve"): lambda: {"json": {}},
+        ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/reject"): lambda: {
+            "json": {"reason": "not a good fit"}
+        },
+        ("POST", "/programmes/{programme_id}/pairings/swap"): lambda: {
+            "json": {"first_id": first, "second_id": second}
         },
     }
     extra = bodies.get((method, path), dict)()
