@@ -261,6 +261,99 @@ def _describe(svc: Services, programme_id: int) -> None:
     )
 
 
+@app.command()
+def match(
+    programme: Annotated[str, typer.Option(help="Programme slug or id.")],
+    solver: Annotated[str, typer.Option(help="optimal, participation or stable.")] = "optimal",
+    export: Annotated[Path | None, typer.Option(help="Also write the suggestions as CSV.")] = None,
+) -> None:
+    """Suggest pairs for everyone not yet approved, with reasons, audit and fairness."""
+    import csv
+
+    from coach.matching import Solver
+    from coach.matching.features import FEATURES
+    from coach.pairings import run_matching
+
+    if solver not in ("optimal", "participation", "stable"):
+        raise CoachError(
+            f"Unknown solver '{solver}'.", hint="use optimal, participation or stable."
+        )
+    svc = services()
+    svc.store.check()
+    target = svc.store.get_programme(programme)
+    with console.status("Matching"):
+        run, pairings, result = run_matching(svc, target.id, Solver(solver))
+    names = {p.id: p.name for p in svc.store.list_participants(target.id)}
+    table = Table(
+        "mentee",
+        "mentor",
+        "score",
+        "why",
+        title=f"Run {run.id}: {len(pairings)} "
+        f"suggestions ({solver}), total score {result.total_score:.2f}",
+    )
+    for pairing in sorted(pairings, key=lambda p: -(p.score or 0)):
+        reasons = pairing.details.get("reasons", [])
+        table.add_row(
+            names[pairing.mentee_id],
+            names[pairing.mentor_id],
+            f"{pairing.score:.2f}",
+            "; ".join(reasons[:3]),
+        )
+    console.print(table)
+    audit = Table("rule", "pairs excluded", title=f"Excluded pairs (of {result.pairs_considered})")
+    for rule, count in sorted(result.excluded.items(), key=lambda item: -item[1]):
+        audit.add_row(rule, str(count))
+    console.print(audit)
+    unmatched = Table("who", "role", "cause", "detail", title="Unmatched")
+    for item in result.unmatched:
+        unmatched.add_row(names.get(item.participant_id, "?"), item.role, item.cause, item.detail)
+    console.print(unmatched)
+    fairness = Table("role", "by", "group", "people", "match rate", "mean score", title="Fairness")
+    for row in result.fairness:
+        fairness.add_row(
+            row.role,
+            row.dimension,
+            row.group,
+            str(row.people),
+            f"{row.match_rate:.0%}",
+            "" if row.mean_score is None else f"{row.mean_score:.2f}",
+        )
+    console.print(fairness)
+    for note in result.notes:
+        console.print(note)
+    if export is not None:
+        with export.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(
+                [
+                    "pairing_id",
+                    "mentee_id",
+                    "mentee",
+                    "mentor_id",
+                    "mentor",
+                    "score",
+                    *FEATURES,
+                    "reasons",
+                ]
+            )
+            for pairing in pairings:
+                parts = pairing.details.get("parts", {})
+                writer.writerow(
+                    [
+                        pairing.id,
+                        pairing.mentee_id,
+                        names[pairing.mentee_id],
+                        pairing.mentor_id,
+                        names[pairing.mentor_id],
+                        pairing.score,
+                        *(parts.get(f, "") for f in FEATURES),
+                        " | ".join(pairing.details.get("reasons", [])),
+                    ]
+                )
+        console.print(f"Suggestions written to {export}")
+
+
 user_app = typer.Typer(help="User accounts.", no_args_is_help=True)
 token_app = typer.Typer(help="API tokens.", no_args_is_help=True)
 app.add_typer(user_app, name="user")
