@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
+import numpy as np
+
 from coach.domain import OPEN_SUGGESTION, Format, MatchingRun, Pairing, PairingStatus, Programme
 from coach.errors import ConflictError, FieldProblem, InputValidationError, NotFoundError
 from coach.matching import Cohort, MatchResult, Solver, exclusion_reason, suggest
@@ -256,7 +258,7 @@ def _score_pair(cohort: Cohort, mentee_id: int, mentor_id: int) -> tuple[float, 
     column = next(i for i, m in enumerate(cohort.mentors) if m.id == mentor_id)
     _, overlap = rule_codes(mentee, RuleContext.build(cohort))
     scorer = Scorer(cohort, weights_for(cohort.programme))
-    values, parts = scorer.score(mentee, [mentor], overlap[[column]])
+    values, parts = scorer.score(mentee, np.array([column]), overlap[[column]])
     pair_parts = {name: round(float(v[0]), 4) for name, v in parts.items()}
     reasons = explain(cohort, mentee, mentor, pair_parts, int(overlap[column]))
     return round(float(values[0]), 4), {"parts": pair_parts, "reasons": reasons}

@@ -15,7 +15,15 @@ import numpy as np
 from coach.domain import Participant
 from coach.matching.cohort import Cohort
 from coach.matching.features import Scorer, explain, weights_for
-from coach.matching.rules import ALLOWED, RULE_ORDER, RULE_TEXT, Rule, RuleContext, rule_codes
+from coach.matching.rules import (
+    ALLOWED,
+    RULE_ORDER,
+    RULE_TEXT,
+    OverlapBlocks,
+    Rule,
+    RuleContext,
+    rule_codes,
+)
 from coach.matching.solvers import Edges, Solver, solve
 
 SHORTLIST_ABOVE = 2000  # score every allowed pair up to this many mentors
@@ -119,8 +127,9 @@ def suggest(
     rows, cols, scores, mentee_pref, mentor_pref = [], [], [], [], []
     parts_by_edge: dict[tuple[int, int], dict[str, float]] = {}
     overlap_by_edge: dict[tuple[int, int], int] = {}
+    overlaps = OverlapBlocks(cohort, context)
     for row, mentee in enumerate(cohort.mentees):
-        codes, overlap = rule_codes(mentee, context)
+        codes, overlap = rule_codes(mentee, context, overlaps.row(row))
         counts = np.bincount(codes[codes != ALLOWED], minlength=len(RULE_ORDER))
         broken = Counter({RULE_ORDER[i].value: int(n) for i, n in enumerate(counts) if n})
         excluded.update(broken)
@@ -133,7 +142,7 @@ def suggest(
         if len(allowed) == 0:
             continue
         candidates = [mentors[int(c)] for c in allowed]
-        values, feature_values = scorer.score(mentee, candidates, overlap[allowed])
+        values, feature_values = scorer.score(mentee, allowed, overlap[allowed])
         preferred = set(mentee.preferred_ids)
         for position, column in enumerate(allowed):
             mentor = candidates[position]

@@ -100,79 +100,129 @@ class PairDetail:
     reasons: list[str] = field(default_factory=list)
 
 
-def best_similarities(queries: np.ndarray, targets: list[np.ndarray]) -> np.ndarray:
-    """For each target set, each query's best cosine: shape (len(targets), queries)."""
-    if len(queries) == 0 or not targets:
-        return np.zeros((len(targets), len(queries)), dtype=np.float32)
-    sizes = [len(t) for t in targets]
-    stacked = np.concatenate([t for t in targets if len(t)]) if sum(sizes) else None
-    out = np.full((len(targets), len(queries)), -1.0, dtype=np.float32)
-    if stacked is None:
-        return out
-    sims = queries @ stacked.T  # (queries, all target rows)
-    start = 0
-    for row, size in enumerate(sizes):
-        if size:
-            out[row] = sims[:, start : start + size].max(axis=1)
-        start += size
-    return out
+def _stack(
+    table: dict[int, np.ndarray], people: list[Participant], dim: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All vectors of ``people`` in one array, with each person's start row and a flag of
+    whether they had any. Someone without vectors gets one zero row (similarity 0)."""
+    blocks, starts, present, row = [], [0], [], 0
+    for person in people:
+        vectors = table.get(person.id)
+        block = (
+            np.asarray(vectors, dtype=np.float32)
+            if vectors is not None and len(vectors) > 0
+            else np.zeros((1, dim), dtype=np.float32)
+        )
+        has = vectors is not None and len(vectors) > 0
+        blocks.append(block)
+        row += len(block)
+        starts.append(row)
+        present.append(has)
+    stacked = np.concatenate(blocks) if blocks else np.zeros((0, dim), dtype=np.float32)
+    return stacked, np.array(starts, dtype=np.int64), np.array(present, dtype=bool)
+
+
+def _segments(starts: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Row indices of the chosen people's vectors, and where each person's rows begin."""
+    lengths = starts[columns + 1] - starts[columns]
+    segment_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    rows = np.repeat(starts[columns] - segment_starts, lengths) + np.arange(int(lengths.sum()))
+    return rows, segment_starts
+
+
+def _codes(values: list[str | None]) -> np.ndarray:
+    """Small integer codes for categorical values (-1 for missing), for array equality."""
+    table: dict[str, int] = {}
+    return np.array(
+        [-1 if not v else table.setdefault(v.strip().lower(), len(table)) for v in values],
+        dtype=np.int32,
+    )
 
 
 class Scorer:
-    """Scores one mentee against candidate mentors, feature by feature."""
+    """Scores one mentee against chosen mentor columns, every feature as array arithmetic.
+
+    Mentor facts are laid out once per run (stacked vectors, codes, offsets), so scoring a
+    mentee against 2,000 mentors costs a few matrix products rather than 2,000 loops.
+    """
 
     def __init__(self, cohort: Cohort, weights: dict[str, float]) -> None:
         self.cohort = cohort
         self.weights = weights
         self.total_weight = sum(weights.values())
         self.dei = has_dei_objective(cohort.programme)
-        dim = next(iter(cohort.goal_vectors.values()), np.zeros((0, 384))).shape[-1] or 384
-        self._empty = np.zeros((0, dim), dtype=np.float32)
-
-    def _vectors(self, table: dict[int, np.ndarray], person: Participant) -> np.ndarray:
-        return table.get(person.id, self._empty)
+        mentors = cohort.mentors
+        self.dim = next(
+            (
+                v.shape[-1]
+                for v in [*cohort.goal_vectors.values(), *cohort.skill_vectors.values()]
+                if len(v.shape) == 2
+            ),
+            384,
+        )
+        self.skills, self.skill_starts, _ = _stack(cohort.skill_vectors, mentors, self.dim)
+        self.goals, self.goal_starts, self.has_goals = _stack(
+            cohort.goal_vectors, mentors, self.dim
+        )
+        everyone = [*cohort.mentees, *mentors]
+        self._index = {p.id: i for i, p in enumerate(everyone)}
+        self.department = _codes([p.department for p in everyone])
+        self.communication = _codes([p.communication_style for p in everyone])
+        self.learning = _codes([p.learning_style for p in everyone])
+        self.background = _codes([p.background if p.consent_background else None for p in everyone])
+        self.offset = np.array([utc_offset_hours(p.timezone) for p in everyone])
+        vocabulary: dict[str, int] = {}
+        for person in everyone:
+            for interest in person.interests:
+                vocabulary.setdefault(interest.strip().lower(), len(vocabulary))
+        self.interests = np.zeros((len(everyone), max(1, len(vocabulary))), dtype=np.float32)
+        for row, person in enumerate(everyone):
+            for interest in person.interests:
+                self.interests[row, vocabulary[interest.strip().lower()]] = 1.0
+        self.interest_count = self.interests.sum(axis=1)
+        self._mentor_rows = np.arange(len(cohort.mentees), len(everyone))
 
     def score(
-        self, mentee: Participant, mentors: list[Participant], overlap_steps: np.ndarray
+        self, mentee: Participant, columns: np.ndarray, overlap_steps: np.ndarray
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        """Scores of ``mentee`` with each mentor (in [0, 1]) and the feature values."""
-        cohort = self.cohort
-        goals = self._vectors(cohort.goal_vectors, mentee)
-        goal_sims = best_similarities(
-            goals, [self._vectors(cohort.skill_vectors, m) for m in mentors]
-        )
-        coverage = credit(goal_sims).mean(axis=1) if goals.shape[0] else np.zeros(len(mentors))
-        mentee_skills = self._vectors(cohort.skill_vectors, mentee)
-        back_sims = [
-            best_similarities(self._vectors(cohort.goal_vectors, m), [mentee_skills])[0]
-            for m in mentors
-        ]
-        mutual = np.array([credit(s).mean() if len(s) else 0.0 for s in back_sims], dtype=float)
-        department = np.array([m.department != mentee.department for m in mentors], dtype=float)
+        """Scores of ``mentee`` with the mentors at ``columns`` (in [0, 1]), and the parts."""
+        columns = np.asarray(columns, dtype=np.int64)
+        me = self._index[mentee.id]
+        them = self._mentor_rows[columns]
+        goals = self.cohort.goal_vectors.get(mentee.id)
+        if goals is not None and len(goals) and len(columns):
+            rows, segments = _segments(self.skill_starts, columns)
+            best = np.maximum.reduceat(goals @ self.skills[rows].T, segments, axis=1)
+            coverage = credit(best).mean(axis=0)
+        else:
+            coverage = np.zeros(len(columns))
+        offered = self.cohort.skill_vectors.get(mentee.id)
+        if offered is not None and len(offered) and len(columns):
+            rows, segments = _segments(self.goal_starts, columns)
+            per_goal = credit((self.goals[rows] @ offered.T).max(axis=1))
+            lengths = np.diff(np.append(segments, len(rows)))
+            mutual = np.add.reduceat(per_goal, segments) / lengths
+            mutual = np.where(self.has_goals[columns], mutual, 0.0)
+        else:
+            mutual = np.zeros(len(columns))
+        department = (self.department[them] != self.department[me]).astype(float)
         session = max(self.cohort.programme.session_minutes, STEP_MINUTES)
         availability = np.minimum(1.0, overlap_steps * STEP_MINUTES / (2 * session))
-        mentee_offset = utc_offset_hours(mentee.timezone)
-        timezone = np.array(
-            [1 - min(abs(utc_offset_hours(m.timezone) - mentee_offset), 12) / 12 for m in mentors]
+        timezone = 1 - np.minimum(np.abs(self.offset[them] - self.offset[me]), 12) / 12
+        shared = self.interests[them] @ self.interests[me]
+        union = self.interest_count[them] + self.interest_count[me] - shared
+        interests = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+        style = 0.5 * _equal(self.communication[them], self.communication[me]) + 0.5 * _equal(
+            self.learning[them], self.learning[me]
         )
-        mine = {i.lower() for i in mentee.interests}
-        interests = np.array(
-            [
-                len(mine & {i.lower() for i in m.interests})
-                / len(mine | {i.lower() for i in m.interests})
-                if (mine or m.interests)
-                else 0.0
-                for m in mentors
-            ]
-        )
-        style = np.array(
-            [
-                _same(m.communication_style, mentee.communication_style) * 0.5
-                + _same(m.learning_style, mentee.learning_style) * 0.5
-                for m in mentors
-            ]
-        )
-        diversity = np.array([self._diverse(mentee, m) for m in mentors], dtype=float)
+        if self.dei:
+            diversity = (
+                (self.background[them] >= 0)
+                & (self.background[me] >= 0)
+                & (self.background[them] != self.background[me])
+            ).astype(float)
+        else:
+            diversity = np.zeros(len(columns))
         parts = {
             "goal_coverage": coverage,
             "mutual_benefit": mutual,
@@ -184,23 +234,11 @@ class Scorer:
             "diversity": diversity,
         }
         total = sum(self.weights[name] * values for name, values in parts.items())
-        scores = np.clip(total / self.total_weight, 0.0, 1.0)
-        return scores, parts
-
-    def _diverse(self, mentee: Participant, mentor: Participant) -> bool:
-        if not self.dei:
-            return False
-        both = mentee.consent_background and mentor.consent_background
-        return bool(
-            both
-            and mentee.background
-            and mentor.background
-            and mentee.background.strip().lower() != mentor.background.strip().lower()
-        )
+        return np.clip(total / self.total_weight, 0.0, 1.0), parts
 
 
-def _same(a: str | None, b: str | None) -> bool:
-    return bool(a and b and a.strip().lower() == b.strip().lower())
+def _equal(codes: np.ndarray, code: np.integer | int) -> np.ndarray:
+    return ((codes == code) & (codes >= 0)).astype(float)
 
 
 def explain(

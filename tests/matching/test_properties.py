@@ -68,7 +68,7 @@ def test_stable_matching_has_no_blocking_pair(cohort):
         allowed = np.flatnonzero(codes == -1)
         if not len(allowed):
             continue
-        values, _ = scorer.score(mentee, [cohort.mentors[c] for c in allowed], overlap[allowed])
+        values, _ = scorer.score(mentee, allowed, overlap[allowed])
         for position, column in enumerate(allowed):
             mentor = cohort.mentors[column]
             rows.append(row)
