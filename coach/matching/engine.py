@@ -122,11 +122,19 @@ def suggest(
     short = shortlists(cohort, shortlist_k or SHORTLIST_K) if use_shortlist and mentors else None
 
     excluded: Counter[str] = Counter()
-    eligible_mentees: dict[int, list[int]] = defaultdict(list)  # mentor column -> mentee rows
+    eligible_count = np.zeros(len(mentors), dtype=np.int64)  # mentees each mentor may take
     mentee_rules: dict[int, Counter[str]] = {}
-    rows, cols, scores, mentee_pref, mentor_pref = [], [], [], [], []
-    parts_by_edge: dict[tuple[int, int], dict[str, float]] = {}
-    overlap_by_edge: dict[tuple[int, int], int] = {}
+    # Per mentee: candidate columns (sorted), their feature arrays and common availability.
+    # Dicts of parts are built only for the pairs finally chosen.
+    scored: dict[int, tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]] = {}
+    row_blocks, col_blocks, score_blocks, mentee_pref_blocks, mentor_pref_blocks = (
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
+    prefers = _mentor_preferences(cohort)
     overlaps = OverlapBlocks(cohort, context)
     for row, mentee in enumerate(cohort.mentees):
         codes, overlap = rule_codes(mentee, context, overlaps.row(row))
@@ -135,55 +143,55 @@ def suggest(
         excluded.update(broken)
         mentee_rules[row] = broken
         allowed = np.flatnonzero(codes == ALLOWED)
-        for column in allowed:
-            eligible_mentees[int(column)].append(row)
+        eligible_count[allowed] += 1
         if short is not None:
-            allowed = np.intersect1d(allowed, short[row], assume_unique=False)
+            allowed = np.intersect1d(allowed, short[row])
         if len(allowed) == 0:
             continue
-        candidates = [mentors[int(c)] for c in allowed]
         values, feature_values = scorer.score(mentee, allowed, overlap[allowed])
-        preferred = set(mentee.preferred_ids)
-        for position, column in enumerate(allowed):
-            mentor = candidates[position]
-            rows.append(row)
-            cols.append(int(column))
-            scores.append(float(values[position]))
-            mentee_pref.append(PREFERENCE_BONUS if mentor.external_id in preferred else 0.0)
-            mentor_pref.append(
-                PREFERENCE_BONUS if mentee.external_id in set(mentor.preferred_ids) else 0.0
-            )
-            parts_by_edge[(row, int(column))] = {
-                name: round(float(v[position]), 4) for name, v in feature_values.items()
-            }
-            overlap_by_edge[(row, int(column))] = int(overlap[column])
+        scored[row] = (allowed, values, feature_values, overlap[allowed])
+        wanted = np.zeros(len(mentors))
+        for external_id in mentee.preferred_ids:
+            column = context.mentors.index_of.get(external_id)
+            if column is not None:
+                wanted[column] = PREFERENCE_BONUS
+        wanting = np.zeros(len(mentors))
+        wanting[prefers.get(mentee.external_id, [])] = PREFERENCE_BONUS
+        row_blocks.append(np.full(len(allowed), row, dtype=np.int64))
+        col_blocks.append(allowed)
+        score_blocks.append(values.astype(np.float64))
+        mentee_pref_blocks.append(wanted[allowed])
+        mentor_pref_blocks.append(wanting[allowed])
+
+    def joined(blocks: list[np.ndarray], dtype: type) -> np.ndarray:
+        return np.concatenate(blocks).astype(dtype) if blocks else np.zeros(0, dtype=dtype)
+
     edges = Edges(
-        mentee=np.array(rows, dtype=np.int64),
-        mentor=np.array(cols, dtype=np.int64),
-        score=np.array(scores, dtype=np.float64),
-        mentee_pref=np.array(mentee_pref),
-        mentor_pref=np.array(mentor_pref),
+        mentee=joined(row_blocks, np.int64),
+        mentor=joined(col_blocks, np.int64),
+        score=joined(score_blocks, np.float64),
+        mentee_pref=joined(mentee_pref_blocks, np.float64),
+        mentor_pref=joined(mentor_pref_blocks, np.float64),
     )
     pairs = solve(solver, edges, len(cohort.mentees), capacity)
-    score_of = {(r, c): s for r, c, s in zip(rows, cols, scores, strict=True)}
     suggestions = []
     for mentee_row, mentor_column in pairs:
         mentee, mentor = cohort.mentees[mentee_row], mentors[mentor_column]
-        pair_parts = parts_by_edge[(mentee_row, mentor_column)]
+        allowed, values, feature_values, overlap_row = scored[mentee_row]
+        position = int(np.searchsorted(allowed, mentor_column))
+        pair_parts = {name: round(float(v[position]), 4) for name, v in feature_values.items()}
         suggestions.append(
             Suggestion(
                 mentee_id=mentee.id,
                 mentor_id=mentor.id,
-                score=round(score_of[(mentee_row, mentor_column)], 4),
+                score=round(float(values[position]), 4),
                 parts=pair_parts,
-                reasons=explain(
-                    cohort, mentee, mentor, pair_parts, overlap_by_edge[(mentee_row, mentor_column)]
-                ),
+                reasons=explain(cohort, mentee, mentor, pair_parts, int(overlap_row[position])),
             )
         )
     matched_rows = {row for row, _ in pairs}
     load = Counter(column for _, column in pairs)
-    unmatched = _unmatched(cohort, matched_rows, mentee_rules, eligible_mentees, load, capacity)
+    unmatched = _unmatched(cohort, matched_rows, mentee_rules, eligible_count, load, capacity)
     fairness = _fairness(cohort, suggestions)
     notes = []
     if short is not None:
@@ -208,7 +216,7 @@ def _unmatched(
     cohort: Cohort,
     matched_rows: set[int],
     mentee_rules: dict[int, Counter[str]],
-    eligible_mentees: dict[int, list[int]],
+    eligible_count: np.ndarray,
     load: Counter[int],
     capacity: list[int],
 ) -> list[Unmatched]:
@@ -247,12 +255,21 @@ def _unmatched(
             continue
         if not mentor.consent_matching:
             cause, detail = "no_consent", "has not consented to be matched"
-        elif not eligible_mentees.get(column):
+        elif not eligible_count[column]:
             cause, detail = "no_eligible_mentee", "no mentee passes the rules with this mentor"
         else:
             cause, detail = "spare_capacity", f"{spare} place(s) unused"
         out.append(Unmatched(mentor.id, "mentor", cause, detail))
     return out
+
+
+def _mentor_preferences(cohort: Cohort) -> dict[str, list[int]]:
+    """Mentee external id -> mentor columns that named them as a preferred partner."""
+    prefers: dict[str, list[int]] = {}
+    for column, mentor in enumerate(cohort.mentors):
+        for external_id in mentor.preferred_ids:
+            prefers.setdefault(external_id, []).append(column)
+    return prefers
 
 
 def seniority_band(level: int) -> str:

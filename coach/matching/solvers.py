@@ -58,22 +58,22 @@ def solve(
 def _assignment(
     edges: Edges, n_mentees: int, capacity: Sequence[int], *, favour_count: bool
 ) -> list[tuple[int, int]]:
-    capacity = [max(0, int(c)) for c in capacity]
-    first_slot = np.concatenate([[0], np.cumsum(capacity)])
+    capacity_array = np.maximum(np.asarray(capacity, dtype=np.int64), 0)
+    first_slot = np.concatenate([[0], np.cumsum(capacity_array)])
     slots = int(first_slot[-1])
-    rows, cols, costs = [], [], []
     # Costs must be positive (the solver treats stored zeros as no edge): a match costs
     # 2 - score in [1, 2]; staying unmatched costs 2, so a match saves its score. To put
     # the count first, staying unmatched costs more than any set of scores can recover.
     unmatched_cost = 2.0 + (n_mentees + 1.0 if favour_count else 0.0)
-    for mentee, mentor, score in zip(edges.mentee, edges.mentor, edges.score, strict=True):
-        for slot in range(first_slot[mentor], first_slot[mentor + 1]):
-            rows.append(mentee)
-            cols.append(slot)
-            costs.append(2.0 - float(score))
-    rows.extend(range(n_mentees))
-    cols.extend(slots + i for i in range(n_mentees))
-    costs.extend([unmatched_cost] * n_mentees)
+    # Each edge is repeated once per place of its mentor (vectorised: no Python loop).
+    copies = capacity_array[edges.mentor]
+    rows = np.repeat(edges.mentee, copies)
+    within = np.arange(int(copies.sum())) - np.repeat(np.cumsum(copies) - copies, copies)
+    cols = np.repeat(first_slot[edges.mentor], copies) + within
+    costs = np.repeat(2.0 - edges.score, copies)
+    rows = np.concatenate([rows, np.arange(n_mentees)])
+    cols = np.concatenate([cols, slots + np.arange(n_mentees)])
+    costs = np.concatenate([costs, np.full(n_mentees, unmatched_cost)])
     matrix = csr_matrix((costs, (rows, cols)), shape=(n_mentees, slots + n_mentees))
     matched_rows, matched_cols = min_weight_full_bipartite_matching(matrix)
     owner = np.searchsorted(first_slot, np.arange(slots), side="right") - 1
