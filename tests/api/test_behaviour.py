@@ -246,3 +246,37 @@ def test_control_characters_are_refused_with_a_readable_message(world: World):
     [problem] = response.json()["error"]["fields"]
     assert problem["field"] == "name"
     assert "control characters" in problem["message"]
+
+
+def test_matching_flow_over_the_api(world: World):
+    base = f"/programmes/{world.programme_id}"
+    coordinator = world.headers("coordinator")
+    run = world.client.post(
+        f"{base}/matching/runs", json={"solver": "optimal"}, headers=coordinator
+    )
+    assert run.status_code == 201
+    body = run.json()
+    assert body["suggestions"] and body["summary"]["excluded"] is not None
+    suggestion = next(
+        s for s in body["suggestions"] if s["mentee_id"] == world.participant_ids["E1"]
+    )
+    assert suggestion["details"]["reasons"]
+    # the mentee sees no suggestion before approval
+    mine = world.client.get(f"{base}/pairings", headers=world.headers("mentee")).json()
+    assert mine["items"] == []
+    approved = world.client.post(
+        f"{base}/pairings/{suggestion['id']}/approve", json={}, headers=coordinator
+    )
+    assert approved.json()["status"] == "approved"
+    again = world.client.post(
+        f"{base}/pairings/{suggestion['id']}/approve", json={}, headers=coordinator
+    )
+    assert again.status_code == 409 and again.json()["error"]["code"] == "conflict"
+    mine = world.client.get(f"{base}/pairings", headers=world.headers("mentee")).json()
+    assert [p["id"] for p in mine["items"]] == [suggestion["id"]]
+    latest = world.client.get(f"{base}/matching/runs/latest", headers=coordinator).json()
+    assert latest["id"] == body["id"]
+    bad = world.client.post(
+        f"{base}/matching/runs", json={"weights": {"charisma": 1}}, headers=coordinator
+    )
+    assert bad.status_code == 422 and "charisma" in bad.json()["error"]["message"]
