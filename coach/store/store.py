@@ -722,6 +722,57 @@ class Store:
                 ) from None
             return row.id
 
+    def save_session_document(
+        self, pairing_id: int, number: int, stage: Stage, kind: str, document: dict[str, Any]
+    ) -> None:
+        """Store a session's agenda or prompts (kind), creating the session if needed."""
+        if kind not in ("agenda", "prompts"):
+            raise ValueError(f"unknown session document {kind}")
+        with self.transaction() as session:
+            if session.get(PairingRow, pairing_id) is None:
+                raise NotFoundError("pairing", pairing_id)
+            row = session.scalar(
+                select(SessionRow).where(
+                    SessionRow.pairing_id == pairing_id, SessionRow.number == number
+                )
+            )
+            if row is None:
+                row = SessionRow(pairing_id=pairing_id, number=number, stage=stage.value)
+                session.add(row)
+            setattr(row, kind, document)
+
+    def session_document(self, pairing_id: int, number: int, kind: str) -> dict[str, Any] | None:
+        with self.transaction() as session:
+            row = session.scalar(
+                select(SessionRow).where(
+                    SessionRow.pairing_id == pairing_id, SessionRow.number == number
+                )
+            )
+            return None if row is None else getattr(row, kind)
+
+    def session_documents(self, pairing_id: int, *, before: int) -> list[dict[str, Any]]:
+        """Agendas and prompts of a pairing's earlier sessions, oldest first."""
+        with self.transaction() as session:
+            rows = session.scalars(
+                select(SessionRow)
+                .where(SessionRow.pairing_id == pairing_id, SessionRow.number < before)
+                .order_by(SessionRow.number)
+            )
+            return [{"number": r.number, "agenda": r.agenda, "prompts": r.prompts} for r in rows]
+
+    def latest_goal_progress(self, pairing_id: int, author_id: int) -> dict[str, int]:
+        """The author's most recent self-rating per goal in this pairing's feedback."""
+        with self.transaction() as session:
+            rows = session.scalars(
+                select(FeedbackRow.goal_progress)
+                .where(FeedbackRow.pairing_id == pairing_id, FeedbackRow.author_id == author_id)
+                .order_by(FeedbackRow.id)
+            )
+            latest: dict[str, int] = {}
+            for ratings in rows:
+                latest.update({goal: int(value) for goal, value in (ratings or {}).items()})
+            return latest
+
     def add_note(self, session_id: int, author_id: int, text_: str) -> int:
         with self.transaction() as session:
             row = SessionNoteRow(session_id=session_id, author_id=author_id, text=text_)
