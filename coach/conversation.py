@@ -94,7 +94,7 @@ def compose_prompts(context: SessionContext) -> MentorPrompts:
             "How would you like us to use our time together?",
         ],
         Stage.MIDPOINT: [
-            "Looking back over our sessions, what has changed for you?",
+            "What has changed for you since our first session?",
             "Which goal feels closest now, and which furthest away?",
         ],
         Stage.CLOSING: [

@@ -1,0 +1,146 @@
+"""The OpenAI-compatible backend against a stubbed HTTP API with real response shapes."""
+
+import json
+
+import httpx2
+import pytest
+
+from coach.config import load_settings
+from coach.domain import Role
+from coach.errors import ConfigError
+from coach.llm.backends import AGENDA, MENTOR_PROMPTS, OfflineBackend, OpenAIBackend, get_backend
+from coach.prep import compose_agenda
+from tests.test_prep import GOALS, context
+
+
+def completion(content=None, refusal=None):
+    return {
+        "id": "chatcmpl-abc123",
+        "object": "chat.completion",
+        "created": 1763800000,
+        "model": "gpt-4o-mini-2024-07-18",
+        "system_fingerprint": "fp_test",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "stop",
+                "logprobs": None,
+                "message": {"role": "assistant", "content": content, "refusal": refusal},
+            }
+        ],
+        "usage": {"prompt_tokens": 900, "completion_tokens": 300, "total_tokens": 1200},
+    }
+
+
+class FakeServer:
+    """Plays back responses in order and records each request body."""
+
+    def __init__(self, *responses):
+        self.responses = list(responses)
+        self.requests = []
+
+    def __call__(self, request: httpx2.Request) -> httpx2.Response:
+        self.requests.append(json.loads(request.content))
+        answer = self.responses.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        if isinstance(answer, httpx2.Response):
+            return answer
+        return httpx2.Response(200, json=answer)
+
+
+def backend(server: FakeServer) -> OpenAIBackend:
+    settings = load_settings(
+        llm_backend="openai",
+        llm_base_url="http://127.0.0.1:9/v1",
+        llm_model="test-model",
+        llm_max_retries=0,
+        llm_timeout_seconds=5,
+    )
+    return OpenAIBackend(
+        settings, http_client=httpx2.Client(transport=httpx2.MockTransport(server))
+    )
+
+
+def good_agenda_json(ctx) -> str:
+    agenda = compose_agenda(ctx).model_dump(mode="json")
+    agenda["items"][0]["title"] = "Welcome [MENTEE] and [MENTOR]"
+    agenda.pop("mentee_name")
+    agenda.pop("mentor_name")
+    return json.dumps(agenda)
+
+
+def test_a_valid_answer_is_used_and_names_are_restored():
+    ctx = context(GOALS[:2], notes=["Ada Lane felt stiff posting; Sam suggested shorter posts."])
+    server = FakeServer(completion(good_agenda_json(ctx)))
+    agenda = backend(server).execute(AGENDA, ctx)
+    assert agenda.generated_by == "openai:test-model" and agenda.fallback_reason is None
+    assert agenda.items[0].title == "Welcome Ada Lane and Sam Okoro"
+    [sent] = server.requests
+    assert sent["model"] == "test-model"
+    assert sent["response_format"]["type"] == "json_schema"
+    assert sent["response_format"]["json_schema"]["name"] == "agenda"
+    assert "items" in sent["response_format"]["json_schema"]["schema"]["properties"]
+    prompt = sent["messages"][1]["content"]
+    assert GOALS[0] in prompt and "[topic-social-media]" in prompt
+    assert "add up to exactly 45" in prompt
+    # the pair's names never leave the machine
+    assert "Ada" not in json.dumps(sent) and "Sam" not in json.dumps(sent)
+    assert "[MENTEE] felt stiff posting; [MENTOR] suggested shorter posts." in prompt
+
+
+def test_one_repair_with_the_problems_named():
+    ctx = context(GOALS[:2])
+    bad = json.loads(good_agenda_json(ctx))
+    bad["items"][0]["minutes"] += 7  # minutes no longer add up
+    server = FakeServer(completion(json.dumps(bad)), completion(good_agenda_json(ctx)))
+    agenda = backend(server).execute(AGENDA, ctx)
+    assert agenda.generated_by == "openai:test-model"
+    assert len(server.requests) == 2
+    repair = server.requests[1]["messages"][-1]["content"]
+    assert "minutes add up to 52, not 45" in repair
+
+
+@pytest.mark.parametrize(
+    ("responses", "reason"),
+    [
+        ([completion("not json at all"), completion("{still not")], "not valid JSON"),
+        ([completion(refusal="I can't help with that.")], "the model refused"),
+        (
+            [
+                httpx2.Response(
+                    429,
+                    json={
+                        "error": {
+                            "message": "Rate limit reached",
+                            "type": "requests",
+                            "code": "rate_limit_exceeded",
+                        }
+                    },
+                )
+            ],
+            "rate limited (429)",
+        ),
+        ([httpx2.ReadTimeout("timed out")], "timed out"),
+        (
+            [httpx2.Response(500, json={"error": {"message": "boom", "type": "server_error"}})],
+            "HTTP 500",
+        ),
+    ],
+)
+def test_failures_fall_back_to_offline_with_the_reason(responses, reason):
+    ctx = context(GOALS[:3], audience=Role.MENTOR)
+    result = backend(FakeServer(*responses)).execute(MENTOR_PROMPTS, ctx)
+    assert result.generated_by == "offline"
+    assert reason in result.fallback_reason
+    assert result == OfflineBackend().execute(MENTOR_PROMPTS, ctx).model_copy(
+        update={"fallback_reason": result.fallback_reason}
+    )
+
+
+def test_backends_are_looked_up_by_name():
+    assert isinstance(get_backend(load_settings()), OfflineBackend)
+    with pytest.raises(ConfigError, match="known backends: offline, openai"):
+        get_backend(load_settings(llm_backend="llama"))
+    with pytest.raises(ConfigError, match="COACH_LLM_BASE_URL"):
+        get_backend(load_settings(llm_backend="openai"))

@@ -1,0 +1,152 @@
+"""The offline agenda and mentor prompts on hand-built contexts."""
+
+import pytest
+
+from coach.conversation import check_prompts, compose_prompts, is_open, near_duplicates
+from coach.domain import Role, Stage
+from coach.prep import check_agenda, compose_agenda, focus_order
+from coach.sessions import CardDigest, SessionContext, budget_cards_and_notes, stage_for
+from coach.tokens import count_tokens
+
+CARDS = [
+    CardDigest(
+        id="topic-social-media",
+        title="Topic: social media",
+        audience="all",
+        summary="Leaders learn how platforms work and build a presence.",
+        tips=["Look at how we appear on two platforms.", "Draft one post together."],
+        questions=[
+            "Which platforms do our customers use?",
+            "What would you want people to find if they searched your name?",
+        ],
+    ),
+    CardDigest(
+        id="topic-digital-tools",
+        title="Topic: everyday digital tools",
+        audience="all",
+        summary="Hands-on practice with dashboards and collaboration tools.",
+        tips=["Pick one real weekly task.", "Let the mentee drive the keyboard."],
+        questions=["Which task do you hand to someone else because of the tool?"],
+    ),
+    CardDigest(
+        id="ground-rules",
+        title="Agree ground rules",
+        audience="all",
+        summary="Cadence, booking, boundaries and confidentiality.",
+        tips=["Agree who books sessions.", "Name topics that are off limits."],
+        questions=["How often will we meet?"],
+    ),
+]
+
+
+def context(
+    goals,
+    *,
+    minutes=45,
+    number=2,
+    planned=6,
+    notes=(),
+    history=None,
+    progress=None,
+    audience=Role.MENTEE,
+):
+    return SessionContext(
+        audience=audience,
+        programme_name="Pilot",
+        objectives=["Digital skills"],
+        ground_rules=["What is said stays between us."],
+        session_minutes=minutes,
+        sessions_planned=planned,
+        session_number=number,
+        stage=stage_for(number, planned),
+        mentee_name="Ada Lane",
+        mentor_name="Sam Okoro",
+        goals=list(goals),
+        goal_history=history or {},
+        goal_progress=progress or {},
+        notes=list(notes),
+        cards=CARDS,
+    )
+
+
+GOALS = [
+    "post on LinkedIn in my own voice",
+    "build a Power BI dashboard",
+    "run hybrid meetings",
+    "use AI tools safely",
+    "understand TikTok",
+    "manage my calendar digitally",
+    "spot phishing",
+    "understand what graduates want",
+]
+
+
+@pytest.mark.parametrize("minutes", [20, 30, 45, 60, 90])
+@pytest.mark.parametrize("count", [1, 2, 3, 8])
+@pytest.mark.parametrize("number", [1, 2, 3, 6])
+def test_minutes_add_up_and_every_goal_is_served(minutes, count, number):
+    ctx = context(GOALS[:count], minutes=minutes, number=number)
+    agenda = compose_agenda(ctx)
+    assert sum(item.minutes for item in agenda.items) == minutes
+    assert all(item.minutes >= 1 for item in agenda.items)
+    assert check_agenda(agenda, ctx) == []
+    assert agenda.ground_rules == ["What is said stays between us."]
+    assert compose_agenda(ctx) == agenda  # deterministic
+
+
+def test_each_stage_has_its_part():
+    titles = {
+        n: [i.title for i in compose_agenda(context(GOALS[:2], number=n)).items] for n in (1, 3, 6)
+    }
+    assert stage_for(1, 6) is Stage.FIRST and stage_for(3, 6) is Stage.MIDPOINT
+    assert any("ground rules" in t for t in titles[1])
+    assert any("progress against each goal" in t for t in titles[3])
+    assert any("learned" in t for t in titles[6])
+    assert "ground-rules" in compose_agenda(context(GOALS[:2], number=1)).card_ids
+
+
+def test_goals_covered_well_before_give_way():
+    ctx = context(GOALS[:3], history={GOALS[0]: 2}, progress={GOALS[1]: 5, GOALS[2]: 2})
+    assert focus_order(ctx) == [GOALS[2], GOALS[1], GOALS[0]]
+    focus = [i.goals for i in compose_agenda(ctx).items if i.title.startswith("Work on")]
+    assert focus[0] == [GOALS[2]]
+
+
+def test_the_mentees_own_notes_are_used():
+    agenda = compose_agenda(context(GOALS[:1], notes=["Posted my first update; felt stiff."]))
+    assert "Posted my first update; felt stiff." in agenda.items[0].prepare[0]
+
+
+def test_a_bad_agenda_is_caught():
+    ctx = context(GOALS[:2])
+    agenda = compose_agenda(ctx)
+    broken = agenda.model_copy(update={"items": agenda.items[:-1], "card_ids": ["made-up"]})
+    problems = " ".join(check_agenda(broken, ctx))
+    assert "minutes add up" in problems and "made-up" in problems
+
+
+@pytest.mark.parametrize("count", [1, 3, 8])
+@pytest.mark.parametrize("number", [1, 2, 3, 6])
+def test_mentor_prompts_are_open_distinct_and_cover_every_goal(count, number):
+    ctx = context(GOALS[:count], number=number, audience=Role.MENTOR)
+    prompts = compose_prompts(ctx)
+    assert check_prompts(prompts, ctx) == []
+    assert [g.goal for g in prompts.questions] == GOALS[:count]
+    assert prompts.upward_feedback and prompts.if_mentee_takes_over
+    assert "Ada Lane" in " ".join(prompts.openers + prompts.upward_feedback) or number != 1
+
+
+def test_question_checks():
+    assert is_open("What did you try?") and is_open("Tell me about your week?")
+    assert not is_open("Did you try it?") and not is_open("What did you try")
+    assert near_duplicates(["What did you try last week?", "What did you try this last week?"])
+    assert not near_duplicates(["What did you try?", "How will you know it worked?"])
+
+
+def test_budget_keeps_whole_items_most_relevant_and_most_recent_first():
+    notes = [f"note {i} " + "word " * 40 for i in range(10)]
+    cards, kept = budget_cards_and_notes(CARDS, notes, 300)
+    assert cards == CARDS[: len(cards)] and cards
+    assert kept == notes[: len(kept)]
+    used = sum(count_tokens(c.as_text()) for c in cards) + sum(count_tokens(n) for n in kept)
+    assert used <= 300
