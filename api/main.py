@@ -10,7 +10,16 @@ from fastapi import FastAPI
 
 from api.errors import install_error_handlers
 from api.middleware import RequestContextMiddleware
-from api.routes import health, matching, pairings, participants, programmes, tokens, users
+from api.routes import (
+    health,
+    matching,
+    pairings,
+    participants,
+    programmes,
+    sessions,
+    tokens,
+    users,
+)
 from api.schemas import ErrorPublic
 from coach import __version__
 from coach.config import Settings, load_settings
@@ -39,7 +48,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.state.services = services
     install_error_handlers(app)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
-    for module in (health, users, tokens, programmes, participants, matching, pairings):
+    for module in (health, users, tokens, programmes, participants, matching, pairings, sessions):
         app.include_router(module.router)
     _configure_request_log()
     return app

@@ -36,6 +36,8 @@ class Action(StrEnum):
     PAIRING_READ = "pairing.read"
     NOTE_READ = "note.read"
     FEEDBACK_READ_RAW = "feedback.read_raw"
+    AGENDA = "session.agenda"  # target.participant_id = the pairing's mentee
+    PROMPTS = "session.prompts"  # target.participant_id = the pairing's mentor
 
 
 # Private notes and raw feedback belong to their author alone: not the partner, not the
@@ -96,6 +98,21 @@ def _forbid(reason: str) -> Decision:
 
 
 def decide(who: Membership, action: Action, target: Target = Target()) -> Decision:
+    if action in (Action.AGENDA, Action.PROMPTS):
+        # Built from the asker's own private notes: only that member of the pair may ask,
+        # not the partner, the coordinator or an admin.
+        own = target.programme_id in who.participates and (
+            who.participates[target.programme_id][0] == target.participant_id
+        )
+        if own:
+            return ALLOW
+        if (
+            who.role is UserRole.ADMIN
+            or target.programme_id in who.coordinates
+            or (target.programme_id in who.participates)
+        ):
+            return _forbid("only the mentee asks for the agenda, only the mentor for prompts")
+        return _hide("not part of this programme")
     if action in AUTHOR_ONLY:
         if target.owner_user_id is not None and target.owner_user_id == who.user_id:
             return ALLOW

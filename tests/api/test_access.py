@@ -109,6 +109,42 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
         404,
     ),
     ("POST", "/programmes/{programme_id}/pairings/swap"): (401, 200, 200, 404, 403, 403, 404),
+    ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/agenda"): (
+        401,
+        403,
+        403,
+        404,
+        403,
+        201,
+        404,
+    ),
+    ("GET", "/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/agenda"): (
+        401,
+        403,
+        403,
+        404,
+        403,
+        200,
+        404,
+    ),
+    ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/prompts"): (
+        401,
+        403,
+        403,
+        404,
+        201,
+        403,
+        404,
+    ),
+    ("GET", "/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/prompts"): (
+        401,
+        403,
+        403,
+        404,
+        200,
+        403,
+        404,
+    ),
 }
 
 
@@ -148,7 +184,17 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
     if "{pairing_id}" in path or path.endswith("/swap"):
         first, second = fresh_pairings(world)
         params["pairing_id"] = first
-        if method == "GET":  # participants see only approved pairings
+        params["number"] = 2
+        if "/sessions/" in path:
+            from coach.conversation import prepare_prompts
+            from coach.domain import PairingStatus
+            from coach.prep import prepare_agenda
+
+            world.services.store.set_pairing_status(first, PairingStatus.APPROVED)
+            if method == "GET":  # something stored to reopen
+                prepare_agenda(world.services, first, 2)
+                prepare_prompts(world.services, first, 2)
+        elif method == "GET":  # participants see only approved pairings
             from coach.domain import PairingStatus
 
             world.services.store.set_pairing_status(first, PairingStatus.APPROVED)
