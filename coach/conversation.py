@@ -111,7 +111,10 @@ def compose_prompts(context: SessionContext) -> MentorPrompts:
     per_goal = []
     asked: set[str] = set()  # a card question is used for one goal only
     for goal in context.goals:
-        card = _best_card(goal, [c for c in cards if set(c.questions) - asked] or cards)
+        # Only mentor cards: questions on "all" topic cards are written for the mentee
+        # to ask ("...if you were in my role?"), which would be odd from the mentor.
+        mentor_cards = [c for c in cards if c.audience == "mentor" and set(c.questions) - asked]
+        card = _best_card(goal, mentor_cards)
         base = goal.rstrip(".")
         # One question anchored in the goal's own words, then the best card's curated
         # questions, then further goal-anchored ones if the card has too few.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from coach.conversation import near_duplicates
 from coach.domain import Role, Stage
 from coach.errors import NotFoundError
 from coach.services import Services
@@ -62,6 +63,15 @@ def _card_for(goal: str, cards: list[CardDigest], used: set[str]) -> CardDigest 
     # A relevant card not used for another goal first, so each goal brings new tips.
     ranked = sorted(cards, key=lambda c: (overlap(c) == 0, c.id in used, -overlap(c)))
     return ranked[0] if ranked else None
+
+
+def _distinct(questions: list[str]) -> list[str]:
+    """Drop questions that repeat an earlier one in other words."""
+    kept: list[str] = []
+    for question in questions:
+        if not near_duplicates([*kept, question]):
+            kept.append(question)
+    return kept
 
 
 def _split_minutes(total: int, weights: list[int]) -> list[int]:
