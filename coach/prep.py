@@ -65,6 +65,13 @@ def _card_for(goal: str, cards: list[CardDigest], used: set[str]) -> CardDigest 
     return ranked[0] if ranked else None
 
 
+def _shorten(text: str, limit: int = 120) -> str:
+    """A title-sized version of a long goal, cut at a word boundary."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "..."
+
+
 def _distinct(questions: list[str]) -> list[str]:
     """Drop questions that repeat an earlier one in other words."""
     kept: list[str] = []
@@ -131,7 +138,7 @@ def compose_agenda(context: SessionContext) -> Agenda:
             (
                 3,
                 AgendaItem(
-                    title=f"Work on: {goal}",
+                    title=f"Work on: {_shorten(goal)}",
                     minutes=1,
                     goals=[goal],
                     prepare=prepare,

@@ -150,3 +150,16 @@ def test_budget_keeps_whole_items_most_relevant_and_most_recent_first():
     assert kept == notes[: len(kept)]
     used = sum(count_tokens(c.as_text()) for c in cards) + sum(count_tokens(n) for n in kept)
     assert used <= 300
+
+
+def test_a_goal_at_the_length_limit_still_makes_a_valid_agenda():
+    goal = (
+        "understand, in enough depth to challenge my own division's plans, how our youngest "
+        "customers compare insurers on their phones and what makes them trust or distrust "
+        "a brand they have never heard of before they ever call us"
+    )
+    ctx = context([goal])
+    agenda = compose_agenda(ctx)
+    assert check_agenda(agenda, ctx) == []
+    assert all(len(item.title) <= 200 for item in agenda.items)
+    assert any(item.goals == [goal] for item in agenda.items)  # served in full

@@ -1,5 +1,5 @@
 """Eval suites; importing this package registers each of them with the harness."""
 
-from evals.suites import matching, retrieval
+from evals.suites import matching, prep, retrieval
 
-__all__ = ["matching", "retrieval"]
+__all__ = ["matching", "prep", "retrieval"]
