@@ -9,12 +9,16 @@ in your week?") without being duplicates, so the check runs within each goal's l
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from coach.domain import Role, Stage
 from coach.errors import NotFoundError
 from coach.services import Services
+
+if TYPE_CHECKING:
+    from coach.llm.backends import Backend
 from coach.sessions import CardDigest, SessionContext, build_context
 
 OPEN_STARTS = (
@@ -199,13 +203,15 @@ def check_prompts(prompts: MentorPrompts, context: SessionContext) -> list[str]:
     return problems
 
 
-def prepare_prompts(services: Services, pairing_id: int, session_number: int) -> MentorPrompts:
+def prepare_prompts(
+    services: Services, pairing_id: int, session_number: int, *, backend: Backend | None = None
+) -> MentorPrompts:
     """Generate the mentor's prompts with the configured backend and store them."""
     # Imported here: the backends module imports this one for the offline composer.
     from coach.llm.backends import MENTOR_PROMPTS, get_backend
 
     context = build_context(services, pairing_id, session_number, Role.MENTOR)
-    prompts = get_backend(services.settings).execute(MENTOR_PROMPTS, context)
+    prompts = (backend or get_backend(services.settings)).execute(MENTOR_PROMPTS, context)
     services.store.save_session_document(
         pairing_id, session_number, context.stage, "prompts", prompts.model_dump(mode="json")
     )

@@ -9,12 +9,17 @@ by some item (goals without a slot of their own share a short check-in item).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, Field
 
 from coach.conversation import near_duplicates
 from coach.domain import Role, Stage
 from coach.errors import NotFoundError
 from coach.services import Services
+
+if TYPE_CHECKING:
+    from coach.llm.backends import Backend
 from coach.sessions import CardDigest, SessionContext, build_context
 
 OPEN = ("what", "how", "which", "where", "why", "tell me", "describe", "walk me")
@@ -261,13 +266,15 @@ def check_agenda(agenda: Agenda, context: SessionContext) -> list[str]:
     return problems
 
 
-def prepare_agenda(services: Services, pairing_id: int, session_number: int) -> Agenda:
+def prepare_agenda(
+    services: Services, pairing_id: int, session_number: int, *, backend: Backend | None = None
+) -> Agenda:
     """Generate the mentee's agenda with the configured backend and store it."""
     # Imported here: the backends module imports this one for the offline composer.
     from coach.llm.backends import AGENDA, get_backend
 
     context = build_context(services, pairing_id, session_number, Role.MENTEE)
-    agenda = get_backend(services.settings).execute(AGENDA, context)
+    agenda = (backend or get_backend(services.settings)).execute(AGENDA, context)
     services.store.save_session_document(
         pairing_id, session_number, context.stage, "agenda", agenda.model_dump(mode="json")
     )

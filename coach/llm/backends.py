@@ -19,7 +19,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 import httpx2
 import openai
@@ -114,9 +114,16 @@ class Placeholders:
 class OpenAIBackend(Backend):
     name = "openai"
 
-    def __init__(self, settings: Settings, *, http_client: httpx2.Client | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        http_client: httpx2.Client | None = None,
+        recorder: Recorder | None = None,
+    ) -> None:
         self.model = settings.llm_model
         self.client = make_client(settings, http_client=http_client)
+        self.recorder = recorder
 
     def execute(self, task: Task[Out], context: SessionContext) -> Out:
         placeholders = Placeholders(context)
@@ -154,6 +161,15 @@ class OpenAIBackend(Backend):
         return task.output.model_validate(restored)
 
     def _call(self, messages: list[dict[str, str]], task: Task[Out], schema: dict[str, Any]) -> str:
+        if self.recorder is None:
+            return self._request(messages, task, schema)
+        # Evals record outputs once and replay them, keyed by the whole conversation.
+        key = json.dumps(messages, sort_keys=True)
+        return self.recorder.fetch(self.model, key, lambda: self._request(messages, task, schema))
+
+    def _request(
+        self, messages: list[dict[str, str]], task: Task[Out], schema: dict[str, Any]
+    ) -> str:
         response_format: Any = {
             "type": "json_schema",
             "json_schema": {"name": task.name, "schema": schema, "strict": False},
@@ -203,13 +219,24 @@ def _reason(exc: Exception) -> str:
 BACKENDS: dict[str, type[Backend]] = {"offline": OfflineBackend, "openai": OpenAIBackend}
 
 
-def get_backend(settings: Settings, *, http_client: httpx2.Client | None = None) -> Backend:
+class Recorder(Protocol):
+    """Record/replay of generated outputs (see evals/recording.py)."""
+
+    def fetch(self, model: str, prompt: str, call: Callable[[], str]) -> str: ...
+
+
+def get_backend(
+    settings: Settings,
+    *,
+    http_client: httpx2.Client | None = None,
+    recorder: Recorder | None = None,
+) -> Backend:
     """The backend named by COACH_LLM_BACKEND; an unknown name lists the known ones."""
     name = settings.llm_backend
     if name == "offline":
         return OfflineBackend()
     if name == "openai":
-        return OpenAIBackend(settings, http_client=http_client)
+        return OpenAIBackend(settings, http_client=http_client, recorder=recorder)
     raise ConfigError(
         f"Unknown generation backend '{name}'.",
         variable="COACH_LLM_BACKEND",

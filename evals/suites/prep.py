@@ -52,12 +52,22 @@ class PrepSuite(Suite):
                 }
             )
             services = Services(settings, embedder=base.embedder)
+            backend = None
+            if context.backend != "offline":
+                from coach.llm.backends import get_backend
+
+                backend = get_backend(
+                    settings.model_copy(update={"llm_backend": context.backend}),
+                    recorder=context.recorder,
+                )
             try:
-                return self._score(services, cases)
+                return self._score(services, cases, backend)
             finally:
                 services.close()
 
-    def _score(self, services: Services, cases: list[dict[str, Any]]) -> Scored:
+    def _score(
+        self, services: Services, cases: list[dict[str, Any]], backend: Any = None
+    ) -> Scored:
         store = services.store
         store.migrate()
         programme, _ = load_sample(store, services.sample_dir)
@@ -89,8 +99,8 @@ class PrepSuite(Suite):
             pairing = store.create_pairing(programme.id, mentor_id, mentee_id)
             store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
             session = int(case["session"])
-            agenda = prepare_agenda(services, pairing.id, session)
-            prompts = prepare_prompts(services, pairing.id, session)
+            agenda = prepare_agenda(services, pairing.id, session, backend=backend)
+            prompts = prepare_prompts(services, pairing.id, session, backend=backend)
             mentee = store.get_participant(mentee_id)
             problems = []
             served = {g for item in agenda.items for g in item.goals}

@@ -144,3 +144,33 @@ def test_backends_are_looked_up_by_name():
         get_backend(load_settings(llm_backend="llama"))
     with pytest.raises(ConfigError, match="COACH_LLM_BASE_URL"):
         get_backend(load_settings(llm_backend="openai"))
+
+
+def test_recorded_outputs_replay_without_the_server(tmp_path):
+    from evals.recording import Recorder
+
+    ctx = context(GOALS[:2])
+    server = FakeServer(completion(good_agenda_json(ctx)))
+    settings = load_settings(
+        llm_backend="openai",
+        llm_base_url="http://127.0.0.1:9/v1",
+        llm_model="test-model",
+        llm_max_retries=0,
+    )
+    recording = tmp_path / "openai.jsonl"
+    recorded = OpenAIBackend(
+        settings,
+        http_client=httpx2.Client(transport=httpx2.MockTransport(server)),
+        recorder=Recorder(recording, "record"),
+    ).execute(AGENDA, ctx)
+    assert len(server.requests) == 1
+
+    def unreachable(request):
+        raise AssertionError("replay must not call the server")
+
+    replayed = OpenAIBackend(
+        settings,
+        http_client=httpx2.Client(transport=httpx2.MockTransport(unreachable)),
+        recorder=Recorder(recording, "replay"),
+    ).execute(AGENDA, ctx)
+    assert replayed == recorded and replayed.generated_by == "openai:test-model"
