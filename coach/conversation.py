@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from coach.domain import Role, Stage
-from coach.errors import NotFoundError
+from coach.domain import Stage
 from coach.services import Services
 
 if TYPE_CHECKING:
     from coach.llm.backends import Backend
-from coach.sessions import CardDigest, SessionContext, build_context
+from coach.sessions import CardDigest, SessionContext, prepare_document, stored_document
 
 OPEN_STARTS = (
     "what",
@@ -206,22 +205,14 @@ def check_prompts(prompts: MentorPrompts, context: SessionContext) -> list[str]:
 def prepare_prompts(
     services: Services, pairing_id: int, session_number: int, *, backend: Backend | None = None
 ) -> MentorPrompts:
-    """Generate the mentor's prompts with the configured backend and store them."""
-    # Imported here: the backends module imports this one for the offline composer.
-    from coach.llm.backends import MENTOR_PROMPTS, get_backend
-
-    context = build_context(services, pairing_id, session_number, Role.MENTOR)
-    prompts = (backend or get_backend(services.settings)).execute(MENTOR_PROMPTS, context)
-    services.store.save_session_document(
-        pairing_id, session_number, context.stage, "prompts", prompts.model_dump(mode="json")
+    """Generate, store and return the session's prompts (see ``prepare_document``)."""
+    result: MentorPrompts = prepare_document(
+        services, "prompts", pairing_id, session_number, backend=backend
     )
-    return prompts
+    return result
 
 
 def stored_prompts(services: Services, pairing_id: int, session_number: int) -> MentorPrompts:
-    document = services.store.session_document(pairing_id, session_number, "prompts")
-    if document is None:
-        raise NotFoundError(
-            "prompts for session", session_number, hint="generate them first (POST ... /prompts)."
-        )
-    return MentorPrompts.model_validate(document)
+    return MentorPrompts.model_validate(
+        stored_document(services, "prompts", pairing_id, session_number)
+    )

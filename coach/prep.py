@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from coach.conversation import near_duplicates
-from coach.domain import Role, Stage
-from coach.errors import NotFoundError
+from coach.domain import Stage
 from coach.services import Services
 
 if TYPE_CHECKING:
     from coach.llm.backends import Backend
-from coach.sessions import CardDigest, SessionContext, build_context
+from coach.sessions import CardDigest, SessionContext, prepare_document, stored_document
 
 OPEN = ("what", "how", "which", "where", "why", "tell me", "describe", "walk me")
 
@@ -269,22 +268,12 @@ def check_agenda(agenda: Agenda, context: SessionContext) -> list[str]:
 def prepare_agenda(
     services: Services, pairing_id: int, session_number: int, *, backend: Backend | None = None
 ) -> Agenda:
-    """Generate the mentee's agenda with the configured backend and store it."""
-    # Imported here: the backends module imports this one for the offline composer.
-    from coach.llm.backends import AGENDA, get_backend
-
-    context = build_context(services, pairing_id, session_number, Role.MENTEE)
-    agenda = (backend or get_backend(services.settings)).execute(AGENDA, context)
-    services.store.save_session_document(
-        pairing_id, session_number, context.stage, "agenda", agenda.model_dump(mode="json")
+    """Generate, store and return the session's agenda (see ``prepare_document``)."""
+    result: Agenda = prepare_document(
+        services, "agenda", pairing_id, session_number, backend=backend
     )
-    return agenda
+    return result
 
 
 def stored_agenda(services: Services, pairing_id: int, session_number: int) -> Agenda:
-    document = services.store.session_document(pairing_id, session_number, "agenda")
-    if document is None:
-        raise NotFoundError(
-            "agenda for session", session_number, hint="generate it first (POST ... /agenda)."
-        )
-    return Agenda.model_validate(document)
+    return Agenda.model_validate(stored_document(services, "agenda", pairing_id, session_number))
