@@ -8,8 +8,9 @@ one method, ``execute(task, context)``.
 - ``openai``: any OpenAI-compatible server. The rendered prompt asks for JSON matching
   the output schema; the answer is validated and checked, repaired once with the problems
   named, and otherwise the offline result is returned with the reason recorded.
-  Participant names are replaced by placeholders before anything leaves the machine and
-  put back only in the result shown to the pair.
+  The pair's names become [MENTEE] / [MENTOR] and everything else identifying in goals and
+  notes is redacted (``coach.privacy.redaction``) before anything leaves the machine;
+  originals are put back only in the result shown to the pair.
 """
 
 from __future__ import annotations
@@ -78,7 +79,11 @@ SYSTEM = (
 
 
 class Placeholders:
-    """Swaps the pair's names for [MENTEE] / [MENTOR] and back again."""
+    """What leaves the machine: the pair's names as [MENTEE] / [MENTOR], and everything
+    else identifying in goals and notes (other people, emails, phones, ids, URLs) as
+    pseudonyms from the ``Redactor``. ``restore`` maps both back for the pair only."""
+
+    SEPARATOR = "\n\u241e\n"  # joins goals and notes so pseudonyms agree across them
 
     def __init__(self, context: SessionContext) -> None:
         self.names: list[tuple[str, str]] = []
@@ -86,6 +91,7 @@ class Placeholders:
             parts = [name, *name.split()]
             self.names += [(part, token) for part in parts if len(part) > 1]
         self.names.sort(key=lambda pair: -len(pair[0]))  # full names before first names
+        self.mapping: dict[str, str] = {}
 
     def hide(self, text: str) -> str:
         for name, token in self.names:
@@ -93,14 +99,22 @@ class Placeholders:
         return text
 
     def hide_context(self, context: SessionContext) -> SessionContext:
+        from coach.privacy.redaction import Redactor
+
+        texts = [self.hide(text) for text in [*context.goals, *context.notes]]
+        redaction = Redactor().redact(self.SEPARATOR.join(texts))
+        self.mapping = redaction.mapping
+        hidden = redaction.text.split(self.SEPARATOR) if texts else []
         data = context.model_dump()
         data["mentee_name"], data["mentor_name"] = "[MENTEE]", "[MENTOR]"
-        data["notes"] = [self.hide(note) for note in context.notes]
-        data["goals"] = [self.hide(goal) for goal in context.goals]
+        data["goals"] = hidden[: len(context.goals)]
+        data["notes"] = hidden[len(context.goals) :]
         return SessionContext.model_validate(data)
 
     def restore(self, value: Any, context: SessionContext) -> Any:
         if isinstance(value, str):
+            for placeholder, original in sorted(self.mapping.items(), key=lambda i: -len(i[0])):
+                value = value.replace(placeholder, original)
             return value.replace("[MENTEE]", context.mentee_name).replace(
                 "[MENTOR]", context.mentor_name
             )

@@ -174,3 +174,16 @@ def test_recorded_outputs_replay_without_the_server(tmp_path):
         recorder=Recorder(recording, "replay"),
     ).execute(AGENDA, ctx)
     assert replayed == recorded and replayed.generated_by == "openai:test-model"
+
+
+def test_other_identifiers_in_notes_are_redacted_before_sending_and_restored_after():
+    notes = ["Ada said John Smith (john.smith@corp.example, 07700 900123) blocks her posts."]
+    ctx = context(GOALS[:1], notes=notes)
+    agenda = json.loads(good_agenda_json(ctx))
+    agenda["items"][0]["prepare"] = ["Plan how to talk to [PERSON_1] about posting"]
+    server = FakeServer(completion(json.dumps(agenda)))
+    result = backend(server).execute(AGENDA, ctx)
+    sent = json.dumps(server.requests[0])
+    for secret in ["John", "Smith", "john.smith@corp.example", "07700", "Ada"]:
+        assert secret not in sent, secret
+    assert result.items[0].prepare == ["Plan how to talk to John Smith about posting"]
