@@ -11,12 +11,12 @@ from coach.domain import (
     LIST_MAX,
     NAME_MAX,
     NO_CONTROL,
+    ApiToken,
     Direction,
     Email,
     Format,
     Objective,
-    PairingEvent,
-    PairingStatus,
+    Pairing,
     Participant,
     ParticipantIn,
     Programme,
@@ -24,6 +24,7 @@ from coach.domain import (
     Role,
     ShortText,
     Slot,
+    User,
     UserRole,
 )
 
@@ -118,14 +119,8 @@ class UserCreate(BaseModel):
     role: UserRole = UserRole.MEMBER
 
 
-class UserPublic(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    email: Email
-    name: str
-    role: UserRole
-    created_at: datetime
+class UserPublic(User):
+    pass
 
 
 class MembershipPublic(BaseModel):
@@ -147,15 +142,8 @@ class TokenCreate(BaseModel):
     ttl_days: int = Field(default=90, ge=1, le=365)
 
 
-class TokenPublic(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    user_id: int
-    name: str
-    created_at: datetime
-    expires_at: datetime
-    revoked_at: datetime | None
+class TokenPublic(ApiToken):
+    pass
 
 
 class TokenCreated(TokenPublic):
@@ -207,19 +195,8 @@ class MatchingRunCreate(BaseModel):
     )
 
 
-class PairingPublic(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    programme_id: int
-    mentor_id: int
-    mentee_id: int
-    status: PairingStatus
-    score: float | None
-    version: int
-    details: dict[str, Any]
-    run_id: int | None
-    history: list[PairingEvent]
+class PairingPublic(Pairing):
+    pass
 
 
 class MatchingRunPublic(BaseModel):
