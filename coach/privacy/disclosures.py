@@ -1,0 +1,164 @@
+"""Sensitive disclosures: sentences in which someone reveals something personal.
+
+A disclosure is a sentence that says something about a person's health, mental health,
+family circumstances, religion or belief, sexuality, ethnicity, politics, finances, legal
+matters or job performance. Redaction replaces the whole sentence with a category marker
+(``[health disclosure]``), because the surrounding words identify as much as the term.
+
+Talking about a topic is not disclosing: "we discussed neurodiversity at work" or "how
+do younger staff see mental health days?" are the substance of reverse mentoring and
+must stay readable. So most patterns need a personal anchor (I, my, he, his, she, her,
+they, a named person's life event) next to the sensitive term; a few terms are personal
+on their own ("diagnosed with", "signed off sick", "on a performance improvement plan").
+
+The patterns are ours, written for workplace mentoring notes in English; they are
+measured by the redaction eval (``coach eval redaction``), recall first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Someone specific: the writer or a third person. "Our/we" stay out on purpose: "our
+# mental health policy" is a topic.
+WHO = r"(?:i|i'm|i've|i'd|i'll|me|my|myself|he|he's|his|him|she|she's|her|hers|they're|their)"
+FAMILY = (
+    r"(?:wife|husband|partner|son|daughter|kids?|children|child|baby|mum|mom|mother|dad|"
+    r"father|parents?|brother|sister|grandmother|grandfather|gran|nan|family|fianc[ée]e?)"
+)
+
+_CATEGORY_PATTERNS: dict[str, list[str]] = {
+    "mental health": [
+        rf"\b{WHO}\b[^.!?]{{0,60}}\b(?:anxiety|depression|depressed|panic attacks?|burn(?:ed|t)?[- ]?out|"
+        r"therap(?:y|ist)|counsell?(?:ing|or)|breakdown|ptsd|ocd|bipolar|self-harm|suicidal|"
+        r"antidepressants?|mental health (?:issues?|problems?|struggles?|condition|crisis))\b",
+        r"\b(?:struggling|struggled|struggles) with (?:my|his|her|their) mental health\b",
+        r"\bsigned off (?:with|for) (?:stress|anxiety|depression)\b",
+        rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:adhd|autistic|autism|dyslexi[ac]|dyspraxi[ac])\b",
+    ],
+    "health": [
+        r"\bdiagnosed with\b",
+        r"\b(?:signed off|on sick leave|off sick|sick note)\b",
+        rf"\b{WHO}\b[^.!?]{{0,60}}\b(?:cancer|chemo(?:therapy)?|surgery|operation|hospital|"
+        r"diabetes|diabetic|epilepsy|seizures?|pregnan(?:t|cy)|miscarriage|ivf|menopause|"
+        r"chronic (?:pain|illness|fatigue)|long covid|ms flare|heart condition|medication|"
+        r"disability|disabled|wheelchair|hearing aids?|migraines?|physio(?:therapy)?|"
+        r"illness|terminally ill|recovering from)\b",
+    ],
+    "family": [
+        rf"\b(?:my|his|her|their)\s+{FAMILY}\b[^.!?]{{0,60}}\b(?:divorce|separat(?:ed|ion)|"
+        r"ill|illness|hospital|dementia|passed away|died|funeral|custody|carer|caring|"
+        r"care home|hospice|diagnos(?:ed|is)|cancer|moving out|split up|pregnan(?:t|cy)|"
+        r"born|expecting|adopt(?:ed|ion)|fostering)\b",
+        rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:divorce|divorced|separat(?:ed|ion)|custody|bereavement|"
+        r"bereaved|widowed|single (?:mum|mom|dad|parent)|(?:a |the )?(?:main |primary )?carer for|"
+        r"caring for (?:my|his|her|their)|expecting a baby|maternity|paternity|"
+        r"fertility|going through a (?:divorce|separation))\b",
+        rf"\b(?:passed away|funeral)\b[^.!?]{{0,40}}\b(?:my|his|her|their)\s+{FAMILY}\b",
+    ],
+    "religion": [
+        rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:pray(?:s|ing|ers?)?|mosque|church|synagogue|temple|gurdwara|"
+        r"ramadan|fasting|my faith|(?:his|her|their) faith|muslim|christian|jewish|hindu|sikh|"
+        r"buddhist|catholic|atheist|religious|kosher|halal|sabbath|eid|diwali)\b",
+    ],
+    "sexuality": [
+        rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:gay|lesbian|bisexual|bi|queer|pansexual|asexual|"
+        r"trans|transgender|non-binary|nonbinary|came out|coming out|(?:his|her|my) boyfriend|"
+        r"(?:her|my) girlfriend|same-sex)\b",
+        r"\b(?:came out|coming out) (?:as|to)\b",
+    ],
+    "ethnicity": [
+        rf"\b(?:as|being) (?:a|the only|one of the few) (?:black|asian|white|mixed-race|"
+        r"brown|south asian|east asian|arab|latina?o?|roma|traveller)\b",
+        rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:heritage|ethnicity|racism|racist|racial(?:ly)?|"
+        r"skin colou?r|immigrant|refugee|asylum|visa status|migrant)\b",
+    ],
+    "politics": [
+        rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:voted?|voting|labour|tory|tories|conservative|"
+        r"lib ?dem|liberal democrats?|reform uk|green party|snp|plaid|trade union|union rep|"
+        r"party member|activist|campaign(?:ed|ing|s)? for|marched|protest(?:ed|s|ing)?)\b",
+    ],
+    "finances": [
+        rf"\b{WHO}\b[^.!?]{{0,50}}\b(?:debt|debts|in arrears|overdraft|payday loan|bankrupt(?:cy)?|"
+        r"can't afford|cannot afford|couldn't afford|struggling to pay|mortgage arrears|"
+        r"repossess(?:ed|ion)|food bank|iva|money worries|second job|behind on (?:rent|bills))\b",
+        r"\b(?:his|her|my|their) (?:salary|pay|bonus|pay rise) (?:is|was|of)\b",
+    ],
+    "legal": [
+        rf"\b{WHO}\b[^.!?]{{0,50}}\b(?:tribunal|lawsuit|sued|suing|solicitor|arrested|"
+        r"police caution|criminal record|conviction|convicted|court case|in court|"
+        r"restraining order|whistleblow(?:er|ing)|settlement agreement|legal action)\b",
+        r"\b(?:grievance|harassment complaint|discrimination claim)\b[^.!?]{0,40}\b(?:against|"
+        r"by|from|filed|raised|lodged)\b",
+        rf"\b{WHO}\b[^.!?]{{0,30}}\b(?:filed|raised|lodged|brought) (?:a|an) "
+        r"(?:grievance|complaint|claim)\b",
+    ],
+    "performance": [
+        r"\b(?:performance improvement plan|capability (?:process|procedure|review)|"
+        r"disciplinary (?:hearing|action|process|meeting)|final written warning|"
+        r"written warning|verbal warning|gross misconduct|dismissed|fired|sacked|"
+        r"made redundant|at risk of redundancy|managed out)\b",
+        rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:on a pip|on (?:a |an )?(?:improvement|performance) plan|"
+        r"poor performance rating|underperform(?:ing|ance)|bottom of the rankings|"
+        r"missed (?:his|her|my|their) targets|failed (?:his|her|my|their) probation|"
+        r"low rating|rated (?:as )?(?:below|under) expectations)\b",
+    ],
+}
+
+CATEGORIES = tuple(_CATEGORY_PATTERNS)
+_COMPILED = {
+    category: [re.compile(p, re.IGNORECASE) for p in patterns]
+    for category, patterns in _CATEGORY_PATTERNS.items()
+}
+# A sentence ends at . ! ? (followed by space, a quote or the end) or a line break;
+# "e.g." and "Dr." style abbreviations are common enough in notes to keep together.
+_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|vs|approx)\.$", re.IGNORECASE)
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n+")
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    start: int
+    end: int
+    category: str
+    text: str
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, end after its final punctuation, spaces trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end() if match.group(0).strip() else match.start()
+        if match.group(0).strip() and _ABBREVIATIONS.search(text[start : match.end()]):
+            continue
+        spans.append((start, end))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for begin, end in spans:
+        while begin < end and text[begin].isspace():
+            begin += 1
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        if begin < end:
+            trimmed.append((begin, end))
+    return trimmed
+
+
+def classify(sentence: str) -> str | None:
+    """The disclosure category of one sentence, or None when it discloses nothing."""
+    for category, patterns in _COMPILED.items():
+        if any(p.search(sentence) for p in patterns):
+            return category
+    return None
+
+
+def find_disclosures(text: str) -> list[Disclosure]:
+    found = []
+    for start, end in sentences(text):
+        category = classify(text[start:end])
+        if category is not None:
+            found.append(Disclosure(start, end, category, text[start:end]))
+    return found
