@@ -83,6 +83,28 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     context_token_budget: int = Field(default=3000, ge=256, le=200_000)
 
+    employee_id_pattern: str = Field(
+        default=r"\b[A-Z]{2,3}\d{4,6}\b",
+        description="Regular expression of the organisation's employee ids, for redaction.",
+    )
+
+    @field_validator("employee_id_pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        import re
+
+        try:
+            pattern = re.compile(value)
+        except re.error as exc:
+            raise ValueError(
+                f"not a regular expression ({exc}); for example \\bHV\\d{{4}}\\b"
+            ) from None
+        if pattern.search(""):
+            raise ValueError(
+                "the pattern matches empty text; it must match an id, e.g. \\bHV\\d{4}\\b"
+            )
+        return value
+
     @field_validator("index_prefix")
     @classmethod
     def _prefix_is_collection_safe(cls, value: str) -> str:

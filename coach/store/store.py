@@ -410,15 +410,25 @@ class Store:
         return UpsertResult(created, updated, unchanged)
 
     def list_participants(
-        self, programme_id: int, *, role: Role | None = None, page: Page | None = None
+        self,
+        programme_id: int,
+        *,
+        role: Role | None = None,
+        page: Page | None = None,
+        include_inactive: bool = False,
     ) -> list[Participant]:
-        """Active participants in id order; ``page=None`` means all (internal jobs)."""
+        """Active participants in id order; ``page=None`` means all (internal jobs).
+
+        Redaction asks for leavers too: a name stays confidential after its owner leaves.
+        """
         with self.transaction() as session:
             query = (
                 select(ParticipantRow)
-                .where(ParticipantRow.programme_id == programme_id, ParticipantRow.active)
+                .where(ParticipantRow.programme_id == programme_id)
                 .order_by(ParticipantRow.id)
             )
+            if not include_inactive:
+                query = query.where(ParticipantRow.active)
             if role is not None:
                 query = query.where(ParticipantRow.role == role.value)
             if page is not None:

@@ -79,3 +79,99 @@ def test_whole_words_only_and_text_without_personal_data_is_unchanged(redactor):
     text = "Rosalind ideas on rosary beads; we discussed dashboards and hybrid meetings."
     assert redactor.redact(text).text == text
     assert redactor.redact("Rosa was late.").text == "[PERSON_1] was late."
+
+
+@pytest.fixture(scope="module")
+def sample_redactor():
+    from pathlib import Path
+
+    from evals.suites.redaction import sample_redactor as build
+
+    return build(Path(__file__).resolve().parents[2] / "knowledge")
+
+
+def test_disclosures_become_category_markers_and_are_restored_for_the_pair(sample_redactor):
+    text = (
+        "We covered the expense app. My mother has dementia and I am her main carer. "
+        "I was diagnosed with diabetes in June. Next time: Power BI."
+    )
+    result = sample_redactor.redact(text)
+    assert result.text == (
+        "We covered the expense app. [family disclosure] [health disclosure] Next time: Power BI."
+    )
+    assert result.restore(result.text) == text
+    assert result.counts() == {"DISCLOSURE": 2}
+
+
+def test_two_disclosures_of_one_category_get_distinct_markers(sample_redactor):
+    text = "She has been signed off with stress. I have started seeing a therapist."
+    result = sample_redactor.redact(text)
+    assert result.text == "[mental health disclosure] [mental health disclosure #2]"
+    assert result.restore(result.text) == text
+
+
+def test_topics_are_not_disclosures(sample_redactor):
+    for text in [
+        "We talked about mental health days and whether younger staff would use them.",
+        "How could the company better support neurodivergent colleagues in interviews?",
+        "We discussed the Ramadan guidance HR published.",
+        "The performance review cycle feels opaque to graduates.",
+    ]:
+        assert sample_redactor.redact(text).text == text
+
+
+def test_names_that_are_words_are_names_only_when_written_as_names(sample_redactor):
+    text = "The price of licences is high; Finn Price agrees. Young staff want feedback."
+    assert sample_redactor.redact(text).text == (
+        "The price of licences is high; [PERSON_1] agrees. Young staff want feedback."
+    )
+    assert sample_redactor.redact("Grace said the grace period confuses people.").text == (
+        "[PERSON_1] said the grace period confuses people."
+    )
+    assert (
+        "Young Professionals" in sample_redactor.redact("The Young Professionals Network met.").text
+    )
+
+
+def test_an_outside_person_sharing_a_roster_name_is_hidden_whole(sample_redactor):
+    # Sam Byrne and Oliver Williams are on the roster; these two people are not.
+    for text in [
+        "A call with Aisling Byrne is not a review.",
+        "He sent it to Oliver Grant-Hughes first.",
+    ]:
+        result = sample_redactor.redact(text)
+        assert (
+            "Byrne" not in result.text
+            and "Hughes" not in result.text
+            and "Oliver" not in result.text
+        )
+        assert "[PERSON_1]" in result.text
+
+
+def test_european_phones_addresses_and_urls(sample_redactor):
+    text = (
+        "Dublin is +353 1 555 0142, Paris +33 1 23 45 67 89. Post it to Flat 4, 27 Harbour "
+        "Street, Bristol, BS1 5TT. Slides at www.harbourvale-intranet.example/ideas today."
+    )
+    result = sample_redactor.redact(text)
+    for secret in ["555", "67 89", "Harbour", "BS1", "intranet"]:
+        assert secret not in result.text, secret
+    assert "[ADDRESS_1]" in result.text and "[URL_1]" in result.text
+
+
+def test_email_like_strings_that_are_not_emails_stay(sample_redactor):
+    for text in [
+        "Use the @channel mention only for urgent things.",
+        "Send it to the shared inbox (claims-ops@ on Outlook).",
+        "The build tag v2.3@release candidate failed again.",
+    ]:
+        assert sample_redactor.redact(text).text == text
+
+
+def test_employee_id_pattern_comes_from_the_settings(tmp_path):
+    from coach.config import load_settings
+    from coach.services import Services
+
+    services = Services(load_settings(data_dir=tmp_path, employee_id_pattern=r"\bEMP-\d{3}\b"))
+    result = services.redactor().redact("EMP-123 and HV1023 asked.")
+    assert result.text.startswith("[EMPLOYEE_ID_1] and HV1023")

@@ -1,0 +1,43 @@
+"""Sentence splitting and disclosure categories (pure functions, no model)."""
+
+import pytest
+
+from coach.privacy.disclosures import classify, find_disclosures, sentences
+
+
+def test_sentences_keep_their_punctuation_and_skip_abbreviations():
+    text = "Met Dr. Rao today.  She said e.g. Teams works!\nNext: Power BI"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Met Dr. Rao today.",
+        "She said e.g. Teams works!",
+        "Next: Power BI",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("I have been on antidepressants since the spring.", "mental health"),
+        ("He is recovering from knee surgery.", "health"),
+        ("My father passed away last month.", "family"),
+        ("During Ramadan I will be fasting.", "religion"),
+        ("She came out to her team last year.", "sexuality"),
+        ("As the only Black woman on the board, she feels watched.", "ethnicity"),
+        ("I am a Labour party member.", "politics"),
+        ("Honestly I am in debt after the move.", "finances"),
+        ("He is taking his landlord to a tribunal.", "legal"),
+        ("She is on a performance improvement plan.", "performance"),
+        ("We discussed mental health days for younger staff.", None),
+        ("Our pension scheme page is confusing.", None),
+        ("The legal team's AI policy needs a plain summary.", None),
+    ],
+)
+def test_categories(sentence, category):
+    assert classify(sentence) == category
+
+
+def test_find_returns_sentence_spans():
+    text = "Good session. My wife is expecting our second baby in March. See you."
+    [found] = find_disclosures(text)
+    assert text[found.start : found.end] == "My wife is expecting our second baby in March."
+    assert found.category == "family"
