@@ -180,10 +180,16 @@ def prepare_document(
     runner = backend or get_backend(services.settings)
     role = Role.MENTEE if kind == "agenda" else Role.MENTOR
     context = build_context(services, pairing_id, session_number, role)
+    # Remote backends redact with the programme's roster; the offline one needs none.
+    redactor = (
+        None
+        if runner.name == "offline"
+        else services.redactor(services.store.get_pairing(pairing_id).programme_id)
+    )
     result: Any = (
-        runner.execute(AGENDA, context)
+        runner.execute(AGENDA, context, redactor=redactor)
         if kind == "agenda"
-        else runner.execute(MENTOR_PROMPTS, context)
+        else runner.execute(MENTOR_PROMPTS, context, redactor=redactor)
     )
     services.store.save_session_document(
         pairing_id, session_number, context.stage, kind, result.model_dump(mode="json")

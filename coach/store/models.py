@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -164,6 +165,8 @@ class ParticipantRow(Base):
     preferred_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
     avoid_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # When the participant registered: the start of "time to match".
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, onupdate=utcnow)
 
 
@@ -232,6 +235,7 @@ class SessionRow(Base):
     stage: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20), default="planned")
     scheduled_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    held_at: Mapped[datetime | None] = mapped_column(Timestamp())
     agenda: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     prompts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
@@ -256,6 +260,7 @@ class SessionNoteRow(Base):
 
 class FeedbackRow(Base):
     __tablename__ = "feedback"
+    __table_args__ = (Index("ix_feedback_pairing_id_author_id", "pairing_id", "author_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     programme_id: Mapped[int] = mapped_column(

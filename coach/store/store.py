@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from coach.domain import (
     OPEN_SUGGESTION,
     ApiToken,
+    Feedback,
     FeedbackIn,
+    FeedbackStage,
     MatchingRun,
     Membership,
     Pairing,
@@ -30,6 +32,7 @@ from coach.domain import (
     Programme,
     ProgrammeIn,
     Role,
+    SessionStatus,
     Stage,
     User,
     UserRole,
@@ -49,6 +52,7 @@ from coach.store.models import (
     SessionNoteRow,
     SessionRow,
     UserRow,
+    utcnow,
 )
 
 DEFAULT_PAGE = 50
@@ -805,17 +809,116 @@ class Store:
             ).all()
             return [(number, note) for number, note in rows]
 
-    def add_feedback(self, author_id: int, data: FeedbackIn) -> int:
+    def add_feedback(
+        self, author_id: int, data: FeedbackIn, *, session_stage: Stage | None = None
+    ) -> Feedback:
+        """Store one answer; feedback after a session also marks that session as held.
+
+        One answer per author, pairing, stage and session: a second one is a conflict, so
+        a retried submission is never counted twice.
+        """
         with self.transaction() as session:
             pairing = session.get(PairingRow, data.pairing_id)
             if pairing is None or author_id not in (pairing.mentor_id, pairing.mentee_id):
                 raise NotFoundError("pairing of this participant", data.pairing_id)
+            same = select(FeedbackRow.id).where(
+                FeedbackRow.pairing_id == data.pairing_id,
+                FeedbackRow.author_id == author_id,
+                FeedbackRow.stage == data.stage.value,
+            )
+            if data.session_number is None:
+                same = same.where(FeedbackRow.session_number.is_(None))
+            else:
+                same = same.where(FeedbackRow.session_number == data.session_number)
+            if session.scalar(same.with_for_update()) is not None:
+                what = f"session {data.session_number}" if data.session_number else data.stage.value
+                raise ConflictError(
+                    f"You have already given {what} feedback for this pairing.",
+                    hint="each person answers once per session or stage; nothing was changed.",
+                )
             row = FeedbackRow(
                 programme_id=pairing.programme_id, author_id=author_id, **data.model_dump()
             )
             session.add(row)
+            if data.session_number is not None and session_stage is not None:
+                held = session.scalar(
+                    select(SessionRow).where(
+                        SessionRow.pairing_id == data.pairing_id,
+                        SessionRow.number == data.session_number,
+                    )
+                )
+                if held is None:
+                    held = SessionRow(
+                        pairing_id=data.pairing_id,
+                        number=data.session_number,
+                        stage=session_stage.value,
+                    )
+                    session.add(held)
+                if held.status != SessionStatus.HELD.value:
+                    held.status = SessionStatus.HELD.value
+                    held.held_at = utcnow()
             session.flush()
-            return row.id
+            return Feedback.model_validate(row)
+
+    def feedback_for(self, programme_id: int, stage: FeedbackStage | None = None) -> list[Feedback]:
+        """Raw feedback of a programme, for the summary and KPI jobs only.
+
+        Never returned to a coordinator: the API exposes summaries, and each author's own
+        answers (``feedback_by_author``).
+        """
+        with self.transaction() as session:
+            query = select(FeedbackRow).where(FeedbackRow.programme_id == programme_id)
+            if stage is not None:
+                query = query.where(FeedbackRow.stage == stage.value)
+            rows = session.scalars(query.order_by(FeedbackRow.id))
+            return [Feedback.model_validate(row) for row in rows]
+
+    def feedback_by_author(self, programme_id: int, author_id: int) -> list[Feedback]:
+        with self.transaction() as session:
+            rows = session.scalars(
+                select(FeedbackRow)
+                .where(FeedbackRow.programme_id == programme_id, FeedbackRow.author_id == author_id)
+                .order_by(FeedbackRow.id)
+            )
+            return [Feedback.model_validate(row) for row in rows]
+
+    def sessions_of_programme(
+        self, programme_id: int
+    ) -> list[tuple[int, int, str, datetime | None]]:
+        """(pairing id, number, status, held_at) of every session in a programme."""
+        with self.transaction() as session:
+            rows = session.execute(
+                select(
+                    SessionRow.pairing_id, SessionRow.number, SessionRow.status, SessionRow.held_at
+                )
+                .join(PairingRow, PairingRow.id == SessionRow.pairing_id)
+                .where(PairingRow.programme_id == programme_id)
+                .order_by(SessionRow.pairing_id, SessionRow.number)
+            ).all()
+            return [(p, n, status, at) for p, n, status, at in rows]
+
+    def registration_times(self, programme_id: int) -> dict[int, datetime]:
+        """Participant id -> when they registered (start of "time to match")."""
+        with self.transaction() as session:
+            rows = session.execute(
+                select(ParticipantRow.id, ParticipantRow.created_at).where(
+                    ParticipantRow.programme_id == programme_id
+                )
+            ).all()
+            return {pid: at for pid, at in rows}
+
+    def participant_activity(self, programme_id: int) -> list[tuple[int, str, str, bool]]:
+        """(id, role, department, active) of everyone ever registered in a programme."""
+        with self.transaction() as session:
+            rows = session.execute(
+                select(
+                    ParticipantRow.id,
+                    ParticipantRow.role,
+                    ParticipantRow.department,
+                    ParticipantRow.active,
+                ).where(ParticipantRow.programme_id == programme_id)
+            ).all()
+            return [(pid, role, dept, active) for pid, role, dept, active in rows]
 
     def count_feedback(self, programme_id: int) -> int:
         with self.transaction() as session:
