@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from api.errors import install_error_handlers
 from api.middleware import RequestContextMiddleware
 from api.routes import (
+    feedback,
     health,
     matching,
     pairings,
@@ -48,7 +49,17 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.state.services = services
     install_error_handlers(app)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
-    for module in (health, users, tokens, programmes, participants, matching, pairings, sessions):
+    for module in (
+        health,
+        users,
+        tokens,
+        programmes,
+        participants,
+        matching,
+        pairings,
+        sessions,
+        feedback,
+    ):
         app.include_router(module.router)
     _configure_request_log()
     return app

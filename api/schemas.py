@@ -14,6 +14,7 @@ from coach.domain import (
     ApiToken,
     Direction,
     Email,
+    Feedback,
     Format,
     Objective,
     Pairing,
@@ -233,3 +234,7 @@ class ExclusionPublic(BaseModel):
     mentor_id: int
     excluded: bool
     reason: str | None
+
+
+class FeedbackPublic(Feedback):
+    """One answer, shown only to its author."""

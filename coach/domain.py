@@ -462,16 +462,26 @@ class MentoringSession(BaseModel):
 
 
 class FeedbackIn(BaseModel):
+    """One participant's answer about their pairing, after a session or at a stage."""
+
     model_config = ConfigDict(extra="forbid")
 
-    pairing_id: int
+    pairing_id: int = Field(ge=1, le=2**31 - 1)
     stage: FeedbackStage
-    session_number: int | None = Field(default=None, ge=1)
-    usefulness: int = Field(ge=1, le=5)
-    pairing_fit: int = Field(ge=1, le=5)
-    goal_progress: dict[str, int] = Field(default_factory=dict)
+    session_number: int | None = Field(
+        default=None, ge=1, le=52, description="Required for stage 'session', else empty."
+    )
+    usefulness: int = Field(ge=1, le=5, description="How useful the session or stage was.")
+    pairing_fit: int = Field(ge=1, le=5, description="How well the pairing works.")
+    goal_progress: dict[str, int] = Field(
+        default_factory=dict,
+        max_length=LIST_MAX,
+        description="Self-rated progress 1-5 per own goal (the goal's exact text).",
+    )
     text: str = Field(default="", max_length=5000, pattern=NO_CONTROL)
-    consent_to_quote: bool = False
+    consent_to_quote: bool = Field(
+        default=False, description="May a redacted sentence of the text be quoted?"
+    )
 
     @field_validator("goal_progress")
     @classmethod

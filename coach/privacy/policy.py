@@ -36,6 +36,9 @@ class Action(StrEnum):
     PAIRING_READ = "pairing.read"
     NOTE_READ = "note.read"
     FEEDBACK_READ_RAW = "feedback.read_raw"
+    FEEDBACK_SUBMIT = "feedback.submit"  # target.participant_id = the caller's record
+    FEEDBACK_SUMMARY = "feedback.summary"
+    KPI_READ = "programme.kpis"
     AGENDA = "session.agenda"  # target.participant_id = the pairing's mentee
     PROMPTS = "session.prompts"  # target.participant_id = the pairing's mentor
 
@@ -113,6 +116,14 @@ def decide(who: Membership, action: Action, target: Target = Target()) -> Decisi
         ):
             return _forbid("only the mentee asks for the agenda, only the mentor for prompts")
         return _hide("not part of this programme")
+    if action is Action.FEEDBACK_SUBMIT:
+        # Feedback is a participant's own voice: only members of the programme give it
+        # (the job checks it is about their own pairing).
+        if target.programme_id in who.participates:
+            return ALLOW
+        if who.role is UserRole.ADMIN or target.programme_id in who.coordinates:
+            return _forbid("only participants of the programme give feedback")
+        return _hide("not part of this programme")
     if action in AUTHOR_ONLY:
         if target.owner_user_id is not None and target.owner_user_id == who.user_id:
             return ALLOW
@@ -151,6 +162,8 @@ def decide(who: Membership, action: Action, target: Target = Target()) -> Decisi
             | Action.PARTICIPANT_LIST
             | Action.PARTICIPANT_CREATE
             | Action.ROSTER_IMPORT
+            | Action.FEEDBACK_SUMMARY
+            | Action.KPI_READ
         ):
             if coordinates:
                 return ALLOW

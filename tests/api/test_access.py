@@ -145,6 +145,11 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
         403,
         404,
     ),
+    ("POST", "/programmes/{programme_id}/feedback"): (401, 403, 403, 404, 201, 201, 404),
+    ("GET", "/programmes/{programme_id}/feedback/mine"): (401, 403, 403, 404, 200, 200, 404),
+    ("GET", "/programmes/{programme_id}/feedback/summary"): (401, 200, 200, 404, 403, 403, 404),
+    ("GET", "/programmes/{programme_id}/feedback/flags"): (401, 200, 200, 404, 403, 403, 404),
+    ("GET", "/programmes/{programme_id}/kpis"): (401, 200, 200, 404, 403, 403, 404),
 }
 
 
@@ -198,6 +203,11 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
             from coach.domain import PairingStatus
 
             world.services.store.set_pairing_status(first, PairingStatus.APPROVED)
+    elif path.endswith("/feedback") and method == "POST":
+        from coach.domain import PairingStatus
+
+        first, second = fresh_pairings(world)
+        world.services.store.set_pairing_status(first, PairingStatus.APPROVED)
     else:
         first = second = 0
     if path.endswith("/runs/latest"):
@@ -240,6 +250,12 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
         },
         ("POST", "/programmes/{programme_id}/pairings/swap"): lambda: {
             "json": {"first_id": first, "second_id": second}
+        },
+        ("POST", "/programmes/{programme_id}/feedback"): lambda: {
+            "json": {"pairing_id": first, "stage": "midpoint", "usefulness": 4, "pairing_fit": 4}
+        },
+        ("GET", "/programmes/{programme_id}/feedback/summary"): lambda: {
+            "params": {"stage": "midpoint"}
         },
     }
     extra = bodies.get((method, path), dict)()

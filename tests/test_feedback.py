@@ -1,0 +1,201 @@
+"""Feedback submission, re-pairing flags and coordinator summaries (real store, model)."""
+
+import json
+
+import httpx2
+import pytest
+
+from coach.config import load_settings
+from coach.domain import FeedbackIn, FeedbackStage, PairingStatus, Role
+from coach.errors import ConflictError, InputValidationError, NotFoundError
+from coach.feedback import (
+    FeedbackSummary,
+    leak_check,
+    repairing_flags,
+    submit_feedback,
+    summarise_feedback,
+)
+from coach.knowledge import SAMPLE_DIR
+from coach.llm.backends import OpenAIBackend
+from coach.sample import load_sample
+from coach.services import Services
+from tests.llm.test_backends import FakeServer, completion
+
+
+@pytest.fixture
+def cohort(database_url, tmp_path, embedder):
+    """The sample programme with four approved pairs (mentors[i] with mentees[i])."""
+    services = Services(
+        load_settings(database_url=database_url, data_dir=tmp_path / "d"), embedder=embedder
+    )
+    services.store.migrate()
+    programme, _ = load_sample(services.store, SAMPLE_DIR)
+    people = services.store.list_participants(programme.id)
+    mentors = sorted((p for p in people if p.role is Role.MENTOR), key=lambda p: p.external_id)
+    mentees = sorted((p for p in people if p.role is Role.MENTEE), key=lambda p: p.external_id)
+    pairings = []
+    for mentor, mentee in zip(mentors[:4], mentees[:4], strict=True):
+        pairing = services.store.create_pairing(programme.id, mentor.id, mentee.id)
+        services.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+        pairings.append(pairing)
+    yield services, programme, pairings, mentors, mentees
+    services.close()
+
+
+def answer(pairing, **extra):
+    values = {"pairing_id": pairing.id, "stage": "midpoint", "usefulness": 4, "pairing_fit": 4}
+    return FeedbackIn.model_validate({**values, **extra})
+
+
+def test_submission_checks_name_the_field_and_store_nothing(cohort):
+    services, programme, pairings, mentors, mentees = cohort
+    cases = [
+        (answer(pairings[0], stage="session"), "session_number"),
+        (answer(pairings[0], stage="session", session_number=40), "session_number"),
+        (answer(pairings[0], session_number=2), "session_number"),
+        (answer(pairings[0], goal_progress={"juggling": 3}), "goal_progress.juggling"),
+    ]
+    for data, field in cases:
+        with pytest.raises(InputValidationError) as error:
+            submit_feedback(services, programme.id, mentees[0], data)
+        assert field in [p.field for p in error.value.problems]
+    with pytest.raises(NotFoundError):  # someone else's pairing
+        submit_feedback(services, programme.id, mentees[1], answer(pairings[0]))
+    assert services.store.feedback_for(programme.id) == []
+
+
+def test_one_answer_per_stage_and_session_feedback_marks_the_session_held(cohort):
+    services, programme, pairings, mentors, mentees = cohort
+    goal = mentees[0].goals[0]
+    data = answer(pairings[0], stage="session", session_number=2, goal_progress={goal: 3})
+    stored = submit_feedback(services, programme.id, mentees[0], data)
+    assert stored.goal_progress == {goal: 3}
+    with pytest.raises(ConflictError):
+        submit_feedback(services, programme.id, mentees[0], data)
+    partner = data.model_copy(update={"goal_progress": {}})
+    submit_feedback(services, programme.id, mentors[0], partner)  # the partner answers too
+    sessions = services.store.sessions_of_programme(programme.id)
+    assert [(p, n, status) for p, n, status, _ in sessions] == [(pairings[0].id, 2, "held")]
+    assert len(services.store.feedback_for(programme.id)) == 2
+
+
+def test_feedback_needs_an_approved_pairing(cohort):
+    services, programme, pairings, mentors, mentees = cohort
+    services.store.set_pairing_status(pairings[1].id, PairingStatus.REJECTED)
+    with pytest.raises(InputValidationError, match="approved"):
+        submit_feedback(services, programme.id, mentees[1], answer(pairings[1]))
+
+
+def test_low_fit_flags_the_pair_without_saying_who_or_what(cohort):
+    services, programme, pairings, mentors, mentees = cohort
+    secret = "SECRET-TEXT he dominates every meeting"
+    submit_feedback(
+        services, programme.id, mentors[0], answer(pairings[0], pairing_fit=2, text=secret)
+    )
+    submit_feedback(services, programme.id, mentors[1], answer(pairings[1], pairing_fit=3))
+    flags = repairing_flags(services, programme.id)
+    assert [f.pairing_id for f in flags] == [pairings[0].id]
+    assert "SECRET" not in flags[0].model_dump_json()
+    assert "T" not in flags[0].flagged_at  # the day only, not the time of the answer
+    services.store.set_pairing_status(pairings[0].id, PairingStatus.ENDED)
+    assert repairing_flags(services, programme.id) == []
+
+
+def test_below_the_minimum_cohort_the_summary_says_so_and_nothing_else(cohort):
+    services, programme, pairings, mentors, mentees = cohort
+    for i in range(2):
+        submit_feedback(services, programme.id, mentees[i], answer(pairings[i], text="Great."))
+    summary = summarise_feedback(services, programme.id, FeedbackStage.MIDPOINT)
+    assert summary.status == "too_few_responses"
+    assert summary.respondents is None and summary.themes == [] and summary.quotes == []
+    assert summary.usefulness_mean is None and "3" in summary.message
+
+
+TEXTS = [
+    (True, "Our sessions keep being moved because of quarter-end. Theo Irving was patient."),
+    (False, "Finding a regular slot is hard; diaries are packed. Email me at x.y@corp.example."),
+    (True, "I have been on antidepressants since spring. We cancelled twice because of clashes."),
+    (False, "Debs takes over and tells long stories, so we lose the thread. Call 07700 900123."),
+]
+
+
+def test_summary_finds_themes_and_shows_no_identifier_disclosure_or_unconsented_quote(cohort):
+    services, programme, pairings, mentors, mentees = cohort
+    for i, (consent, text) in enumerate(TEXTS):
+        submit_feedback(
+            services,
+            programme.id,
+            mentees[i],
+            answer(pairings[i], text=text, consent_to_quote=consent, usefulness=3 + i % 2),
+        )
+    summary = summarise_feedback(services, programme.id, FeedbackStage.MIDPOINT)
+    assert summary.status == "ok" and summary.respondents == 4
+    assert "Finding time for sessions" in summary.not_working
+    assert summary.suggested_actions
+    dumped = summary.model_dump_json()
+    for secret in ["Theo", "Irving", "x.y@corp.example", "07700", "antidepressants", "Debs"]:
+        assert secret not in dumped, secret
+    for quote in summary.quotes:
+        assert any(quote in services.redactor(programme.id).redact(t).text for c, t in TEXTS if c)
+    assert summary.usefulness_mean == 3.5
+
+
+def test_leak_check_redacts_and_counts_what_a_backend_let_through(cohort):
+    services, programme, *_ = cohort
+    leaky = FeedbackSummary(
+        programme_id=programme.id,
+        stage=FeedbackStage.MIDPOINT,
+        status="ok",
+        message="4 people answered.",
+        min_cohort_size=3,
+        working=["Hannah Adeyemi explains dashboards well"],
+        quotes=["Ask priya.nakamura@harbourvale.example or HV2033 about it."],
+    )
+    checked = leak_check(leaky, services.redactor(programme.id))
+    assert checked.leaks_redacted == 3
+    assert "Hannah" not in checked.model_dump_json()
+    assert "[REDACTED] explains dashboards well" in checked.working
+
+
+def test_openai_summary_sees_only_redacted_text_and_falls_back_on_an_unconsented_quote(cohort):
+    services, programme, pairings, mentors, mentees = cohort
+    for i, (consent, text) in enumerate(TEXTS):
+        submit_feedback(
+            services,
+            programme.id,
+            mentees[i],
+            answer(pairings[i], text=text, consent_to_quote=consent),
+        )
+    bad = {
+        "themes": [],
+        "working": [],
+        "not_working": ["Finding time for sessions"],
+        "suggested_actions": ["Fix the diaries."],
+        "quotes": ["Finding a regular slot is hard; diaries are packed."],  # not consented
+    }
+    server = FakeServer(completion(json.dumps(bad)), completion(json.dumps(bad)))
+    settings = load_settings(
+        llm_backend="openai", llm_base_url="http://127.0.0.1:9/v1", llm_model="m", llm_max_retries=0
+    )
+    backend = OpenAIBackend(
+        settings, http_client=httpx2.Client(transport=httpx2.MockTransport(server))
+    )
+    summary = summarise_feedback(services, programme.id, FeedbackStage.MIDPOINT, backend=backend)
+    sent = json.dumps(server.requests)
+    for secret in ["Theo", "Irving", "x.y@corp.example", "07700", "antidepressants", "Debs"]:
+        assert secret not in sent, secret
+    assert "not from a consenting author" in server.requests[1]["messages"][-1]["content"]
+    assert (
+        summary.generated_by == "offline" and "invalid after one repair" in summary.fallback_reason
+    )
+
+    good = {**bad, "quotes": [], "suggested_actions": ["Agree a fixed slot."]}
+    server = FakeServer(completion(json.dumps(good)))
+    backend = OpenAIBackend(
+        settings, http_client=httpx2.Client(transport=httpx2.MockTransport(server))
+    )
+    summary = summarise_feedback(services, programme.id, FeedbackStage.MIDPOINT, backend=backend)
+    assert summary.generated_by == "openai:m" and summary.suggested_actions == [
+        "Agree a fixed slot."
+    ]
+    assert summary.respondents == 4  # figures come from the data, not from the model
