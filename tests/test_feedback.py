@@ -48,7 +48,7 @@ def answer(pairing, **extra):
 
 
 def test_submission_checks_name_the_field_and_store_nothing(cohort):
-    services, programme, pairings, mentors, mentees = cohort
+    services, programme, pairings, _mentors, mentees = cohort
     cases = [
         (answer(pairings[0], stage="session"), "session_number"),
         (answer(pairings[0], stage="session", session_number=40), "session_number"),
@@ -80,14 +80,14 @@ def test_one_answer_per_stage_and_session_feedback_marks_the_session_held(cohort
 
 
 def test_feedback_needs_an_approved_pairing(cohort):
-    services, programme, pairings, mentors, mentees = cohort
+    services, programme, pairings, _mentors, mentees = cohort
     services.store.set_pairing_status(pairings[1].id, PairingStatus.REJECTED)
     with pytest.raises(InputValidationError, match="approved"):
         submit_feedback(services, programme.id, mentees[1], answer(pairings[1]))
 
 
 def test_low_fit_flags_the_pair_without_saying_who_or_what(cohort):
-    services, programme, pairings, mentors, mentees = cohort
+    services, programme, pairings, mentors, _mentees = cohort
     secret = "SECRET-TEXT he dominates every meeting"
     submit_feedback(
         services, programme.id, mentors[0], answer(pairings[0], pairing_fit=2, text=secret)
@@ -102,7 +102,7 @@ def test_low_fit_flags_the_pair_without_saying_who_or_what(cohort):
 
 
 def test_below_the_minimum_cohort_the_summary_says_so_and_nothing_else(cohort):
-    services, programme, pairings, mentors, mentees = cohort
+    services, programme, pairings, _mentors, mentees = cohort
     for i in range(2):
         submit_feedback(services, programme.id, mentees[i], answer(pairings[i], text="Great."))
     summary = summarise_feedback(services, programme.id, FeedbackStage.MIDPOINT)
@@ -120,7 +120,7 @@ TEXTS = [
 
 
 def test_summary_finds_themes_and_shows_no_identifier_disclosure_or_unconsented_quote(cohort):
-    services, programme, pairings, mentors, mentees = cohort
+    services, programme, pairings, _mentors, mentees = cohort
     for i, (consent, text) in enumerate(TEXTS):
         submit_feedback(
             services,
@@ -158,7 +158,7 @@ def test_leak_check_redacts_and_counts_what_a_backend_let_through(cohort):
 
 
 def test_openai_summary_sees_only_redacted_text_and_falls_back_on_an_unconsented_quote(cohort):
-    services, programme, pairings, mentors, mentees = cohort
+    services, programme, pairings, _mentors, mentees = cohort
     for i, (consent, text) in enumerate(TEXTS):
         submit_feedback(
             services,

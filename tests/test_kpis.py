@@ -24,7 +24,6 @@ def held(services, pairing_id, number, at):
 
 def test_kpis_follow_their_definitions(cohort):  # noqa: F811
     services, programme, pairings, mentors, mentees = cohort
-    store = services.store
     start = datetime.now(UTC)
     # Pair 0 held sessions 1-3 two weeks apart, then a five-week gap before session 4.
     goal = mentees[0].goals[0]
@@ -82,7 +81,7 @@ def test_time_to_match_and_repairing(cohort):  # noqa: F811
 
 
 def test_ratings_are_suppressed_below_the_minimum_cohort_and_small_groups_merge(cohort):  # noqa: F811
-    services, programme, pairings, mentors, mentees = cohort
+    services, programme, pairings, _mentors, mentees = cohort
     for i in (0, 1):
         submit_feedback(services, programme.id, mentees[i], answer(pairings[i], usefulness=1))
     report = programme_kpis(services, programme.id)
