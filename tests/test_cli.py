@@ -172,3 +172,48 @@ def test_eval_runner_refuses_what_it_cannot_do(capsys):
     assert run("eval", "retrieval", "--judge") == 2
     assert "COACH_LLM_BASE_URL" in capsys.readouterr().err
     assert run("eval", "retrieval", "--backend", "cloud") == 1
+
+
+def _sample_programme(tmp_path) -> str:
+    from coach.knowledge import SAMPLE_DIR
+
+    assert run("import", str(SAMPLE_DIR / "programme.yaml")) == 0
+    assert run("import", str(SAMPLE_DIR / "roster.csv"), "--programme", "harbour-vale-2027") == 0
+    return "harbour-vale-2027"
+
+
+def test_redact_prints_placeholders_and_counts_never_originals(tmp_path, capsys):
+    slug = _sample_programme(tmp_path)
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Debs asked Martin Reeves to call 07700 900123. My father passed away in May.\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert run("redact", str(note), "--programme", slug) == 0
+    out, err = capsys.readouterr()
+    assert out == "[PERSON_1] asked [PERSON_2] to call [PHONE_1]. [family disclosure]\n"
+    assert "disclosure 1" in err and "phone 1" in err and "roster 1" in err
+    assert "Debs" not in err and "07700" not in err
+    # Without the roster a nickname is just a word to spaCy; the rest is still caught.
+    assert run("redact", str(note)) == 0
+    out, _ = capsys.readouterr()
+    assert "[PHONE_1]" in out and "Reeves" not in out
+    assert run("redact", str(tmp_path / "missing.txt")) == 1
+    assert "No file at" in capsys.readouterr().err
+
+
+def test_feedback_summary_and_kpis_commands(tmp_path, capsys):
+    slug = _sample_programme(tmp_path)
+    capsys.readouterr()
+    assert run("feedback-summary", "--programme", slug, "--stage", "closing") == 0
+    assert "Fewer than 3 people" in capsys.readouterr().out
+    assert run("feedback-summary", "--programme", slug, "--stage", "later") == 1
+    assert "use session, midpoint or closing" in capsys.readouterr().err
+    target = tmp_path / "kpis.csv"
+    assert run("kpis", "--programme", slug, "--format", "csv", "--output", str(target)) == 0
+    assert target.read_text(encoding="utf-8").startswith("section,name,group,value")
+    assert run("kpis", "--programme", slug, "--format", "json") == 0
+    assert '"match_rate": 0.0' in capsys.readouterr().out
+    assert run("kpis", "--programme", slug) == 0
+    assert "registered" in capsys.readouterr().out
