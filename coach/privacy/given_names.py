@@ -8,29 +8,38 @@ organisation if its people are missed (the redaction eval shows where).
 
 GIVEN_NAMES = frozenset(
     """
-    aaron abdul abigail adam adrian ahmed aidan aisha aisling alan albert alex
-    alexander alexandra alice alison amanda amelia amir amy ana andrea andrew angela
-    anita ann anna anne anthony anya arjun arthur ashley aziz barbara barry beatrice
-    ben benjamin beth bethany bilal brian bridget bruno caitlin camille carl carla
-    carlos caroline catherine charles charlie charlotte chen chidi chris christian
-    christine christopher ciara claire clara colin connor craig dan daniel daniela
-    danielle darren david dean declan deepa denise derek diana diane divya dominic
-    donna dylan eamon edward eleanor elena eliza elizabeth ella ellie emily emma
-    eric erin ethan eva eve fatima felix fergus fernando fiona florence francesca
-    francis freya gabriel gary gavin gemma georgia gerald giulia gordon graham greg
-    gregory hannah harriet harry heidi helen henry hollie holly hugo ian imran irene
-    isaac isabel isabella jack jacob jade james jamie jan jane janet jason javier
-    jennifer jeremy jessica joan joanna joe joel john jonathan jordan jose joseph
-    joshua julia julie justin karen karim kate katie kavita keith kelly kevin kieran
-    kim kirsty lara laura lauren leah leon leonie lewis liam linda lisa lorna louis
-    louise lucas lucy luis luke lydia magda magdalena malik marco margaret maria
-    marie mark martin mary matthew megan mehmet melissa michael michelle mike
-    mohamed mohammed molly monica nadia naomi natalie nathan neil nicholas nicola
-    nina noah nora olga olivia omar oscar owen pablo paolo patricia paul paula peter
-    philip pierre rachel rahul raj rajesh ravi rebecca richard rita robert ruth ryan
-    sadia sally samantha samuel sandra sara sarah scott sean shauna shirin simon
-    siobhan sophie stephen steven stuart susan tanya teresa thomas tim timothy tina
-    tom tony tracy una valentina vanessa vera victoria vincent wendy william yvonne
-    zainab zoe
+    aaron abdul abena abigail adam adebayo adrian adriana agnieszka ahmad ahmed
+    aidan aisha aisling akira alan albert alejandro alessandro alex alexander
+    alexandra alice alicja alison amanda amelia amina amir amy ana anders andrea
+    andrew andrzej angela anita ankit ann anna anne anthony antonio anya arash arjun
+    arthur aryan ashley ayesha aziz barbara barry beatrice beatriz ben benjamin beth
+    bethany bilal bogdan brian bridget bruno caitlin camille carl carla carlos
+    carmen caroline catalina catherine charles charlie charlotte chen chiara chidi
+    chinedu chloe chris christian christine christopher ciara claire clara colin
+    connor craig cristina dan daniel daniela danielle dariusz darren david dean
+    declan deepa deepak denise derek diana diane diego divya dmitri dominic donna
+    dylan eamon eduardo edward eleanor elena elif eliza elizabeth ella ellie emeka
+    emily emma emre enrique eric erin esther ethan eva eve farid fatima fatou felix
+    femi fergus fernando fiona florence francesca francesco francis freya gabriel
+    gabriela gary gavin gemma georgia gerald giorgio giovanni giulia gordon graham
+    greg gregory guillermo hamid hana hannah harriet harry hassan heidi helen henry
+    hiroshi hollie holly hugo hyun ian ifeoma imran ingrid irene isaac isabel
+    isabella ivan jack jacob jade jakub james jamie jan jane janet jason javed
+    javier jennifer jeremy jessica jin joan joanna joao joe joel john jonathan
+    jordan jorge jose joseph joshua juan julia julie justin kamal karen karim
+    katarzyna kate katie kavita keith kelly kemi kenji kevin kieran kim kirsty kofi
+    kwame lara lars laura lauren leah leon leonie lewis liam linda lisa lorna louis
+    louise luca lucas lucia lucy luis luke lydia magda magdalena magnus malgorzata
+    malik manuel marco marek margaret maria mariam marie mark marta martin mary
+    mateusz matthew megan mehmet mei melissa michael michelle miguel mike ming
+    mohamed mohammad mohammed molly monica nadia naomi natalie nathan neil nicholas
+    nicola nina nkechi noah nora nuno oksana olga olivia olumide omar oscar owen
+    pablo paolo patricia paul paula pedro peter philip pierre pilar piotr priya
+    rachel rafael rahul raj rajesh ramon ravi rebecca reza richard rita robert rosa
+    ruth ryan sadia sally samantha samuel sandra sanjay sara sarah scott sean sergio
+    shauna shirin shreya simon siobhan sipho sofia sophie soren stefan stephen
+    steven stuart sunil susan takeshi tanya tariq teresa thomas tim timothy tina tom
+    tomasz tony tracy tunde una valentina vanessa vera victoria vincent wei wendy
+    william wojciech xavier yan yusuf yvonne zahra zainab zeynep zoe
     """.split()  # noqa: SIM905 - a word list reads better as text
 )

@@ -456,7 +456,30 @@ def _alternation(aliases: list[str], *, ignore_case: bool = True) -> re.Pattern[
     )
 
 
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"})
+TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "father",
+        "sister",
+        "brother",
+        "rev",
+        "reverend",
+        "lord",
+        "lady",
+        "judge",
+        "cllr",
+        "councillor",
+    }
+)
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|')$")
 
 
@@ -466,7 +489,8 @@ def _trim_person(doc: Any, text: str, start: int, end: int) -> tuple[int, int]:
     calls a lone common noun ("Email") or a lower-case word a person."""
     tokens = [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
     names = [t for t in tokens if t.pos_ == "PROPN" or t.text in "-'\u2019" or t.text == "'s"]
-    while names and names[0].pos_ != "PROPN":
+    # A title says nothing about who it is ("Dr", "Father"): keep the name only.
+    while names and (names[0].pos_ != "PROPN" or names[0].text.rstrip(".").lower() in TITLES):
         names.pop(0)
     while names and names[-1].pos_ != "PROPN":
         names.pop()
