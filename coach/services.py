@@ -80,7 +80,11 @@ class Services:
             if programme_id
             else []
         )
-        return Redactor(roster, employee_id_pattern=self.settings.employee_id_pattern)
+        return Redactor(
+            roster,
+            employee_id_pattern=self.settings.employee_id_pattern,
+            spacy_model=self.settings.spacy_model,
+        )
 
     def close(self) -> None:
         if "store" in self.__dict__:

@@ -60,3 +60,17 @@ def test_production_refuses_a_placeholder_api_key(monkeypatch):
 def test_knowledge_dir_defaults_to_the_project(tmp_path):
     assert (load_settings().resolved_knowledge_dir / "cards").is_dir()
     assert load_settings(knowledge_dir=tmp_path).resolved_knowledge_dir == Path(tmp_path)
+
+
+def test_a_spacy_model_that_is_not_installed_is_refused_before_anything_downloads():
+
+    with pytest.raises(ConfigError, match="COACH_SPACY_MODEL: no installed spaCy model"):
+        load_settings(spacy_model="en_core_web_trf_missing")
+
+
+def test_an_employee_id_pattern_must_compile_and_match_something():
+
+    with pytest.raises(ConfigError, match="COACH_EMPLOYEE_ID_PATTERN: not a regular expression"):
+        load_settings(employee_id_pattern="HV[0-9")
+    with pytest.raises(ConfigError, match="matches empty text"):
+        load_settings(employee_id_pattern="x*")

@@ -122,8 +122,8 @@ class Redaction:
         return counts
 
 
-@lru_cache(maxsize=1)
-def _engines() -> tuple[Any, Any]:
+@lru_cache(maxsize=2)
+def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
     """Presidio's analyzer (spaCy's small English model) and anonymizer, loaded once per
     process, offline, with our pattern recognisers registered beside Presidio's own."""
     import tldextract
@@ -137,7 +137,7 @@ def _engines() -> tuple[Any, Any]:
     provider = NlpEngineProvider(
         nlp_configuration={
             "nlp_engine_name": "spacy",
-            "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
+            "models": [{"lang_code": "en", "model_name": spacy_model}],
             # Only people come from spaCy's entities; the other labels would be logged
             # as unmapped on every call.
             "ner_model_configuration": {
@@ -317,7 +317,9 @@ class Redactor:
         *,
         employee_id_pattern: str = DEFAULT_EMPLOYEE_ID,
         disclosures: bool = True,
+        spacy_model: str = SPACY_MODEL,
     ) -> None:
+        self.spacy_model = spacy_model
         self.aliases = roster_aliases(roster)
         self.disclosures = disclosures
         # Restored text uses a person's full roster name, whichever alias was written.
@@ -352,7 +354,7 @@ class Redactor:
         Disclosures are a separate layer: an identifier inside a disclosed sentence is
         still reported (and scored), though the sentence marker replaces both.
         """
-        analyzer, _ = _engines()
+        analyzer, _ = _engines(self.spacy_model)
         artifacts = analyzer.nlp_engine.process_text(text, "en")
         doc = artifacts.tokens
         results = analyzer.analyze(
@@ -457,7 +459,7 @@ class Redactor:
             return Redaction(text, found, mapping)
         # Presidio's anonymizer does the replacing; each span gets its own placeholder,
         # so each is its own "entity type" with a replace operator.
-        _, anonymizer = _engines()
+        _, anonymizer = _engines(self.spacy_model)
         results = [RecognizerResult(p, f.start, f.end, 1.0) for f, p in spans]
         operators = {p: OperatorConfig("replace", {"new_value": p}) for _, p in spans}
         output = anonymizer.anonymize(
