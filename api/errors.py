@@ -6,10 +6,12 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.schemas import ErrorDetail, ErrorField, ErrorPublic
+from api.web.render import error_page, wants_html
+from api.web.session import SignInRequired
 from coach.domain import error_message
 from coach.errors import (
     AccessDeniedError,
@@ -59,14 +61,24 @@ def error_response(
     return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
 
 
-async def _coach_error(request: Request, exc: Exception) -> JSONResponse:
+async def _coach_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CoachError)
     status = next((code for kind, code in STATUS if isinstance(exc, kind)), 500)
     fields = [
         ErrorField(field=p.field, message=p.message, row=p.row)
         for p in getattr(exc, "problems", [])
     ]
+    if wants_html(request):
+        shown = [
+            (f.field if f.row is None else f"row {f.row}: {f.field}", f.message) for f in fields
+        ]
+        return error_page(request, status, exc.message, exc.hint, shown)
     return error_response(request, status, exc.code, exc.message, hint=exc.hint, fields=fields)
+
+
+async def _sign_in_required(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, SignInRequired)
+    return RedirectResponse(exc.location, status_code=303)
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
@@ -78,7 +90,7 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return ".".join(parts)
 
 
-async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     fields = [
         ErrorField(
@@ -88,6 +100,14 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
         for error in exc.errors()
     ]
     names = ", ".join(sorted({f.field for f in fields})) or "the request"
+    if wants_html(request):
+        return error_page(
+            request,
+            422,
+            f"Some fields need correcting: {names}.",
+            "go back, correct them and send the form again; nothing was changed.",
+            [(f.field, f.message) for f in fields],
+        )
     return error_response(
         request,
         422,
@@ -98,8 +118,10 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
+    if wants_html(request):
+        return error_page(request, exc.status_code, str(exc.detail))
     codes = {
         401: "unauthenticated",
         403: "forbidden",
@@ -112,11 +134,15 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+async def _unexpected(request: Request, exc: Exception) -> Response:
     # Details go to the log only (with the request id), never to the client.
     log.exception(
         "unhandled error", extra={"request_id": getattr(request.state, "request_id", None)}
     )
+    if wants_html(request):
+        return error_page(
+            request, 500, "Something went wrong on our side.", "try again in a moment."
+        )
     return error_response(
         request,
         500,
@@ -127,6 +153,7 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(SignInRequired, _sign_in_required)
     app.add_exception_handler(CoachError, _coach_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from api.errors import install_error_handlers
 from api.middleware import RequestContextMiddleware
@@ -22,6 +23,10 @@ from api.routes import (
     users,
 )
 from api.schemas import ErrorPublic
+from api.web import auth as web_auth
+from api.web import coordinator as web_coordinator
+from api.web import participant as web_participant
+from api.web.render import HERE as WEB_DIR
 from coach import __version__
 from coach.config import Settings, load_settings
 from coach.services import Services
@@ -59,8 +64,12 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         pairings,
         sessions,
         feedback,
+        web_auth,
+        web_coordinator,
+        web_participant,
     ):
         app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     _configure_request_log()
     return app
 

@@ -36,6 +36,7 @@ class Action(StrEnum):
     PAIRING_READ = "pairing.read"
     NOTE_READ = "note.read"
     FEEDBACK_READ_RAW = "feedback.read_raw"
+    NOTE_WRITE = "note.write"  # target.members / approved = the pairing
     FEEDBACK_SUBMIT = "feedback.submit"  # target.participant_id = the caller's record
     FEEDBACK_SUMMARY = "feedback.summary"
     KPI_READ = "programme.kpis"
@@ -116,6 +117,17 @@ def decide(who: Membership, action: Action, target: Target = Target()) -> Decisi
         ):
             return _forbid("only the mentee asks for the agenda, only the mentor for prompts")
         return _hide("not part of this programme")
+    if action is Action.NOTE_WRITE:
+        # Private notes are written by a member of the approved pair about their own
+        # sessions; nobody else writes into them, admins included.
+        mine = target.programme_id in who.participates and (
+            who.participates[target.programme_id][0] in target.members
+        )
+        if mine and target.approved:
+            return ALLOW
+        if who.role is UserRole.ADMIN or target.programme_id in who.coordinates:
+            return _forbid("only the members of a pairing write its private notes")
+        return _hide("participants see only their own approved pairing")
     if action is Action.FEEDBACK_SUBMIT:
         # Feedback is a participant's own voice: only members of the programme give it
         # (the job checks it is about their own pairing).

@@ -256,6 +256,13 @@ class Store:
             )
             return [ApiToken.model_validate(row) for row in rows]
 
+    def revoke_token_hash(self, token_hash: str, now: datetime) -> None:
+        """Revoke the token with this hash (a web sign-out); unknown hashes are ignored."""
+        with self.transaction() as session:
+            row = session.scalar(select(ApiTokenRow).where(ApiTokenRow.token_hash == token_hash))
+            if row is not None and row.revoked_at is None:
+                row.revoked_at = now
+
     def revoke_token(self, token_id: int, now: datetime) -> ApiToken:
         with self.transaction() as session:
             row = session.get(ApiTokenRow, token_id)
@@ -734,6 +741,22 @@ class Store:
                 raise ConflictError(
                     f"Pairing {pairing_id} already has a session number {number}."
                 ) from None
+            return row.id
+
+    def ensure_session(self, pairing_id: int, number: int, stage: Stage) -> int:
+        """The id of a pairing's session ``number``, created (planned) if it is new."""
+        with self.transaction() as session:
+            if session.get(PairingRow, pairing_id) is None:
+                raise NotFoundError("pairing", pairing_id)
+            row = session.scalar(
+                select(SessionRow).where(
+                    SessionRow.pairing_id == pairing_id, SessionRow.number == number
+                )
+            )
+            if row is None:
+                row = SessionRow(pairing_id=pairing_id, number=number, stage=stage.value)
+                session.add(row)
+                session.flush()
             return row.id
 
     def save_session_document(
