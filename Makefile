@@ -11,9 +11,12 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 DEMO_DIR ?= data
 
-.PHONY: install run demo test lint eval clean
+.PHONY: install run demo test lint eval screenshots clean
 
 $(STAMP): pyproject.toml
+	# Debian's chromium drives the browser tests (Playwright never downloads a browser here).
+	command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch is pinned to the CPU build in pyproject.toml (a looser range pulls CUDA).
@@ -39,6 +42,10 @@ test: install lint
 # Every offline suite, against the stored baselines; report in reports/eval/.
 eval: install
 	COACH_DATA_DIR=.eval-data $(BIN)/coach eval --report reports/eval
+
+# Refresh the screenshots in docs/ from the browser tests.
+screenshots: install
+	COACH_SCREENSHOT_DIR=docs/screenshots $(BIN)/pytest -q tests/web/test_e2e.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -61,9 +61,15 @@ def grouped_bars(
     return Markup("".join(parts))
 
 
-def meter(title: str, value: float | None, *, maximum: float = 1.0, unit: str = "") -> Markup:
-    """One horizontal bar filled to ``value`` of ``maximum`` (a rate or a mean rating)."""
-    shown = "not shown" if value is None else f"{_fmt(value)}{unit}"
+def meter(title: str, value: float | None, *, maximum: float = 1.0, unit: str = "%") -> Markup:
+    """One horizontal bar filled to ``value`` of ``maximum``; rates (maximum 1) read as
+    percentages, anything else as the number itself."""
+    if value is None:
+        shown = "no data yet"
+    elif unit == "%" and maximum == 1.0:
+        shown = f"{value * 100:.0f}%"
+    else:
+        shown = f"{_fmt(value)}{unit}"
     fill = 0.0 if value is None else max(0.0, min(1.0, value / maximum))
     return Markup(
         f'<svg class="meter" viewBox="0 0 {WIDTH} 34" role="img" '

@@ -30,6 +30,20 @@ class Row:
     mentee: Participant
     mentor: Participant
 
+    @property
+    def first_approver(self) -> int | None:
+        """Who gave the first of two approvals (they cannot give the second)."""
+        if self.pairing.status is not PairingStatus.AWAITING_SECOND_APPROVAL:
+            return None
+        return next(
+            (
+                e.actor_user_id
+                for e in reversed(self.pairing.history)
+                if e.to_status is PairingStatus.AWAITING_SECOND_APPROVAL
+            ),
+            None,
+        )
+
 
 SORTS = {"score": "score", "mentee": "mentee", "mentor": "mentor", "status": "status"}
 
@@ -64,6 +78,16 @@ def overview(request: Request, programme_id: Id, viewer: Viewer, services: Servi
         "improved": meter("Goals improved", m.get("goals_improved_rate")),
     }
     return page(request, "overview.html", viewer, programme=programme, report=report, charts=charts)
+
+
+@router.get("/kpis.csv")
+def kpis_csv(programme_id: Id, viewer: Viewer, services: ServicesDep) -> Response:
+    require(viewer.who, Action.KPI_READ, Target(programme_id=programme_id))
+    return Response(
+        programme_kpis(services, programme_id).to_csv(),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="kpis-{programme_id}.csv"'},
+    )
 
 
 @router.get("/pairings", response_class=HTMLResponse)
