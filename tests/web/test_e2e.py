@@ -85,6 +85,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         for row in csv.DictReader(roster):
             user = services.store.add_user(row["email"], row["name"])
             tokens[row["email"]] = issue_token(services.store, user.id, "e2e")[1]
+    # As `make run` does: the guidance cards are indexed before the service starts.
+    services.index.sync_guidance(services.cards)
     services.close()
     shots = Path(
         os.environ.get("COACH_SCREENSHOT_DIR") or tmp_path_factory.mktemp("shots")
@@ -221,6 +223,7 @@ def test_the_programme_in_a_browser(site: Site, browser: Any) -> None:
     items = mentee_page.locator("table.agenda tbody tr")
     assert items.count() >= 2
     assert mentee.goals[0][:30] in mentee_page.inner_text("table.agenda")
+    assert "guidance used: none" not in mentee_page.inner_text("main")
     shot(mentee_page, site, "agenda")
     mentee_page.get_by_role("link", name="Back to Harbour & Vale Reverse Mentoring 2027").click()
     assert mentee_page.get_by_role("link", name="Open the agenda").is_visible()

@@ -1,0 +1,199 @@
+"""Every web page and form, signed in as every role, answers as this table says.
+
+The pages enforce the same policy as the API: 303 is a redirect (to sign in for the
+anonymous, to the result page after a successful form), 403 "may see, may not do", 404
+"may not know it exists". A page route missing from the table fails the suite.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from coach.domain import PairingStatus
+from coach.prep import prepare_agenda
+from coach.conversation import prepare_prompts
+from tests.api.conftest import ROLES, World
+from tests.api.test_access import ROSTER, fresh_pairings
+
+_counter = itertools.count()
+P = "/web/programmes/{programme_id}"
+S = P + "/pairings/{pairing_id}/sessions/{number}"
+
+#            anonymous admin coord other mentor mentee outsider
+TABLE: dict[tuple[str, str], tuple[int, ...]] = {
+    ("GET", "/"): (303, 303, 303, 303, 303, 303, 303),
+    ("GET", "/login"): (200, 200, 200, 200, 200, 200, 200),
+    ("POST", "/login"): (401, 401, 401, 401, 401, 401, 401),  # a wrong token, whoever asks
+    ("POST", "/logout"): (303, 303, 303, 303, 303, 303, 303),
+    ("GET", "/web"): (303, 200, 200, 200, 200, 200, 200),
+    ("GET", P): (303, 200, 200, 404, 403, 403, 404),
+    ("GET", P + "/kpis.csv"): (303, 200, 200, 404, 403, 403, 404),
+    ("GET", P + "/pairings"): (303, 200, 200, 404, 403, 403, 404),
+    ("POST", P + "/matching"): (303, 303, 303, 404, 403, 403, 404),
+    ("POST", P + "/pairings/{pairing_id}/approve"): (303, 303, 303, 404, 403, 403, 404),
+    ("POST", P + "/pairings/{pairing_id}/reject"): (303, 303, 303, 404, 403, 403, 404),
+    ("POST", P + "/pairings/swap"): (303, 303, 303, 404, 403, 403, 404),
+    ("GET", P + "/feedback"): (303, 200, 200, 404, 403, 403, 404),
+    ("GET", P + "/participants"): (303, 200, 200, 404, 403, 403, 404),
+    ("POST", P + "/participants/import"): (303, 303, 303, 404, 403, 403, 404),
+    ("GET", P + "/participants/{participant_id}"): (303, 200, 200, 404, 403, 403, 404),
+    ("POST", P + "/participants/{participant_id}"): (303, 303, 303, 404, 403, 403, 404),
+    ("GET", P + "/me"): (303, 403, 403, 404, 200, 200, 404),
+    ("POST", P + "/feedback"): (303, 403, 403, 404, 303, 303, 404),
+    ("POST", P + "/pairings/{pairing_id}/notes"): (303, 403, 403, 404, 303, 303, 404),
+    ("GET", S + "/{kind}"): (303, 403, 403, 404, 403, 200, 404),  # kind = agenda
+    ("POST", S + "/{kind}"): (303, 403, 403, 404, 403, 303, 404),
+}
+
+
+def web_routes() -> set[tuple[str, str]]:
+    from api.web import auth, coordinator, participant
+
+    found = set()
+    for module in (auth, coordinator, participant):
+        for route in module.router.routes:
+            for method in getattr(route, "methods", set()) - {"HEAD"}:
+                found.add((method, route.path))  # type: ignore[attr-defined]
+    return found
+
+
+def sign_in(client: TestClient, world: World, role: str) -> str:
+    """Sign the client in as ``role``; returns the CSRF token of the session ('' if none)."""
+    client.cookies.clear()
+    if role == "anonymous":
+        return ""
+    response = client.post("/login", data={"token": world.tokens[role], "next": "/web"})
+    assert response.status_code == 200, response.text
+    match = re.search(r'name="csrf" value="([^"]+)"', response.text)
+    assert match
+    return match.group(1)
+
+
+def request_for(world: World, method: str, path: str, csrf: str) -> dict[str, Any]:
+    n = next(_counter)
+    ids = world.participant_ids
+    params: dict[str, Any] = {
+        "programme_id": world.programme_id,
+        "participant_id": ids["E1"],
+        "number": 1,
+        "kind": "agenda",
+    }
+    first, second = fresh_pairings(world)
+    params["pairing_id"] = first
+    store = world.services.store
+    if "/sessions/" in path or path.endswith(("/notes", "/feedback", "/me")):
+        store.set_pairing_status(first, PairingStatus.APPROVED)
+        if "/sessions/" in path and method == "GET":
+            prepare_agenda(world.services, first, 1)
+            prepare_prompts(world.services, first, 1)
+    data: dict[str, Any] = {"csrf": csrf}
+    files = None
+    forms = {
+        "/login": {"token": "cch_wrong", "next": "/web"},
+        "/matching": {"solver": "optimal"},
+        "/reject": {"reason": "clashing diaries"},
+        "/swap": {"first_id": first, "second_id": second},
+        "/notes": {"session": 1, "text": f"note {n}"},
+        "/feedback": {
+            "pairing_id": first,
+            "stage": "midpoint",
+            "usefulness": 4,
+            "pairing_fit": 4,
+        },
+        "{participant_id}": {
+            "name": "Person E1",
+            "email": "mentee@example.org",
+            "department": "Claims",
+            "seniority": 8,
+            "capacity": 1,
+            "timezone": "UTC",
+            "goals": f"use Power BI myself\nread dashboards {n}",
+            "consent_matching": "true",
+        },
+    }
+    for suffix, form in forms.items():
+        if method == "POST" and path.endswith(suffix):
+            data.update(form)
+    if path.endswith("/import"):
+        files = {"file": ("roster.csv", ROSTER.encode(), "text/csv")}
+    url = path.format(**params)
+    if method == "GET":
+        return {"url": url}
+    return {"url": url, "data": data, "files": files}
+
+
+@pytest.fixture
+def browser(world: World) -> TestClient:
+    # https: the session cookie is Secure, as a browser on localhost also accepts.
+    return TestClient(
+        world.client.app, base_url="https://testserver", raise_server_exceptions=False
+    )
+
+
+def test_every_web_route_has_an_access_decision(world: World, browser: TestClient):
+    routes = web_routes()
+    assert routes == set(TABLE), (
+        f"routes without a row: {sorted(routes - set(TABLE))}; "
+        f"rows without a route: {sorted(set(TABLE) - routes)}"
+    )
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(TABLE))
+def test_each_role_reaches_what_the_policy_allows(
+    world: World, browser: TestClient, method: str, path: str
+):
+    answers = {}
+    for role in ROLES:
+        csrf = sign_in(browser, world, role)
+        response = browser.request(
+            method, follow_redirects=False, **request_for(world, method, path, csrf)
+        )
+        answers[role] = response.status_code
+        if response.status_code == 303 and role == "anonymous" and path != "/":
+            assert response.headers["location"].startswith("/login")
+        if response.status_code in (403, 404):
+            assert "text/html" in response.headers["content-type"]
+    assert answers == dict(zip(ROLES, TABLE[(method, path)], strict=True))
+
+
+def test_a_form_without_the_sessions_csrf_token_changes_nothing(world: World, browser: TestClient):
+    sign_in(browser, world, "coordinator")
+    first, _ = fresh_pairings(world)
+    url = f"/web/programmes/{world.programme_id}/pairings/{first}/approve"
+    for token in ("", "0" * 64):
+        response = browser.post(url, data={"csrf": token}, follow_redirects=False)
+        assert response.status_code == 403 and "security token" in response.text
+    assert world.services.store.get_pairing(first).status is PairingStatus.SUGGESTED
+
+
+def test_signing_out_ends_the_session(world: World, browser: TestClient):
+    csrf = sign_in(browser, world, "mentee")
+    cookie = browser.cookies.get("coach_session")
+    assert browser.post("/logout", data={"csrf": csrf}, follow_redirects=False).status_code == 303
+    browser.cookies.set("coach_session", cookie or "", domain="testserver")
+    response = browser.get("/web", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+def test_the_session_cookie_is_http_only_secure_and_same_site(world: World, browser: TestClient):
+    browser.cookies.clear()
+    response = browser.post(
+        "/login", data={"token": world.tokens["mentor"], "next": "/web"}, follow_redirects=False
+    )
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "secure" in cookie and "samesite=lax" in cookie
+    assert world.tokens["mentor"] not in response.headers["set-cookie"]
+
+
+def test_sign_in_never_redirects_off_site(world: World, browser: TestClient):
+    browser.cookies.clear()
+    for target in ("https://evil.example/", "//evil.example/x", "/web//evil"):
+        response = browser.post(
+            "/login", data={"token": world.tokens["mentor"], "next": target}, follow_redirects=False
+        )
+        assert response.headers["location"] == "/web"
