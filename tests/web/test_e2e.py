@@ -171,7 +171,15 @@ def approve_all(page: Any, label: str) -> int:
     return count
 
 
+UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]
+    .filter(el => el.type !== 'hidden')
+    .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+    .map(el => el.outerHTML.slice(0, 120))"""
+
+
 def shot(page: Any, site: Site, name: str) -> None:
+    """Save a screenshot of a main page, after checking every field on it has a label."""
+    assert page.evaluate(UNLABELLED) == [], f"unlabelled fields on {name}"
     page.screenshot(path=str(site.shots / f"{name}.png"), full_page=True)
 
 
