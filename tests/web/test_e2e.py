@@ -85,8 +85,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         for row in csv.DictReader(roster):
             user = services.store.add_user(row["email"], row["name"])
             tokens[row["email"]] = issue_token(services.store, user.id, "e2e")[1]
-    # As `make run` does: the guidance cards are indexed before the service starts.
-    services.index.sync_guidance(services.cards)
     services.close()
     shots = Path(
         os.environ.get("COACH_SCREENSHOT_DIR") or tmp_path_factory.mktemp("shots")
@@ -100,6 +98,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         "TRANSFORMERS_OFFLINE": "1",
         "ANONYMIZED_TELEMETRY": "False",
     }
+    # As `make run` does: the guidance is indexed by its own process before the service
+    # starts (an embedded Chroma is not shared by two live processes).
+    subprocess.run(
+        [str(Path(sys.executable).parent / "coach"), "index"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     log = (data_dir.parent / "server.log").open("w")
     server = subprocess.Popen(
         [
