@@ -214,7 +214,10 @@ def demo(
     for label, email, token in create_demo_users(svc.store, programme):
         # Plain print: a table would wrap the token and break copy and paste.
         print(f"  {label:<12} {email:<42} {token}")
-    console.print("Use a token as 'Authorization: Bearer <token>' at http://127.0.0.1:8000/docs")
+    console.print(
+        "Sign in at http://127.0.0.1:8000/web with a token, or use it as "
+        "'Authorization: Bearer <token>' at http://127.0.0.1:8000/docs"
+    )
 
 
 def _describe(svc: Services, programme_id: int) -> None:

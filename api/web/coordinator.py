@@ -45,6 +45,8 @@ class Row:
         )
 
 
+SHOWN = 300  # rows on one page of the pairing review
+
 SORTS = {"score": "score", "mentee": "mentee", "mentor": "mentor", "status": "status"}
 
 
@@ -125,12 +127,16 @@ def pairings(
         rows.sort(key=lambda r: getattr(r, key).name)
     run = store.latest_matching_run(programme_id)
     open_rows = [r for r in rows if r.pairing.status is PairingStatus.SUGGESTED]
+    total = len(rows)
+    rows = rows[:SHOWN]  # a cohort of thousands is reviewed through the filter
     return page(
         request,
         "pairings.html",
         viewer,
         programme=programme,
         rows=rows,
+        total=total,
+        shown=SHOWN,
         run=run,
         open_rows=open_rows,
         statuses=list(PairingStatus),
