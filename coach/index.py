@@ -10,9 +10,10 @@ download a model. Entry ids carry a content hash, so a sync embeds only what cha
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 import chromadb
@@ -24,8 +25,10 @@ from chromadb.config import Settings as ChromaSettings
 from coach.config import Settings
 from coach.domain import Participant, Stage
 from coach.embeddings import Embedder, content_hash
-from coach.errors import IndexUnavailableError
+from coach.errors import CoachError, IndexUnavailableError
 from coach.knowledge import Card
+
+T = TypeVar("T")
 
 _CHROMA_SETTINGS = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 _PAGE = 5000  # Chroma reads and writes in bounded chunks
@@ -84,6 +87,26 @@ def make_client(settings: Settings) -> ClientAPI:
 def _stage_flags(stages: Sequence[Stage]) -> dict[str, bool]:
     # Chroma metadata holds scalars only, so a card's stages become one flag per stage.
     return {f"stage_{stage.value}": stage in stages for stage in Stage}
+
+
+def _answering(method: Callable[..., T]) -> Callable[..., T]:
+    """A Chroma failure in ``method`` (a server gone away, a broken folder) becomes one
+    ``IndexUnavailableError``, which the service answers with 503 ``index_unavailable``."""
+
+    @functools.wraps(method)
+    def guarded(*args: Any, **kwargs: Any) -> T:
+        try:
+            return method(*args, **kwargs)
+        except CoachError:
+            raise
+        except Exception as exc:  # chromadb raises many kinds; all mean "not available"
+            raise IndexUnavailableError(
+                f"The Chroma index does not answer: {exc}",
+                hint="check that the Chroma server is running (or the index folder is "
+                "intact), then retry; nothing was changed.",
+            ) from exc
+
+    return guarded
 
 
 class Index:
@@ -177,6 +200,7 @@ class Index:
                 return ids
             offset += _PAGE
 
+    @_answering
     def sync_guidance(
         self, cards: Sequence[Card], progress: SyncProgress | None = None
     ) -> SyncReport:
@@ -195,6 +219,7 @@ class Index:
                 wanted[entry_id] = (text, {**metadata, "part": part})
         return self._sync(self.guidance, wanted, None, progress)
 
+    @_answering
     def sync_participants(
         self,
         programme_id: int,
@@ -227,6 +252,7 @@ class Index:
 
     # -- reading -------------------------------------------------------------------
 
+    @_answering
     def search_guidance(
         self,
         query: str,
@@ -292,6 +318,7 @@ class Index:
             for card_id, score in ranked
         ]
 
+    @_answering
     def participant_vectors(self, programme_id: int) -> list[TextVectors]:
         """Stored goal and skill vectors of a programme, grouped per participant and kind."""
         grouped: dict[tuple[int, str], list[tuple[int, str, np.ndarray]]] = {}

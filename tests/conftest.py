@@ -196,16 +196,14 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `chroma run` server on loopback for this session."""
+def start_chroma(path: Path, port: int) -> subprocess.Popen[bytes]:
+    """A real `chroma run` server on loopback, answering its heartbeat (or the test fails)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    port = _free_port()
-    path = tmp_path_factory.mktemp("chroma-server")
+    path.mkdir(parents=True, exist_ok=True)
     chroma = Path(sys.executable).parent / "chroma"
-    log = (path / "server.log").open("w")
+    log = (path / "server.log").open("a")
     process = subprocess.Popen(
         [
             str(chroma),
@@ -221,6 +219,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stderr=subprocess.STDOUT,
         env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
     )
+    log.close()
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -228,7 +227,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 host="127.0.0.1", port=port, settings=ChromaSettings(anonymized_telemetry=False)
             )
             client.heartbeat()
-            break
+            return process
         except Exception:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
@@ -236,10 +235,21 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     f"chroma run did not start: {(path / 'server.log').read_text()[-2000:]}"
                 )
             time.sleep(0.3)
-    yield f"http://127.0.0.1:{port}"
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
     process.terminate()
     try:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
-    log.close()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `chroma run` server on loopback for this session."""
+    port = _free_port()
+    process = start_chroma(tmp_path_factory.mktemp("chroma-server"), port)
+    yield f"http://127.0.0.1:{port}"
+    stop(process)
