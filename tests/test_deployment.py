@@ -249,8 +249,11 @@ def test_a_killed_worker_loses_no_acknowledged_feedback_and_stores_none_twice(
     for index, (author, body) in enumerate(jobs):
         if index == len(jobs) // 2 and not killed:
             # Kill the worker with requests in flight, then bring it back.
+            # The same answer is in flight: its reply may be lost, so it is sent again.
             flying = threading.Thread(
-                target=lambda: _send(worker, deployment, author, body, acknowledged, ignore=True)
+                target=_send,
+                args=(worker, deployment, author, body, acknowledged),
+                kwargs={"ignore": True},
             )
             flying.start()
             time.sleep(0.01)
