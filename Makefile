@@ -11,7 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 DEMO_DIR ?= data
 
-.PHONY: install run demo test lint eval screenshots clean
+.PHONY: install run run-prod demo test lint eval screenshots clean
 
 $(STAMP): pyproject.toml
 	# Debian's chromium drives the browser tests (Playwright never downloads a browser here).
@@ -31,6 +31,25 @@ run: install
 	COACH_DATA_DIR=$(DEMO_DIR) $(BIN)/uvicorn api.main:app --host 127.0.0.1 --port 8000
 
 demo: run
+
+# Production shape on one machine: WORKERS stateless uvicorn workers on PostgreSQL and a
+# `chroma run` server (both on loopback); see docs/deployment.md. Ctrl+C stops everything.
+PROD_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/coach
+CHROMA_PORT ?= 8001
+WORKERS ?= 2
+PROD_DIR ?= data-prod
+run-prod: install
+	mkdir -p $(PROD_DIR)
+	set -e; \
+	$(BIN)/chroma run --host 127.0.0.1 --port $(CHROMA_PORT) --path $(PROD_DIR)/chroma \
+		> $(PROD_DIR)/chroma.log 2>&1 & chroma_pid=$$!; \
+	trap 'kill $$chroma_pid' EXIT; \
+	for i in $$(seq 60); do curl -sf 127.0.0.1:$(CHROMA_PORT)/api/v2/heartbeat >/dev/null && break; sleep 1; done; \
+	export COACH_DATABASE_URL=$(PROD_DATABASE_URL) COACH_CHROMA_URL=http://127.0.0.1:$(CHROMA_PORT) \
+		COACH_DATA_DIR=$(PROD_DIR) COACH_ENVIRONMENT=production; \
+	$(BIN)/coach init; \
+	$(BIN)/coach demo; \
+	$(BIN)/uvicorn api.main:app --host 127.0.0.1 --port 8000 --workers $(WORKERS)
 
 lint: install
 	$(BIN)/ruff check coach api evals tests bench

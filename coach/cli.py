@@ -85,8 +85,12 @@ def index_everything(svc: Services, programme_slug: str | None = None) -> None:
 @app.command()
 def init() -> None:
     """Create the data folder, the database schema and the index collections."""
+    from coach.store.db import ensure_database
+
     svc = services()
     svc.settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if ensure_database(svc.settings.resolved_database_url):
+        console.print("Created the PostgreSQL database.")
     svc.store.migrate()
     counts = svc.index.check()
     console.print(f"Database ready: {svc.store.engine.url.render_as_string(hide_password=True)}")

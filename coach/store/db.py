@@ -39,6 +39,41 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def ensure_database(url: str) -> bool:
+    """Create the PostgreSQL database named in ``url`` if the server lacks it.
+
+    Returns True when it was created. SQLite files are created on first use anyway.
+    """
+    if not url.startswith("postgresql"):
+        return False
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    target = make_url(url)
+    name = target.database or ""
+    if not name.replace("_", "").replace("-", "").isalnum():
+        raise StoreError(
+            f"'{name}' is not a database name this command creates.",
+            hint="use letters, digits, '-' and '_' in the database name of COACH_DATABASE_URL.",
+        )
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            exists = connection.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            ).scalar()
+            if not exists:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+            return not exists
+    except OperationalError as exc:
+        raise StoreError(
+            f"Cannot reach the PostgreSQL server at {target.render_as_string(hide_password=True)}.",
+            hint="check COACH_DATABASE_URL and that the server is running.",
+        ) from exc
+    finally:
+        admin.dispose()
+
+
 def alembic_config(engine: Engine) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
