@@ -147,12 +147,13 @@ def deployment(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> I
     workers = [Worker(_free_port(), env, folder / f"worker{i}.log") for i in range(2)]
     for worker in workers:
         worker.start()
-    yield Deployment(
+    deployed = Deployment(
         workers, services, programme.id, tokens, chroma, folder / "chroma", chroma_port
     )
+    yield deployed
     for worker in workers:
         worker.stop()
-    stop(chroma)
+    stop(deployed.chroma)  # the server a test restarted, not only the first one
     services.close()
 
 
