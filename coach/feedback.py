@@ -52,6 +52,8 @@ MIN_THEME_RESPONDENTS = 2  # a theme raised by one person could point at that pe
 THEME_SIMILARITY = 0.4  # a sentence joins a catalogue theme at or above this score
 CLUSTER_SIMILARITY = 0.55  # leftover sentences join each other at or above this
 MAX_QUOTES = 3
+MAX_OTHER_THEMES = 5  # themes outside the catalogue shown at most
+OTHER_THEME_SHARE = 0.02  # ...and only when raised by this share of respondents
 
 
 # -- submitting ------------------------------------------------------------------------
@@ -487,6 +489,12 @@ def compose_summary(context: SummaryContext) -> FeedbackSummary:
             )
         )
     themes.sort(key=lambda t: (-t.respondents, t.label))
+    # Leftover clusters are many in a large cohort: keep the few that many people share.
+    catalogue = {t.label for t in THEMES}
+    floor = max(MIN_THEME_RESPONDENTS, round(OTHER_THEME_SHARE * context.respondents))
+    others = [t for t in themes if t.label not in catalogue and t.respondents >= floor]
+    themes = [t for t in themes if t.label in catalogue] + others[:MAX_OTHER_THEMES]
+    themes.sort(key=lambda t: (-t.respondents, t.label))
     counts = {
         "positive": sum(row.sentiment > 0 for row in context.sentences),
         "negative": sum(row.sentiment < 0 for row in context.sentences),
@@ -574,9 +582,14 @@ def leak_check(summary: FeedbackSummary, redactor: Redactor) -> FeedbackSummary:
         nonlocal caught
         if text in safe:
             return text
-        # Placeholders are already safe; hide them from the recognisers.
-        masked = _PLACEHOLDER.sub(lambda m: "X" * len(m.group(0)), text)
-        found = [f for f in redactor.find(masked) if f.label != "DISCLOSURE"]
+        # Placeholders are already safe: what overlaps one is not a finding.
+        placeholders = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+        found = [
+            f
+            for f in redactor.find(text)
+            if f.label != "DISCLOSURE"
+            and not any(f.start < end and start < f.end for start, end in placeholders)
+        ]
         if not found:
             return text
         caught += len(found)

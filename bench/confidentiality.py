@@ -1,0 +1,151 @@
+"""Redaction throughput and the time to summarise 1,000 feedback answers.
+
+Texts are the redaction eval's notes and feedback (written for this project), cycled to
+the requested count. In the same run, the baseline is spaCy's pipeline alone on the same
+texts (what any name finder pays), so redaction is reported as a ratio against it. The
+summary is timed end to end on a throwaway store with one answer per person (redaction,
+embedding, clustering, composing, leak check), against redacting the same answers alone.
+
+    .venv/bin/python -m bench.confidentiality              # 1,000 texts and answers
+    .venv/bin/python -m bench.confidentiality --texts 200 --answers 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from datetime import UTC, datetime
+from itertools import cycle, islice
+from pathlib import Path
+from typing import Any
+
+from coach.config import load_settings
+from coach.domain import FeedbackIn, FeedbackStage, PairingStatus, ParticipantIn, ProgrammeIn, Role
+from coach.feedback import submit_feedback, summarise_feedback
+from coach.privacy.given_names import GIVEN_NAMES
+from coach.privacy.redaction import _engines
+from coach.services import Services
+from evals.harness import DATA_DIR
+from evals.suites.redaction import sample_redactor
+
+
+def eval_texts(count: int) -> list[str]:
+    lines = (DATA_DIR / "redaction.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    return list(islice(cycle(texts), count))
+
+
+def redaction(count: int, knowledge: Path) -> dict[str, Any]:
+    texts = eval_texts(count)
+    redactor = sample_redactor(knowledge)
+    analyzer, _ = _engines()
+    redactor.redact(texts[0])  # load the model outside the timings
+    started = time.perf_counter()
+    for text in texts:
+        analyzer.nlp_engine.process_text(text, "en")
+    baseline = time.perf_counter() - started
+    started = time.perf_counter()
+    found = sum(len(redactor.redact(text).found) for text in texts)
+    elapsed = time.perf_counter() - started
+    return {
+        "texts": count,
+        "texts_per_s": round(count / elapsed, 1),
+        "spacy_only_texts_per_s": round(count / baseline, 1),
+        "time_vs_spacy_only": round(elapsed / baseline, 2),
+        "spans_found": found,
+    }
+
+
+def summary(answers: int) -> dict[str, Any]:
+    texts = eval_texts(answers)
+    with tempfile.TemporaryDirectory() as folder:
+        services = Services(load_settings(data_dir=Path(folder)))
+        store = services.store
+        store.migrate()
+        programme = store.create_programme(ProgrammeIn(slug="bench-summary", name="Summary"))
+        pairs = (answers + 1) // 2
+        given = sorted(GIVEN_NAMES)
+        rows = [
+            ParticipantIn(
+                external_id=f"{prefix}{i:05d}",
+                # Invented names from common given names and made-up surnames.
+                name=f"{given[(2 * i + offset) % len(given)].title()} Vandergast{i}",
+                email=f"{prefix.lower()}{i}@bench.example",
+                role=role,
+                seniority=grade,
+                department="Claims",
+                skills=["Power BI"],
+                goals=["use Power BI myself"],
+            )
+            for i in range(pairs)
+            for prefix, offset, role, grade in (
+                ("MR", 0, Role.MENTOR, 2),
+                ("MT", 1, Role.MENTEE, 8),
+            )
+        ]
+        store.upsert_participants(programme.id, rows)
+        people = {p.external_id: p for p in store.list_participants(programme.id)}
+        authors = []
+        for i in range(pairs):
+            mentor, mentee = people[f"MR{i:05d}"], people[f"MT{i:05d}"]
+            pairing = store.create_pairing(programme.id, mentor.id, mentee.id)
+            store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+            authors += [(pairing.id, mentor), (pairing.id, mentee)]
+        for (pairing_id, author), text in zip(authors, texts, strict=False):
+            submit_feedback(
+                services,
+                programme.id,
+                author,
+                FeedbackIn(
+                    pairing_id=pairing_id,
+                    stage=FeedbackStage.CLOSING,
+                    usefulness=4,
+                    pairing_fit=4,
+                    text=text,
+                    consent_to_quote=author.id % 3 == 0,
+                ),
+            )
+        services.embedder.embed(["warm up"])  # the model loads outside the timings
+        redactor = services.redactor(programme.id)
+        started = time.perf_counter()
+        for text in texts:
+            redactor.redact(text)
+        baseline = time.perf_counter() - started
+        started = time.perf_counter()
+        result = summarise_feedback(services, programme.id, FeedbackStage.CLOSING)
+        elapsed = time.perf_counter() - started
+        services.close()
+    return {
+        "answers": answers,
+        "seconds": round(elapsed, 2),
+        "redaction_only_seconds": round(baseline, 2),
+        "time_vs_redaction_only": round(elapsed / baseline, 2),
+        "themes": len(result.themes),
+        "leaks_redacted": result.leaks_redacted,
+    }
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", type=int, default=1000)
+    parser.add_argument("--answers", type=int, default=1000)
+    parser.add_argument("--output", type=Path, default=Path("reports/bench/confidentiality.json"))
+    args = parser.parse_args(argv)
+    knowledge = load_settings().resolved_knowledge_dir
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "cores": os.cpu_count(),
+        "redaction": redaction(args.texts, knowledge),
+        "summary": summary(args.answers),
+    }
+    print(json.dumps(report, indent=2))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return report
+
+
+if __name__ == "__main__":
+    main()
