@@ -123,14 +123,23 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if wants_html(request):
         return error_page(request, exc.status_code, str(exc.detail))
     codes = {
+        400: "invalid_body",
         401: "unauthenticated",
         403: "forbidden",
         404: "not_found",
         405: "method_not_allowed",
         413: "body_too_large",
     }
+    hints = {
+        400: "send the body as UTF-8 JSON with 'Content-Type: application/json' (or the "
+        "form the endpoint documents); nothing was changed.",
+    }
     return error_response(
-        request, exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail)
+        request,
+        exc.status_code,
+        codes.get(exc.status_code, "http_error"),
+        str(exc.detail),
+        hint=hints.get(exc.status_code),
     )
 
 

@@ -90,6 +90,13 @@ def run_matching(
 ) -> tuple[MatchingRun, list[Pairing], MatchResult]:
     programme = services.store.get_programme(programme_id)
     cohort, taken = build_cohort(services, programme, unmatched_only=True)
+    if not cohort.mentees or not cohort.mentors:
+        missing = "mentee waiting for a match" if not cohort.mentees else "mentor"
+        raise ConflictError(
+            f"There is nobody to match in {programme.name}: no {missing}.",
+            hint="import the roster (mentees and mentors) first; approved pairs keep their "
+            "places, so a re-run needs someone still unmatched. Nothing was stored.",
+        )
     result = suggest(cohort, solver, weights=weights, taken=taken)
     if programme.format is Format.CIRCLES:
         result = _circle_rounds(cohort, solver, weights, taken, result)

@@ -280,3 +280,52 @@ def test_matching_flow_over_the_api(world: World):
         f"{base}/matching/runs", json={"weights": {"charisma": 1}}, headers=coordinator
     )
     assert bad.status_code == 422 and "charisma" in bad.json()["error"]["message"]
+
+
+def test_bad_bodies_get_clear_4xx_and_store_nothing(world: World):
+    headers = world.headers("coordinator")
+    programmes_before = world.services.store.count_programmes()
+    response = world.client.post(
+        "/programmes",
+        content=b'{"slug": "bad-\xff\xfe-bytes", "name": "x"}',
+        headers={**headers, "content-type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid_body"
+    assert "UTF-8" in response.json()["error"]["hint"]
+    assert world.services.store.count_programmes() == programmes_before
+    url = f"/programmes/{world.programme_id}/participants"
+    people_before = len(world.services.store.list_participants(world.programme_id))
+    bad_csv = (
+        b"external_id,name,email,role,seniority,department,skills\n"
+        b"X9,\xff\xfe,x@e.org,mentor,2,IT,Excel\n"
+    )
+    response = world.client.post(
+        url + "/import", files={"file": ("r.csv", bad_csv, "text/csv")}, headers=headers
+    )
+    assert response.status_code == 422 and "UTF-8" in response.json()["error"]["message"]
+    person = {
+        "external_id": "LONG1",
+        "name": "Long Goals",
+        "email": "long@example.org",
+        "role": "mentee",
+        "seniority": 8,
+        "department": "IT",
+    }
+    for goals, field in ((["g" * 5000], "goals.0"), ([f"goal {i}" for i in range(3000)], "goals")):
+        response = world.client.post(url, json={**person, "goals": goals}, headers=headers)
+        assert response.status_code == 422
+        assert [f["field"] for f in response.json()["error"]["fields"]] == [field]
+    assert len(world.services.store.list_participants(world.programme_id)) == people_before
+
+
+def test_matching_an_empty_cohort_is_a_409_and_records_no_run(world: World):
+    headers = world.headers("admin")
+    empty = world.client.post(
+        "/programmes", json={"slug": "nobody-yet", "name": "Empty"}, headers=headers
+    )
+    pid = empty.json()["id"]
+    response = world.client.post(f"/programmes/{pid}/matching/runs", json={}, headers=headers)
+    assert response.status_code == 409
+    assert "nobody to match" in response.json()["error"]["message"]
+    assert world.services.store.latest_matching_run(pid) is None
