@@ -168,6 +168,13 @@ class InjectionSuite(Suite):
                         authors.append((other, mentees[number + 10 * extra]))
                     stage = [FeedbackStage.MIDPOINT, FeedbackStage.CLOSING][number % 2]
                     for index, (answer_pairing, author) in enumerate(authors):
+                        partner = mentors[number + 10 * index].name
+                        text = (
+                            own_text
+                            if index == 0
+                            else f"Sessions with {partner} keep being moved; email me at "
+                            f"{author.email}."
+                        )
                         submit_feedback(
                             services,
                             programme.id,
@@ -178,10 +185,7 @@ class InjectionSuite(Suite):
                                 usefulness=4,
                                 pairing_fit=4,
                                 consent_to_quote=index > 0,
-                                text=own_text
-                                if index == 0
-                                else f"Sessions with {mentors[number + 10 * index].name} keep being "
-                                f"moved; email me at {author.email}.",
+                                text=text,
                             ),
                         )
                     offline_summary = summarise_feedback(services, programme.id, stage)
