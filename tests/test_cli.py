@@ -217,3 +217,15 @@ def test_feedback_summary_and_kpis_commands(tmp_path, capsys):
     assert '"match_rate": 0.0' in capsys.readouterr().out
     assert run("kpis", "--programme", slug) == 0
     assert "registered" in capsys.readouterr().out
+
+
+def test_export_and_import_a_programme_between_databases(tmp_path, capsys, monkeypatch):
+    slug = _sample_programme(tmp_path)
+    export = tmp_path / "programme.json"
+    assert run("export-programme", "--programme", slug, str(export)) == 0
+    assert "participants" in capsys.readouterr().out
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert run("import-programme", str(export)) == 0
+    assert "match the file in every section" in capsys.readouterr().out
+    assert run("import-programme", str(export)) == 1  # it exists there now
+    assert "already exists" in capsys.readouterr().err
