@@ -116,6 +116,7 @@ CONTEXTS = [
     "in one month",
     "day to day",
     "quietly",
+    "with my mentor",
 ]
 
 
