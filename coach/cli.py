@@ -157,10 +157,20 @@ def index(
     programme: Annotated[
         str | None, typer.Option(help="Only this programme's participants.")
     ] = None,
+    rebuild: Annotated[
+        bool, typer.Option(help="Empty the index first and embed everything again.")
+    ] = False,
 ) -> None:
-    """Embed guidance cards and participants' goals and skills; unchanged texts are skipped."""
+    """Embed guidance cards and participants' goals and skills; unchanged texts are skipped.
+
+    With --rebuild the collections are emptied first (after changing the embedding model,
+    or if the index is damaged); the database is the source, so nothing is lost.
+    """
     svc = services()
     svc.store.check()
+    if rebuild:
+        svc.index.drop()
+        console.print("Index emptied; embedding everything again.")
     index_everything(svc, programme)
 
 

@@ -155,11 +155,29 @@ class Index:
             if len(page["ids"]) < _PAGE:
                 break
             offset += _PAGE
-        matrix = np.asarray(vectors, dtype=np.float32).reshape(len(metadatas), -1)
+        matrix = (
+            np.asarray(vectors, dtype=np.float32).reshape(len(metadatas), -1)
+            if metadatas
+            else np.zeros((0, 0), dtype=np.float32)
+        )
         if len(matrix):
             matrix /= np.linalg.norm(matrix, axis=1, keepdims=True).clip(min=1e-12)
         self._snapshot = GuidanceSnapshot(matrix, metadatas, now)
         return self._snapshot
+
+    @_answering
+    def drop(self) -> None:
+        """Delete this installation's collections and create them empty (a rebuild).
+
+        Everything in them is derived from the database and the cards, so the next sync
+        restores it; use it after changing the embedding model or when the index is
+        damaged.
+        """
+        for name in ("guidance", "goals"):
+            self.client.delete_collection(f"{self.prefix}-{name}")
+        self.guidance = self._collection("guidance")
+        self.goals = self._collection("goals")
+        self._snapshot = None
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> Index:

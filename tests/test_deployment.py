@@ -34,6 +34,9 @@ from tests.conftest import _free_port, _reset_postgres, start_chroma, stop
 
 pytestmark = [pytest.mark.postgres, pytest.mark.chroma_server]
 
+# Generous: on a busy 2-core machine a worker's first requests can take seconds.
+HTTP = httpx.Client(timeout=60)
+
 
 @dataclass
 class Worker:
@@ -160,11 +163,11 @@ def deployment(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> I
 def test_both_workers_are_ready_and_share_one_database(deployment: Deployment):
     a, b = deployment.workers
     for worker in (a, b):
-        ready = httpx.get(f"{worker.url}/readyz").json()
+        ready = HTTP.get(f"{worker.url}/readyz").json()
         assert ready["status"] == "ready", ready
     headers = deployment.headers(COORDINATOR)
     url = f"/programmes/{deployment.programme_id}/participants"
-    created = httpx.post(
+    created = HTTP.post(
         a.url + url,
         headers=headers,
         json={
@@ -179,11 +182,11 @@ def test_both_workers_are_ready_and_share_one_database(deployment: Deployment):
     )
     assert created.status_code == 201, created.text
     pid = created.json()["id"]
-    read = httpx.get(f"{b.url}{url}/{pid}", headers=headers)
+    read = HTTP.get(f"{b.url}{url}/{pid}", headers=headers)
     assert read.status_code == 200 and read.json()["name"] == "Noor Written-Through-A"
-    changed = httpx.patch(f"{b.url}{url}/{pid}", headers=headers, json={"department": "IT"})
+    changed = HTTP.patch(f"{b.url}{url}/{pid}", headers=headers, json={"department": "IT"})
     assert changed.status_code == 200
-    assert httpx.get(f"{a.url}{url}/{pid}", headers=headers).json()["department"] == "IT"
+    assert HTTP.get(f"{a.url}{url}/{pid}", headers=headers).json()["department"] == "IT"
 
 
 def test_concurrent_approvals_of_one_pairing_cannot_both_win(deployment: Deployment):
@@ -198,7 +201,7 @@ def test_concurrent_approvals_of_one_pairing_cannot_both_win(deployment: Deploym
 
     def approve(worker: Worker) -> None:
         barrier.wait()
-        response = httpx.post(worker.url + url, headers=deployment.headers(COORDINATOR), json={})
+        response = HTTP.post(worker.url + url, headers=deployment.headers(COORDINATOR), json={})
         answers.append(response.status_code)
 
     threads = [
@@ -277,7 +280,7 @@ def _send(worker, deployment, author, body, acknowledged, *, ignore=False) -> No
     """Send until the service answers; a 409 after a lost reply means it was stored."""
     for _ in range(50):
         try:
-            response = httpx.post(
+            response = HTTP.post(
                 f"{worker.url}/programmes/{deployment.programme_id}/feedback",
                 headers=deployment.headers(str(author.email)),
                 json=body,
@@ -310,13 +313,13 @@ def test_without_the_chroma_server_what_needs_it_is_503_and_the_rest_works(
     headers = deployment.headers(str(mentee.email))
     stop(deployment.chroma)
     try:
-        response = httpx.post(agenda, headers=headers, timeout=60)
+        response = HTTP.post(agenda, headers=headers, timeout=60)
         assert response.status_code == 503, response.text
         assert response.json()["error"]["code"] == "index_unavailable"
-        assert httpx.get(f"{worker.url}/readyz").status_code == 503
+        assert HTTP.get(f"{worker.url}/readyz").status_code == 503
         # Not needing the index: reading the programme and giving feedback still work.
-        assert httpx.get(f"{worker.url}/programmes/{pid}", headers=headers).status_code == 200
-        feedback = httpx.post(
+        assert HTTP.get(f"{worker.url}/programmes/{pid}", headers=headers).status_code == 200
+        feedback = HTTP.post(
             f"{worker.url}/programmes/{pid}/feedback",
             headers=headers,
             json={"pairing_id": pairing.id, "stage": "midpoint", "usefulness": 4, "pairing_fit": 4},
@@ -324,10 +327,10 @@ def test_without_the_chroma_server_what_needs_it_is_503_and_the_rest_works(
         assert feedback.status_code == 201, feedback.text
     finally:
         deployment.chroma = start_chroma(deployment.chroma_path, deployment.chroma_port)
-    response = httpx.post(agenda, headers=headers, timeout=60)
+    response = HTTP.post(agenda, headers=headers, timeout=60)
     assert response.status_code == 201, response.text
     assert response.json()["card_ids"], "guidance is found again once the server is back"
-    assert httpx.get(f"{worker.url}/readyz").status_code == 200
+    assert HTTP.get(f"{worker.url}/readyz").status_code == 200
 
 
 def test_programmes_unrelated_to_the_test_data_are_untouched(deployment: Deployment):
@@ -335,6 +338,6 @@ def test_programmes_unrelated_to_the_test_data_are_untouched(deployment: Deploym
     headers = deployment.headers(COORDINATOR)
     a, b = deployment.workers
     body = ProgrammeIn(slug="second-wave", name="Second wave").model_dump()
-    assert httpx.post(f"{b.url}/programmes", headers=headers, json=body).status_code == 201
-    slugs = [p["slug"] for p in httpx.get(f"{a.url}/programmes", headers=headers).json()["items"]]
+    assert HTTP.post(f"{b.url}/programmes", headers=headers, json=body).status_code == 201
+    slugs = [p["slug"] for p in HTTP.get(f"{a.url}/programmes", headers=headers).json()["items"]]
     assert "second-wave" in slugs

@@ -94,3 +94,13 @@ def test_participant_goals_are_indexed_per_programme_and_leavers_removed(index):
 def test_an_unreachable_server_is_a_clear_error(embedder):
     with pytest.raises(IndexUnavailableError, match="COACH_CHROMA_URL"):
         Index.from_settings(load_settings(chroma_url="http://127.0.0.1:9"), embedder)
+
+
+def test_a_rebuild_empties_the_index_and_the_next_sync_restores_it(index, cards):
+    first = index.sync_guidance(cards[:3])
+    assert first.added > 0 and index.check()["guidance"] == first.added
+    index.drop()
+    assert index.check() == {"guidance": 0, "goals": 0}
+    assert index.search_guidance("feedback to a senior leader") == []
+    again = index.sync_guidance(cards[:3])
+    assert again.added == first.added and again.unchanged == 0
