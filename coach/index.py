@@ -31,7 +31,13 @@ from coach.knowledge import Card
 
 T = TypeVar("T")
 
-_CHROMA_SETTINGS = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+def _chroma_settings() -> ChromaSettings:
+    # A fresh object per client: chromadb writes the client's path into the settings it
+    # is given, so a shared one would carry one client's path into the next.
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
 _PAGE = 5000  # Chroma reads and writes in bounded chunks
 
 # Called as (texts embedded so far, texts to embed in this sync), for progress bars.
@@ -72,11 +78,11 @@ def make_client(settings: Settings) -> ClientAPI:
                 host=url.hostname or "127.0.0.1",
                 port=url.port or (443 if url.scheme == "https" else 8000),
                 ssl=url.scheme == "https",
-                settings=_CHROMA_SETTINGS,
+                settings=_chroma_settings(),
             )
         path = settings.resolved_chroma_path
         path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=_CHROMA_SETTINGS)
+        return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
     except Exception as exc:  # chromadb raises many kinds; all mean "not available"
         where = settings.chroma_url or str(settings.resolved_chroma_path)
         raise IndexUnavailableError(
