@@ -21,10 +21,7 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -35,6 +32,7 @@ from typing import Any
 
 import httpx
 
+from bench.servers import Uvicorn, index_guidance, service_env
 from coach.accounts import issue_token
 from coach.config import load_settings
 from coach.domain import PairingStatus, ParticipantIn, ProgrammeIn, Role, UserRole
@@ -54,22 +52,10 @@ class World:
     programme_id: int
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def prepare(folder: Path, pairs: int) -> tuple[dict[str, str], Callable[[str], World]]:
     """Data for the server: sample pairs for agendas, ``pairs`` synthetic pairs for
     feedback; returns the server's environment and a function building the load."""
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("COACH_")},
-        "COACH_DATA_DIR": str(folder),
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-        "ANONYMIZED_TELEMETRY": "False",
-    }
+    env = service_env(data_dir=str(folder))
     services = Services(load_settings(data_dir=folder))
     store = services.store
     store.migrate()
@@ -119,13 +105,7 @@ def prepare(folder: Path, pairs: int) -> tuple[dict[str, str], Callable[[str], W
             user = store.add_user(str(person.email), person.name)
             feedback_authors.append((pairing.id, issue_token(store, user.id, "bench")[1]))
     services.close()
-    # Guidance is indexed by its own process, as `make run` does.
-    subprocess.run(
-        [str(Path(sys.executable).parent / "coach"), "index"],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    index_guidance(env)
 
     def build(url: str) -> World:
         agenda = [
@@ -221,39 +201,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     needed = args.requests * len(args.concurrency)
     with tempfile.TemporaryDirectory() as folder:
         env, build = prepare(Path(folder), pairs=max(10, needed // 12 + 1))
-        port = _free_port()
-        log = open(Path(folder) / "server.log", "w")  # noqa: SIM115 - closed below
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "api.main:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                str(args.workers),
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        server = Uvicorn(env, Path(folder) / "server.log", workers=args.workers).start()
         try:
-            url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("server did not start")
-                time.sleep(0.2)
+            url = server.url
             world = build(url)
             # Warm each worker (model, index, connections) before measuring.
             asyncio.run(run_load(url, world.agenda[-40:], 8))
@@ -264,9 +214,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                         run_load(url, requests, level)
                     )
         finally:
-            server.terminate()
-            server.wait(timeout=30)
-            log.close()
+            server.stop()
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "cores": os.cpu_count(),

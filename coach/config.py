@@ -7,7 +7,6 @@ environment variable to fix, so a bad value stops start-up with a readable messa
 
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -177,17 +176,17 @@ class Settings(BaseSettings):
                 )
         return self
 
-    @cached_property
+    @property
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'coach.db').resolve()}"
 
-    @cached_property
+    @property
     def resolved_chroma_path(self) -> Path:
         return (self.chroma_path or self.data_dir / "chroma").resolve()
 
-    @cached_property
+    @property
     def resolved_knowledge_dir(self) -> Path:
         from coach.knowledge import KNOWLEDGE_DIR
 

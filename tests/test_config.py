@@ -74,3 +74,14 @@ def test_an_employee_id_pattern_must_compile_and_match_something():
         load_settings(employee_id_pattern="HV[0-9")
     with pytest.raises(ConfigError, match="matches empty text"):
         load_settings(employee_id_pattern="x*")
+
+
+def test_a_copy_with_another_data_dir_resolves_its_own_paths(tmp_path):
+    # Evals and benchmarks work in scratch copies of the settings: a path resolved (and
+    # cached) on the original must not leak into the copy.
+    original = load_settings(data_dir=tmp_path / "real")
+    assert original.resolved_chroma_path == (tmp_path / "real" / "chroma").resolve()
+    assert "real" in original.resolved_database_url
+    copy = original.model_copy(update={"data_dir": tmp_path / "scratch"})
+    assert copy.resolved_chroma_path == (tmp_path / "scratch" / "chroma").resolve()
+    assert "scratch" in copy.resolved_database_url and "real" not in copy.resolved_database_url

@@ -11,10 +11,7 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -24,13 +21,14 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bench.servers import Uvicorn, free_port, index_guidance, service_env
 from coach.accounts import issue_token
 from coach.config import load_settings
 from coach.domain import PairingStatus, ProgrammeIn, Role, UserRole
 from coach.knowledge import SAMPLE_DIR
 from coach.sample import load_sample
 from coach.services import Services
-from tests.conftest import _free_port, _reset_postgres, start_chroma, stop
+from tests.conftest import _reset_postgres, start_chroma, stop
 
 pytestmark = [pytest.mark.postgres, pytest.mark.chroma_server]
 
@@ -39,57 +37,8 @@ HTTP = httpx.Client(timeout=60)
 
 
 @dataclass
-class Worker:
-    port: int
-    env: dict[str, str]
-    log: Path
-    process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        with self.log.open("a") as log:
-            self.process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "uvicorn",
-                    "api.main:app",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(self.port),
-                ],
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"worker on {self.port} did not start: {self.log.read_text()[-2000:]}")
-            time.sleep(0.2)
-
-    def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            stop(self.process)  # type: ignore[arg-type]
-
-
-@dataclass
 class Deployment:
-    workers: list[Worker]
+    workers: list[Uvicorn]
     services: Services
     programme_id: int
     tokens: dict[str, str]  # email -> token
@@ -109,7 +58,7 @@ COORDINATOR = "coordinator@harbourvale.example"
 def deployment(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
     _reset_postgres(postgres_url)
     folder = tmp_path_factory.mktemp("deploy")
-    chroma_port = _free_port()
+    chroma_port = free_port()
     chroma = start_chroma(folder / "chroma", chroma_port)
     prefix = "deploy"
     settings = load_settings(
@@ -130,26 +79,14 @@ def deployment(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> I
     for person in services.store.list_participants(programme.id):
         user = services.store.add_user(str(person.email), person.name)
         tokens[str(person.email)] = issue_token(services.store, user.id, "deploy")[1]
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("COACH_")},
-        "COACH_DATABASE_URL": postgres_url,
-        "COACH_CHROMA_URL": f"http://127.0.0.1:{chroma_port}",
-        "COACH_INDEX_PREFIX": prefix,
-        "COACH_DATA_DIR": str(folder / "data"),
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-        "ANONYMIZED_TELEMETRY": "False",
-    }
-    # Guidance indexed on the server by its own process, as in production.
-    subprocess.run(
-        [str(Path(sys.executable).parent / "coach"), "index"],
-        env=env,
-        check=True,
-        capture_output=True,
+    env = service_env(
+        database_url=postgres_url,
+        chroma_url=f"http://127.0.0.1:{chroma_port}",
+        index_prefix=prefix,
+        data_dir=str(folder / "data"),
     )
-    workers = [Worker(_free_port(), env, folder / f"worker{i}.log") for i in range(2)]
-    for worker in workers:
-        worker.start()
+    index_guidance(env)  # on the Chroma server, by its own process, as in production
+    workers = [Uvicorn(env, folder / f"worker{i}.log").start() for i in range(2)]
     deployed = Deployment(
         workers, services, programme.id, tokens, chroma, folder / "chroma", chroma_port
     )
@@ -199,7 +136,7 @@ def test_concurrent_approvals_of_one_pairing_cannot_both_win(deployment: Deploym
     barrier = threading.Barrier(8)
     answers: list[int] = []
 
-    def approve(worker: Worker) -> None:
+    def approve(worker: Uvicorn) -> None:
         barrier.wait()
         response = HTTP.post(worker.url + url, headers=deployment.headers(COORDINATOR), json={})
         answers.append(response.status_code)
@@ -276,7 +213,7 @@ def test_a_killed_worker_loses_no_acknowledged_feedback_and_stores_none_twice(
     assert len(set(stored)) == len(jobs)  # retried after the kill, each exactly once
 
 
-def _send(worker, deployment, author, body, acknowledged, *, ignore=False) -> None:
+def _send(worker: Uvicorn, deployment, author, body, acknowledged, *, ignore=False) -> None:
     """Send until the service answers; a 409 after a lost reply means it was stored."""
     for _ in range(50):
         try:

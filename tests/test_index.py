@@ -15,11 +15,7 @@ from coach.knowledge import load_cards
 @pytest.fixture(params=["embedded", "server"])
 def index(request, tmp_path, embedder):
     if request.param == "embedded":
-        # One process keeps one embedded Chroma whatever the path (seen with chromadb
-        # 1.5): a prefix of its own keeps each test's collections apart.
-        settings = load_settings(
-            data_dir=tmp_path / "data", index_prefix=f"t{uuid.uuid4().hex[:12]}"
-        )
+        settings = load_settings(data_dir=tmp_path / "data")
     else:
         url = request.getfixturevalue("chroma_server")
         settings = load_settings(chroma_url=url, index_prefix=f"t{uuid.uuid4().hex[:12]}")

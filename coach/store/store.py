@@ -743,21 +743,26 @@ class Store:
                 ) from None
             return row.id
 
+    @staticmethod
+    def _session_row(session: Session, pairing_id: int, number: int, stage: Stage) -> SessionRow:
+        """A pairing's session ``number`` in this transaction, created (planned) if new."""
+        if session.get(PairingRow, pairing_id) is None:
+            raise NotFoundError("pairing", pairing_id)
+        row = session.scalar(
+            select(SessionRow).where(
+                SessionRow.pairing_id == pairing_id, SessionRow.number == number
+            )
+        )
+        if row is None:
+            row = SessionRow(pairing_id=pairing_id, number=number, stage=stage.value)
+            session.add(row)
+            session.flush()
+        return row
+
     def ensure_session(self, pairing_id: int, number: int, stage: Stage) -> int:
         """The id of a pairing's session ``number``, created (planned) if it is new."""
         with self.transaction() as session:
-            if session.get(PairingRow, pairing_id) is None:
-                raise NotFoundError("pairing", pairing_id)
-            row = session.scalar(
-                select(SessionRow).where(
-                    SessionRow.pairing_id == pairing_id, SessionRow.number == number
-                )
-            )
-            if row is None:
-                row = SessionRow(pairing_id=pairing_id, number=number, stage=stage.value)
-                session.add(row)
-                session.flush()
-            return row.id
+            return self._session_row(session, pairing_id, number, stage).id
 
     def save_session_document(
         self, pairing_id: int, number: int, stage: Stage, kind: str, document: dict[str, Any]
@@ -766,16 +771,7 @@ class Store:
         if kind not in ("agenda", "prompts"):
             raise ValueError(f"unknown session document {kind}")
         with self.transaction() as session:
-            if session.get(PairingRow, pairing_id) is None:
-                raise NotFoundError("pairing", pairing_id)
-            row = session.scalar(
-                select(SessionRow).where(
-                    SessionRow.pairing_id == pairing_id, SessionRow.number == number
-                )
-            )
-            if row is None:
-                row = SessionRow(pairing_id=pairing_id, number=number, stage=stage.value)
-                session.add(row)
+            row = self._session_row(session, pairing_id, number, stage)
             setattr(row, kind, document)
 
     def session_document(self, pairing_id: int, number: int, kind: str) -> dict[str, Any] | None:

@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import csv
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
+from bench.servers import Uvicorn, index_guidance, service_env
 from coach.accounts import issue_token
 from coach.config import load_settings
 from coach.domain import FeedbackIn, PairingStatus, UserRole
@@ -46,12 +42,6 @@ ARGS = [
     "--disable-default-apps",
     "--disable-extensions",
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Site:
@@ -90,59 +80,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         os.environ.get("COACH_SCREENSHOT_DIR") or tmp_path_factory.mktemp("shots")
     ).resolve()
     shots.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("COACH_")},
-        "COACH_DATA_DIR": str(data_dir),
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-        "ANONYMIZED_TELEMETRY": "False",
-    }
-    # As `make run` does: the guidance is indexed by its own process before the service
-    # starts (an embedded Chroma is not shared by two live processes).
-    subprocess.run(
-        [str(Path(sys.executable).parent / "coach"), "index"],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    log = (data_dir.parent / "server.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "api.main:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            pytest.fail(
-                "uvicorn did not start: " + (data_dir.parent / "server.log").read_text()[-2000:]
-            )
-        time.sleep(0.2)
-    yield Site(url, data_dir, tokens, shots)
-    server.terminate()
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-    log.close()
+    env = service_env(data_dir=str(data_dir))
+    index_guidance(env)  # as `make run` does, in a process of its own
+    server = Uvicorn(env, data_dir.parent / "server.log").start()
+    yield Site(server.url, data_dir, tokens, shots)
+    server.stop()
 
 
 @pytest.fixture(scope="module")
