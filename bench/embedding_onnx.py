@@ -45,10 +45,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         model_dir = Path(folder) / "model"
         shutil.copytree(source, model_dir)  # the export writes next to the model
+        _name_the_architecture(model_dir)
         torch_model = SentenceTransformer(str(model_dir), device="cpu")
         onnx_model = SentenceTransformer(str(model_dir), device="cpu", backend="onnx")
         onnx_model.save_pretrained(str(model_dir))  # keeps onnx/model.onnx for quantising
+        _name_the_architecture(model_dir)
         export_dynamic_quantized_onnx_model(onnx_model, "avx2", str(model_dir))
+        _name_the_architecture(model_dir)  # saving rewrote config.json
         quantised = SentenceTransformer(
             str(model_dir),
             device="cpu",
@@ -86,6 +89,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return report
+
+
+def _name_the_architecture(model_dir: Path) -> None:
+    """The packaged config predates "model_type", which optimum and transformers' auto
+    classes need to reload the model; the architecture is BERT (config.json: BertModel)."""
+    config_path = model_dir / "config.json"
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    if "model_type" not in config:
+        config["model_type"] = "bert"
+        config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":
