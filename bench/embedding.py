@@ -8,8 +8,8 @@ distinct by combining verbs, topics and contexts. Measured in one run:
 - indexing a roster of those texts into an embedded Chroma from cold, then syncing the
   same roster again (nothing changed: nothing may be embedded or written), as a ratio.
 
-The ONNX backend of sentence-transformers is not measured: installing its extra
-downgrades sentence-transformers and transformers here (see docs/performance.md).
+The ONNX backend is measured by bench/embedding_onnx.py in an environment of its own:
+its extra pins older sentence-transformers and transformers (see docs/performance.md).
 
     .venv/bin/python -m bench.embedding                    # 10,000 texts
     .venv/bin/python -m bench.embedding --texts 1000
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "unchanged_speedup": round(cold / warm, 1),
         "cold_added": cold_report.added,
         "unchanged_added": warm_report.added,
-        "onnx": "not measured: the [onnx] extra downgrades sentence-transformers here",
+        "onnx": "see bench/embedding_onnx.py (make bench-onnx): its own environment",
     }
     print(json.dumps(report, indent=2))
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -56,13 +56,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             str(model_dir),
             device="cpu",
             backend="onnx",
-            model_kwargs={"file_name": "onnx/model_qint8_avx2.onnx"},
+            model_kwargs={"file_name": "onnx/model_quint8_avx2.onnx"},
         )
         reference = None
         for name, model in (
             ("pytorch", torch_model),
             ("onnx", onnx_model),
-            ("onnx_qint8", quantised),
+            ("onnx_quint8", quantised),
         ):
             model.encode(["warm up"], normalize_embeddings=True)
             started = time.perf_counter()
