@@ -33,9 +33,10 @@ from typing import Any
 import httpx
 
 from bench.servers import Uvicorn, index_guidance, service_env
+from bench.synthetic import approved_pairs
 from coach.accounts import issue_token
 from coach.config import load_settings
-from coach.domain import PairingStatus, ParticipantIn, ProgrammeIn, Role, UserRole
+from coach.domain import PairingStatus, ProgrammeIn, Role, UserRole
 from coach.knowledge import SAMPLE_DIR
 from coach.sample import load_sample
 from coach.services import Services
@@ -79,31 +80,11 @@ def prepare(folder: Path, pairs: int) -> tuple[dict[str, str], Callable[[str], W
         ProgrammeIn(slug="bench-load", name="Load", sessions_planned=6),
         coordinator_user_id=coordinator.id,
     )
-    rows = []
-    for i in range(pairs):
-        for role, grade, prefix in ((Role.MENTOR, 2, "MR"), (Role.MENTEE, 8, "MT")):
-            rows.append(
-                ParticipantIn(
-                    external_id=f"{prefix}{i:05d}",
-                    name=f"{role.value.title()} {i}",
-                    email=f"{role.value}{i}@load.example",
-                    role=role,
-                    seniority=grade,
-                    department="Claims" if i % 2 else "Finance",
-                    skills=["Power BI dashboards"],
-                    goals=["use Power BI myself"],
-                )
-            )
-    store.upsert_participants(big.id, rows)
-    by_id = {p.external_id: p for p in store.list_participants(big.id)}
     feedback_authors = []
-    for i in range(pairs):
-        mentor, mentee = by_id[f"MR{i:05d}"], by_id[f"MT{i:05d}"]
-        pairing = store.create_pairing(big.id, mentor.id, mentee.id)
-        store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    for pairing_id, mentor, mentee in approved_pairs(store, big.id, pairs):
         for person in (mentor, mentee):
             user = store.add_user(str(person.email), person.name)
-            feedback_authors.append((pairing.id, issue_token(store, user.id, "bench")[1]))
+            feedback_authors.append((pairing_id, issue_token(store, user.id, "bench")[1]))
     services.close()
     index_guidance(env)
 

@@ -22,10 +22,10 @@ from itertools import cycle, islice
 from pathlib import Path
 from typing import Any
 
+from bench.synthetic import approved_pairs
 from coach.config import load_settings
-from coach.domain import FeedbackIn, FeedbackStage, PairingStatus, ParticipantIn, ProgrammeIn, Role
+from coach.domain import FeedbackIn, FeedbackStage, ProgrammeIn
 from coach.feedback import submit_feedback, summarise_feedback
-from coach.privacy.given_names import GIVEN_NAMES
 from coach.privacy.redaction import _engines
 from coach.services import Services
 from evals.harness import DATA_DIR
@@ -66,34 +66,13 @@ def summary(answers: int) -> dict[str, Any]:
         store = services.store
         store.migrate()
         programme = store.create_programme(ProgrammeIn(slug="bench-summary", name="Summary"))
-        pairs = (answers + 1) // 2
-        given = sorted(GIVEN_NAMES)
-        rows = [
-            ParticipantIn(
-                external_id=f"{prefix}{i:05d}",
-                # Invented names from common given names and made-up surnames.
-                name=f"{given[(2 * i + offset) % len(given)].title()} Vandergast{i}",
-                email=f"{prefix.lower()}{i}@bench.example",
-                role=role,
-                seniority=grade,
-                department="Claims",
-                skills=["Power BI"],
-                goals=["use Power BI myself"],
+        authors = [
+            (pairing_id, person)
+            for pairing_id, mentor, mentee in approved_pairs(
+                store, programme.id, (answers + 1) // 2
             )
-            for i in range(pairs)
-            for prefix, offset, role, grade in (
-                ("MR", 0, Role.MENTOR, 2),
-                ("MT", 1, Role.MENTEE, 8),
-            )
+            for person in (mentor, mentee)
         ]
-        store.upsert_participants(programme.id, rows)
-        people = {p.external_id: p for p in store.list_participants(programme.id)}
-        authors = []
-        for i in range(pairs):
-            mentor, mentee = people[f"MR{i:05d}"], people[f"MT{i:05d}"]
-            pairing = store.create_pairing(programme.id, mentor.id, mentee.id)
-            store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
-            authors += [(pairing.id, mentor), (pairing.id, mentee)]
         for (pairing_id, author), text in zip(authors, texts, strict=False):
             submit_feedback(
                 services,

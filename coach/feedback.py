@@ -335,7 +335,10 @@ class SummaryContext(BaseModel):
 
 
 def build_summary_context(
-    services: Services, programme_id: int, stage: FeedbackStage
+    services: Services,
+    programme_id: int,
+    stage: FeedbackStage,
+    redactor: Redactor | None = None,
 ) -> SummaryContext | FeedbackSummary:
     """The redacted, clustered input; or the refusal when too few people answered."""
     store = services.store
@@ -353,7 +356,7 @@ def build_summary_context(
             ),
             min_cohort_size=programme.min_cohort_size,
         )
-    redactor = services.redactor(programme_id)
+    redactor = redactor or services.redactor(programme_id)
     author_index = {author: index for index, author in enumerate(respondents, start=1)}
     rows: list[SummarySentence] = []
     for answer in answers:
@@ -624,11 +627,11 @@ def summarise_feedback(
     """The coordinator's summary of one programme stage, with the configured backend."""
     from coach.llm.backends import FEEDBACK_SUMMARY, get_backend
 
-    built = build_summary_context(services, programme_id, stage)
+    redactor = services.redactor(programme_id)
+    built = build_summary_context(services, programme_id, stage, redactor)
     if isinstance(built, FeedbackSummary):
         return built
     runner = backend or get_backend(services.settings)
-    redactor = services.redactor(programme_id)
     summary = runner.execute(FEEDBACK_SUMMARY, built, redactor=redactor)
     return leak_check(summary, redactor)
 

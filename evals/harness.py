@@ -12,9 +12,11 @@ knows them by name and an unknown name lists the known ones.
 from __future__ import annotations
 
 import json
+import tempfile
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,6 +121,28 @@ class EvalContext:
     backend: str = "offline"
     recorder: Any = None  # evals.recording.Recorder, for generated outputs
     judge: Any = None  # evals.judge.Judge, when an OpenAI-compatible backend is configured
+
+
+@contextmanager
+def scratch_services(base: Any) -> Iterator[Any]:
+    """Services like ``base`` (same settings and loaded model) over a throwaway folder:
+    a fresh SQLite database and embedded Chroma, so a suite never writes into real data."""
+    from coach.services import Services
+
+    with tempfile.TemporaryDirectory() as folder:
+        settings = base.settings.model_copy(
+            update={
+                "data_dir": Path(folder),
+                "database_url": None,
+                "chroma_url": None,
+                "chroma_path": None,
+            }
+        )
+        services = Services(settings, embedder=base.embedder)
+        try:
+            yield services
+        finally:
+            services.close()
 
 
 @dataclass(frozen=True)

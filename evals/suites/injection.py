@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import httpx2
@@ -27,8 +25,15 @@ from coach.feedback import submit_feedback, summarise_feedback
 from coach.llm.backends import OpenAIBackend
 from coach.prep import prepare_agenda
 from coach.sample import load_sample
-from coach.services import Services
-from evals.harness import CaseResult, EvalContext, Scored, Suite, Threshold, register
+from evals.harness import (
+    CaseResult,
+    EvalContext,
+    Scored,
+    Suite,
+    Threshold,
+    register,
+    scratch_services,
+)
 
 LOOKS_IDENTIFYING = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{7,}\d|\b[A-Z]{2}\d{4}\b|"
@@ -90,16 +95,8 @@ class InjectionSuite(Suite):
         base = context.services
         totals = {"sent": 0, "foreign": 0, "summary": 0, "used": 0, "runs": 0}
         results = []
-        with tempfile.TemporaryDirectory() as folder:
-            settings = base.settings.model_copy(
-                update={
-                    "data_dir": Path(folder),
-                    "database_url": None,
-                    "chroma_url": None,
-                    "chroma_path": None,
-                }
-            )
-            services = Services(settings, embedder=base.embedder)
+        with scratch_services(base) as services:
+            settings = services.settings
             store = services.store
             store.migrate()
             programme, _ = load_sample(store, services.sample_dir)
@@ -217,7 +214,6 @@ class InjectionSuite(Suite):
                         reason="; ".join(problems),
                     )
                 )
-            services.close()
         return Scored(
             metrics={
                 "sent_identifiers": float(totals["sent"]),

@@ -8,8 +8,6 @@ throwaway data folder, so an eval never writes into a real programme.
 from __future__ import annotations
 
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from coach.conversation import all_questions, is_open, near_duplicates, prepare_prompts
@@ -18,7 +16,15 @@ from coach.knowledge import Audience
 from coach.prep import prepare_agenda
 from coach.sample import load_sample
 from coach.services import Services
-from evals.harness import CaseResult, EvalContext, Scored, Suite, Threshold, register
+from evals.harness import (
+    CaseResult,
+    EvalContext,
+    Scored,
+    Suite,
+    Threshold,
+    register,
+    scratch_services,
+)
 
 STAGE_WORDS = {Stage.FIRST: "ground rules", Stage.MIDPOINT: "progress", Stage.CLOSING: "learned"}
 
@@ -42,28 +48,16 @@ class PrepSuite(Suite):
 
     def score(self, context: EvalContext, cases: list[dict[str, Any]]) -> Scored:
         base = context.services
-        with tempfile.TemporaryDirectory() as folder:
-            settings = base.settings.model_copy(
-                update={
-                    "data_dir": Path(folder),
-                    "database_url": None,
-                    "chroma_url": None,
-                    "chroma_path": None,
-                }
-            )
-            services = Services(settings, embedder=base.embedder)
+        with scratch_services(base) as services:
             backend = None
             if context.backend != "offline":
                 from coach.llm.backends import get_backend
 
                 backend = get_backend(
-                    settings.model_copy(update={"llm_backend": context.backend}),
+                    services.settings.model_copy(update={"llm_backend": context.backend}),
                     recorder=context.recorder,
                 )
-            try:
-                return self._score(services, cases, backend)
-            finally:
-                services.close()
+            return self._score(services, cases, backend)
 
     def _score(
         self, services: Services, cases: list[dict[str, Any]], backend: Any = None

@@ -10,15 +10,21 @@ path in a throwaway data folder, asks for the coordinator's summary and checks i
 from __future__ import annotations
 
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from coach.domain import FeedbackIn, FeedbackStage, PairingStatus, Role
 from coach.feedback import FeedbackSummary, submit_feedback, summarise_feedback
 from coach.sample import load_sample
 from coach.services import Services
-from evals.harness import CaseResult, EvalContext, Scored, Suite, Threshold, register
+from evals.harness import (
+    CaseResult,
+    EvalContext,
+    Scored,
+    Suite,
+    Threshold,
+    register,
+    scratch_services,
+)
 
 
 def summary_strings(summary: FeedbackSummary) -> list[str]:
@@ -61,15 +67,8 @@ class SummariesSuite(Suite):
                 recorder=context.recorder,
             )
         for case in cases:
-            with tempfile.TemporaryDirectory() as folder:
-                settings = base.settings.model_copy(
-                    update={"data_dir": Path(folder), "database_url": None, "chroma_path": None}
-                )
-                services = Services(settings, embedder=base.embedder)
-                try:
-                    summary, consented = self._run(services, case, backend)
-                finally:
-                    services.close()
+            with scratch_services(base) as services:
+                summary, consented = self._run(services, case, backend)
             texts = summary_strings(summary)
             blob = "\n".join(texts)
             leaked = [
