@@ -8,21 +8,24 @@ A summary is built from redacted text only (roster-aware: names, nicknames, emai
 phones, disclosures), so no backend, local or remote, sees who said what:
 1. every text is split into sentences and redacted; sentences that carried a sensitive
    disclosure are dropped whole (a marker alone says that somebody disclosed something);
-2. sentences are embedded and clustered around a catalogue of feedback themes that
-   programmes meet (scheduling, preparation, pairing fit, ...), leftovers among
-   themselves; a theme is shown only when at least two people raised it;
+2. sentences are embedded and each joins the nearest theme of a catalogue of feedback
+   themes that programmes meet (scheduling, preparation, pairing fit, ...) when it is
+   close enough; no label is ever made from participants' words; a theme is shown only
+   when at least two people raised it;
 3. the offline composer labels themes, scores sentiment, lists what works and what
    does not, suggests actions, and quotes only consenting authors (after redaction);
    the ``openai`` backend may write the same from ``prompts/feedback_summary.j2``;
-4. a final leak check scans every string of the result against the roster and the
-   recognisers; anything found is redacted and counted in ``leaks_redacted``.
+4. a final leak check scans every string of the result against the roster, the
+   recognisers and the disclosure patterns: an identifier is redacted, a quote or example
+   that carries a disclosure is dropped whole, a theme whose label is not from the
+   catalogue is dropped; each is counted in ``leaks_redacted``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -50,10 +53,7 @@ log = logging.getLogger("coach.feedback")
 LOW_FIT = 2  # a pairing-fit rating at or below this flags the pair for a conversation
 MIN_THEME_RESPONDENTS = 2  # a theme raised by one person could point at that person
 THEME_SIMILARITY = 0.4  # a sentence joins a catalogue theme at or above this score
-CLUSTER_SIMILARITY = 0.55  # leftover sentences join each other at or above this
 MAX_QUOTES = 3
-MAX_OTHER_THEMES = 5  # themes outside the catalogue shown at most
-OTHER_THEME_SHARE = 0.02  # ...and only when raised by this share of respondents
 
 
 # -- submitting ------------------------------------------------------------------------
@@ -315,7 +315,7 @@ class SummarySentence(BaseModel):
     text: str  # redacted
     sentiment: int
     quotable: bool
-    theme: str | None = None  # catalogue label, "Other: ..." or None when unclustered
+    theme: str | None = None  # a catalogue label, or None when no theme is near
 
 
 class SummaryContext(BaseModel):
@@ -396,8 +396,7 @@ def build_summary_context(
 
 
 def assign_themes(rows: list[SummarySentence], embed: Callable[[list[str]], Any]) -> None:
-    """Cluster sentences by embedding: each joins its nearest catalogue theme when close
-    enough, the rest cluster among themselves (greedy, in order, so results are stable).
+    """Give each sentence its nearest catalogue theme when close enough, else none.
 
     A sentence's score for a theme is the mean of its cosine with the whole description
     and with the closest single phrase of it: the whole catches the gist, the phrase a
@@ -415,49 +414,11 @@ def assign_themes(rows: list[SummarySentence], embed: Callable[[list[str]], Any]
         [by_phrase[:, owners == i].max(axis=1) for i in range(len(THEMES))], axis=1
     )
     similarity = (vectors @ whole.T + best_phrase) / 2
-    leftovers: list[int] = []
+    # Sentences near no catalogue theme stay unthemed: a label made from their own words
+    # would carry what one person wrote (a surname, a condition) to the coordinator.
     for index, row in enumerate(rows):
         best = int(np.argmax(similarity[index]))
-        if similarity[index, best] >= THEME_SIMILARITY:
-            row.theme = THEMES[best].label
-        else:
-            leftovers.append(index)
-    clusters: list[list[int]] = []
-    for index in leftovers:
-        for cluster in clusters:
-            centroid = vectors[cluster].mean(axis=0)
-            centroid /= np.linalg.norm(centroid) or 1.0
-            if float(vectors[index] @ centroid) >= CLUSTER_SIMILARITY:
-                cluster.append(index)
-                break
-        else:
-            clusters.append([index])
-    for cluster in clusters:
-        label = "Other: " + ", ".join(_keywords(rows[i].text for i in cluster))
-        for index in cluster:
-            rows[index].theme = label
-
-
-_STOP = frozenset(
-    """
-    a about after again all also am an and any are as at be because been before
-    being but by can could did do does doing for from had has have having he her
-    here him his how i if in into is it its just me more most my no not now of on
-    once only or our out over own same she should so some such than that the their
-    them then there these they this to too very was we were what when where which
-    while who why will with would you your session sessions mentor mentee really
-    much one two get got us
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-
-
-def _keywords(texts: Iterable[str], limit: int = 3) -> list[str]:
-    counts: dict[str, int] = {}
-    for text in texts:
-        for word in re.findall(r"[a-z][a-z'-]{2,}", _PLACEHOLDER.sub(" ", text).lower()):
-            if word not in _STOP:
-                counts[word] = counts.get(word, 0) + 1
-    return [w for w, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]]
+        row.theme = THEMES[best].label if similarity[index, best] >= THEME_SIMILARITY else None
 
 
 def compose_summary(context: SummaryContext) -> FeedbackSummary:
@@ -491,12 +452,6 @@ def compose_summary(context: SummaryContext) -> FeedbackSummary:
                 example=quotable[0].text if quotable else None,
             )
         )
-    themes.sort(key=lambda t: (-t.respondents, t.label))
-    # Leftover clusters are many in a large cohort: keep the few that many people share.
-    catalogue = {t.label for t in THEMES}
-    floor = max(MIN_THEME_RESPONDENTS, round(OTHER_THEME_SHARE * context.respondents))
-    others = [t for t in themes if t.label not in catalogue and t.respondents >= floor]
-    themes = [t for t in themes if t.label in catalogue] + others[:MAX_OTHER_THEMES]
     themes.sort(key=lambda t: (-t.respondents, t.label))
     counts = {
         "positive": sum(row.sentiment > 0 for row in context.sentences),
@@ -562,7 +517,10 @@ def check_summary(summary: FeedbackSummary, context: SummaryContext) -> list[str
     for quote in summary.quotes:
         if quote not in consented:
             problems.append(f"quote not from a consenting author, word for word: {quote[:60]}")
+    labels = {t.label for t in THEMES}
     for theme in summary.themes:
+        if theme.label not in labels:
+            problems.append(f"theme '{theme.label[:60]}' is not a catalogue label")
         if theme.respondents < MIN_THEME_RESPONDENTS:
             problems.append(f"theme '{theme.label}' has fewer than two respondents")
         if theme.respondents > context.respondents:
@@ -573,46 +531,68 @@ def check_summary(summary: FeedbackSummary, context: SummaryContext) -> list[str
 
 
 def leak_check(summary: FeedbackSummary, redactor: Redactor) -> FeedbackSummary:
-    """Redact any identifier left in any string of the summary, and count each one.
+    """Make every string of the summary safe to show a coordinator, and count each fix.
 
-    Strings from our own catalogue are ours and safe; everything else (quotes, keyword
-    labels, a model's wording) is scanned with the roster-aware redactor.
+    - theme labels and the working / not-working lists hold catalogue labels only: any
+      other label (a model's own, or words of a participant) is dropped;
+    - a quote, example or free sentence that carries a sensitive disclosure is dropped
+      whole (its neighbouring words identify as much as the term);
+    - any other identifier found (roster names, emails, phones, ...) becomes
+      ``[REDACTED]``. Strings of our own catalogue are ours and pass untouched.
     """
-    safe = {t.label for t in THEMES} | {t.action for t in THEMES}
+    labels = {t.label for t in THEMES}
+    safe = labels | {t.action for t in THEMES}
     caught = 0
 
-    def clean(text: str) -> str:
+    def findings(text: str) -> list[Any]:
+        # Placeholders are already safe: what overlaps one is not a finding.
+        placeholders = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+        return [
+            f
+            for f in redactor.find(text)
+            if not any(f.start < end and start < f.end for start, end in placeholders)
+        ]
+
+    def clean(text: str) -> str | None:
+        """The text with identifiers redacted, or None when it must go whole."""
         nonlocal caught
         if text in safe:
             return text
-        # Placeholders are already safe: what overlaps one is not a finding.
-        placeholders = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
-        found = [
-            f
-            for f in redactor.find(text)
-            if f.label != "DISCLOSURE"
-            and not any(f.start < end and start < f.end for start, end in placeholders)
-        ]
+        found = findings(text)
         if not found:
             return text
         caught += len(found)
+        if any(f.label == "DISCLOSURE" for f in found):
+            return None
         pieces, last = [], 0
-        for item in found:
+        for item in sorted(found, key=lambda f: f.start):
+            if item.start < last:
+                continue
             pieces += [text[last : item.start], "[REDACTED]"]
             last = item.end
         pieces.append(text[last:])
         return "".join(pieces)
 
+    def label_only(text: str) -> bool:
+        nonlocal caught
+        if text in labels:
+            return True
+        caught += 1
+        return False
+
     data = summary.model_dump()
     data["themes"] = [
-        {**t, "label": clean(t["label"]), "example": clean(t["example"]) if t["example"] else None}
+        {**t, "example": clean(t["example"]) if t["example"] else None}
         for t in data["themes"]
+        if label_only(t["label"])
     ]
-    for key in ("working", "not_working", "suggested_actions", "quotes"):
-        data[key] = [clean(text) for text in data[key]]
-    data["message"] = clean(data["message"])
+    for key in ("working", "not_working"):
+        data[key] = [text for text in data[key] if label_only(text)]
+    for key in ("suggested_actions", "quotes"):
+        data[key] = [kept for text in data[key] if (kept := clean(text)) is not None]
+    data["message"] = clean(data["message"]) or "Summary of the answers."
     if caught:
-        log.warning("feedback summary leak check redacted %d identifier(s)", caught)
+        log.warning("feedback summary leak check removed or redacted %d item(s)", caught)
     data["leaks_redacted"] = summary.leaks_redacted + caught
     return FeedbackSummary.model_validate(data)
 

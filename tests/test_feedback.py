@@ -9,6 +9,7 @@ from coach.config import load_settings
 from coach.domain import FeedbackIn, FeedbackStage, PairingStatus, Role
 from coach.errors import ConflictError, InputValidationError, NotFoundError
 from coach.feedback import (
+    THEMES,
     FeedbackSummary,
     leak_check,
     repairing_flags,
@@ -148,13 +149,54 @@ def test_leak_check_redacts_and_counts_what_a_backend_let_through(cohort):
         status="ok",
         message="4 people answered.",
         min_cohort_size=3,
-        working=["Hannah Adeyemi explains dashboards well"],
-        quotes=["Ask priya.nakamura@harbourvale.example or HV2033 about it."],
+        working=["Hannah Adeyemi explains dashboards well", "Finding time for sessions"],
+        quotes=[
+            "Ask priya.nakamura@harbourvale.example or HV2033 about it.",
+            "The sessions help me stay on track now that I take sertraline every morning.",
+        ],
+        themes=[
+            {"label": "Other: okonkwo's, plan, project", "respondents": 3, "sentiment": "mixed"},
+            {"label": "Finding time for sessions", "respondents": 2, "sentiment": "negative"},
+        ],
     )
     checked = leak_check(leaky, services.redactor(programme.id))
-    assert checked.leaks_redacted == 3
-    assert "Hannah" not in checked.model_dump_json()
-    assert "[REDACTED] explains dashboards well" in checked.working
+    dumped = checked.model_dump_json()
+    for secret in ["Hannah", "okonkwo", "sertraline", "priya", "HV2033"]:
+        assert secret not in dumped, secret
+    # Labels outside the catalogue go (2), the disclosing quote goes whole (1), the two
+    # identifiers of the other quote are redacted (2).
+    assert checked.leaks_redacted == 5
+    assert checked.working == ["Finding time for sessions"]
+    assert [t.label for t in checked.themes] == ["Finding time for sessions"]
+    assert checked.quotes == ["Ask [REDACTED] or [REDACTED] about it."]
+
+
+RECOVERY = [
+    (True, "I am in recovery from alcohol addiction and I take sertraline every morning."),
+    (False, "Being in recovery from alcohol addiction makes the evening events hard for me."),
+    (False, "I'm in recovery from alcohol addiction, so recovery comes first this quarter."),
+    (False, "We spent the session on okonkwo's reorganisation plan for the project."),
+    (False, "Most of our time went on okonkwo's reorganisation plan and the project."),
+]
+
+
+def test_summary_labels_and_quotes_carry_no_participant_words_or_disclosures(cohort):
+    """The probe's case: addiction, medication and a lower-case surname outside the
+    roster, written by consenting and non-consenting authors alike."""
+    services, programme, pairings, mentors, mentees = cohort
+    authors = [mentees[0], mentees[1], mentees[2], mentors[0], mentors[1]]
+    pairs = [pairings[0], pairings[1], pairings[2], pairings[0], pairings[1]]
+    for author, pairing, (consent, text) in zip(authors, pairs, RECOVERY, strict=True):
+        submit_feedback(
+            services, programme.id, author, answer(pairing, text=text, consent_to_quote=consent)
+        )
+    summary = summarise_feedback(services, programme.id, FeedbackStage.MIDPOINT)
+    assert summary.status == "ok" and summary.respondents == 5
+    dumped = summary.model_dump_json().lower()
+    for secret in ["addiction", "alcohol", "recovery", "sertraline", "okonkwo"]:
+        assert secret not in dumped, secret
+    catalogue = {t.label for t in THEMES}
+    assert all(theme.label in catalogue for theme in summary.themes)
 
 
 def test_openai_summary_sees_only_redacted_text_and_falls_back_on_an_unconsented_quote(cohort):

@@ -28,6 +28,18 @@ FAMILY = (
     r"father|parents?|brother|sister|grandmother|grandfather|gran|nan|family|fianc[ée]e?)"
 )
 
+# Common medicines whose name alone tells a condition (mood, attention, diabetes, heart,
+# addiction treatment): "I take X" is a health disclosure.
+MEDICATION = (
+    r"sertraline|fluoxetine|citalopram|escitalopram|paroxetine|prozac|zoloft|venlafaxine|"
+    r"mirtazapine|duloxetine|lithium|lamotrigine|quetiapine|olanzapine|risperidone|"
+    r"aripiprazole|methylphenidate|ritalin|concerta|adderall|elvanse|lisdexamfetamine|"
+    r"atomoxetine|diazepam|valium|lorazepam|xanax|zopiclone|insulin|metformin|propranolol|"
+    r"beta[- ]blockers?|statins?|warfarin|methadone|buprenorphine|naltrexone|disulfiram|"
+    r"antabuse|hrt|antidepressants?|anti-anxiety|antipsychotics?|epipen|inhaler|steroids|"
+    r"chemo|morphine|tramadol|codeine|painkillers|sleeping pills"
+)
+
 _CATEGORY_PATTERNS: dict[str, list[str]] = {
     "mental health": [
         rf"\b{WHO}\b[^.!?]{{0,60}}\b(?:anxiety|depression|depressed|panic attacks?|"
@@ -37,6 +49,12 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"\b(?:struggling|struggled|struggles) with (?:my|his|her|their) mental health\b",
         r"\bsigned off (?:with|for) (?:stress|anxiety|depression)\b",
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:adhd|autistic|autism|dyslexi[ac]|dyspraxi[ac])\b",
+        # Addiction and recovery: personal on their own when said of someone.
+        rf"\b{WHO}\b[^.!?]{{0,60}}\b(?:addict(?:ed|ion)?|alcoholi(?:c|sm)|sober|sobriety|"
+        r"rehab|relapsed?|in recovery|drinking problem|gambling (?:problem|addiction)|"
+        r"(?:aa|na) meetings?|twelve[- ]step|12[- ]step)\b",
+        r"\bin recovery from (?:alcohol|drink|drugs?|addiction|gambling|an? eating disorder)\b",
+        r"\b(?:alcohol|drug|gambling|opioid|cocaine) (?:addiction|dependency|dependence)\b",
     ],
     "health": [
         r"\bdiagnosed with\b",
@@ -46,6 +64,10 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"chronic (?:pain|illness|fatigue)|long covid|ms flare|heart condition|medication|"
         r"disability|disabled|wheelchair|hearing aids?|migraines?|physio(?:therapy)?|"
         r"illness|terminally ill|recovering from)\b",
+        # Medication names it: "I take sertraline", "she is on beta blockers".
+        rf"\b{WHO}\b[^.!?]{{0,60}}\b(?:{MEDICATION})\b",
+        rf"\b{WHO}\b[^.!?]{{0,30}}\b(?:was|were|been|am|is|are|got|get|gets) prescribed\b",
+        r"\b(?:(?:my|his|her|their) prescriptions?|repeat prescription)\b",
     ],
     "family": [
         rf"\b(?:my|his|her|their)\s+{FAMILY}\b[^.!?]{{0,60}}\b(?:divorce|separat(?:ed|ion)|"

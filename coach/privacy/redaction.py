@@ -165,17 +165,22 @@ def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
         }
     )
     analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
-    for label, patterns in (
-        ("EMAIL", [EMAIL]),
-        ("PHONE", [PHONE]),
-        ("URL", [URL]),
-        ("ADDRESS", [STREET_ADDRESS, UK_POSTCODE]),
+    # Presidio compiles patterns case-insensitively unless told otherwise. Addresses are
+    # written with the case they mean: without it, a town swallowed the first letters of
+    # its postcode ("London SW") and the rest ("1A 1AA") was left in the text.
+    cased = re.DOTALL | re.MULTILINE
+    for label, patterns, flags in (
+        ("EMAIL", [EMAIL], cased | re.IGNORECASE),
+        ("PHONE", [PHONE], cased),
+        ("URL", [URL], cased | re.IGNORECASE),
+        ("ADDRESS", [STREET_ADDRESS, UK_POSTCODE], cased),
     ):
         analyzer.registry.add_recognizer(
             PatternRecognizer(
                 supported_entity=label,
                 name=f"coach_{label.lower()}",
                 patterns=[Pattern(f"{label.lower()}_{i}", p, 0.9) for i, p in enumerate(patterns)],
+                global_regex_flags=flags,
             )
         )
     analyzer.registry.add_recognizer(_given_name_recognizer())

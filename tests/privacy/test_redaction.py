@@ -186,3 +186,26 @@ def test_common_short_forms_of_roster_first_names_are_hidden(sample_redactor):
     )
     # An outside person who shares a short form keeps their whole name hidden.
     assert "Doherty" not in sample_redactor.redact("Pat Doherty showed us the app.").text
+
+
+def test_a_street_address_with_town_and_postcode_is_hidden_whole(redactor):
+    # Presidio compiled our address pattern case-insensitively, so "London SW" was the
+    # town and "1A 1AA" of the postcode was left in the text.
+    for text, kept in [
+        ("Send it to 10 Downing Street, London SW1A 1AA please.", " please."),
+        ("He lives at 4 Elm Road, Leeds LS6 2QT.", "."),
+    ]:
+        redacted = redactor.redact(text).text
+        assert redacted.endswith("[ADDRESS_1]" + kept), redacted
+        assert not any(part in redacted for part in ("1AA", "2QT", "SW1A", "LS6"))
+
+
+def test_addiction_and_medication_are_health_disclosures(redactor):
+    for text in [
+        "I am in recovery from alcohol addiction.",
+        "I take sertraline every morning before work.",
+        "He has been sober for two years now.",
+    ]:
+        assert "disclosure]" in redactor.redact(text).text, text
+    topic = "We talked about the drugs and alcohol policy for the summer party."
+    assert redactor.redact(topic).text == topic
