@@ -151,6 +151,11 @@ class TokenCreated(TokenPublic):
     token: str = Field(description="The secret; shown only in this response.")
 
 
+class TokensRevoked(BaseModel):
+    user_id: int
+    revoked: int = Field(description="Tokens and web sessions that were live until now.")
+
+
 class CoordinatorAssign(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

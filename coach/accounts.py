@@ -16,6 +16,10 @@ from coach.errors import FieldProblem, InputValidationError
 from coach.store import Store
 
 TOKEN_PREFIX = "cch_"
+# Web session secrets have their own prefix and kind: they are never accepted as API
+# tokens, and an API token is never accepted as a session.
+SESSION_PREFIX = "cchw_"
+SESSION_HOURS = 24
 DEFAULT_TTL_DAYS = 90
 MAX_TTL_DAYS = 365
 
@@ -48,4 +52,31 @@ def authenticate(store: Store, token: str) -> User | None:
     """The user a bearer token belongs to, or None if unknown, revoked or expired."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
-    return store.user_for_token_hash(hash_token(token), now_utc())
+    return store.user_for_token_hash(hash_token(token), now_utc(), kind="api")
+
+
+def open_session(store: Store, api_token: str) -> str | None:
+    """A web session secret opened with ``api_token``, or None if that token is not live.
+
+    The session is bound to the token: it ends when the token is revoked or expires, and
+    never lasts past it. Its secret is not an API token, and cannot open another session.
+    """
+    if not api_token.startswith(TOKEN_PREFIX) or len(api_token) > 200:
+        return None
+    now = now_utc()
+    parent = store.live_token(hash_token(api_token), "api", now)
+    if parent is None:
+        return None
+    secret = SESSION_PREFIX + secrets.token_urlsafe(32)
+    expires = min(now + timedelta(hours=SESSION_HOURS), parent.expires_at)
+    store.add_token(
+        parent.user_id, "web session", hash_token(secret), expires, kind="web", parent_id=parent.id
+    )
+    return secret
+
+
+def session_user(store: Store, secret: str) -> User | None:
+    """The user of a live web session (its token live too), or None."""
+    if not secret.startswith(SESSION_PREFIX) or len(secret) > 200:
+        return None
+    return store.user_for_token_hash(hash_token(secret), now_utc(), kind="web")

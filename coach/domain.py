@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
@@ -397,6 +397,8 @@ class ApiToken(BaseModel):
     created_at: datetime
     expires_at: datetime
     revoked_at: datetime | None
+    kind: Literal["api", "web"] = "api"  # a web session lives only as long as its parent
+    parent_id: int | None = None
 
 
 class Membership(BaseModel):

@@ -1,8 +1,9 @@
 """Web sign-in: an API token is exchanged for a session cookie, forms carry a CSRF token.
 
-The session cookie holds a fresh token of the user's own (issued by ``coach.accounts``,
-stored only as a hash, valid for a working day), so signing out revokes it and nothing
-long-lived sits in the browser. The CSRF token is an HMAC of the session secret: it
+The session cookie holds a session secret (issued by ``coach.accounts.open_session``,
+stored only as a hash, valid for a working day at most) bound to the API token used to
+sign in: revoking or expiring that token ends the session, signing out revokes it, and the
+secret is never accepted as an API token. The CSRF token is an HMAC of the session secret: it
 cannot be read by another site (the cookie is HTTP-only, SameSite=Lax) and needs no
 storage.
 """
@@ -18,13 +19,13 @@ from urllib.parse import quote
 from fastapi import Depends, Form, Request
 
 from api.deps import StoreDep
-from coach.accounts import authenticate, hash_token, issue_token, now_utc
+from coach.accounts import SESSION_HOURS, hash_token, now_utc, open_session, session_user
 from coach.domain import Membership, User
 from coach.errors import AccessDeniedError
 from coach.store import Store
 
 COOKIE = "coach_session"
-SESSION_DAYS = 1
+SESSION_SECONDS = SESSION_HOURS * 3600
 
 
 class SignInRequired(Exception):
@@ -51,12 +52,8 @@ def csrf_for(secret: str) -> str:
 
 
 def sign_in(store: Store, api_token: str) -> str | None:
-    """A new session secret for the owner of ``api_token``, or None if it is not valid."""
-    user = authenticate(store, api_token.strip())
-    if user is None:
-        return None
-    _, secret = issue_token(store, user.id, "web session", ttl_days=SESSION_DAYS)
-    return secret
+    """A new session secret bound to ``api_token``, or None if it is not a live API token."""
+    return open_session(store, api_token.strip())
 
 
 def sign_out(store: Store, secret: str) -> None:
@@ -65,7 +62,7 @@ def sign_out(store: Store, secret: str) -> None:
 
 def current(request: Request, store: StoreDep) -> WebUser:
     secret = request.cookies.get(COOKIE, "")
-    user = authenticate(store, secret) if secret else None
+    user = session_user(store, secret) if secret else None
     if user is None:
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         raise SignInRequired(path)

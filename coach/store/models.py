@@ -91,6 +91,24 @@ class ApiTokenRow(Base):
     created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(Timestamp())
     revoked_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    # "api" for bearer tokens; "web" for a browser session, which lives only as long as
+    # the API token it was opened with (parent_id).
+    kind: Mapped[str] = mapped_column(String(10), default="api", server_default="api")
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("api_tokens.id", ondelete="CASCADE"), index=True
+    )
+
+
+class IndexStateRow(Base):
+    """What the vector index should hold, kept in the database so that a lost or emptied
+    index is noticed (the index itself cannot remember what it lost)."""
+
+    __tablename__ = "index_state"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entries: Mapped[int] = mapped_column(Integer)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
 class ProgrammeRow(Base):

@@ -220,26 +220,53 @@ class Store:
 
     # -- API tokens ----------------------------------------------------------------
 
-    def add_token(self, user_id: int, name: str, token_hash: str, expires_at: datetime) -> ApiToken:
+    def add_token(
+        self,
+        user_id: int,
+        name: str,
+        token_hash: str,
+        expires_at: datetime,
+        *,
+        kind: str = "api",
+        parent_id: int | None = None,
+    ) -> ApiToken:
         with self.transaction() as session:
             if session.get(UserRow, user_id) is None:
                 raise NotFoundError("user", user_id)
             row = ApiTokenRow(
-                user_id=user_id, name=name, token_hash=token_hash, expires_at=expires_at
+                user_id=user_id,
+                name=name,
+                token_hash=token_hash,
+                expires_at=expires_at,
+                kind=kind,
+                parent_id=parent_id,
             )
             session.add(row)
             session.flush()
             return ApiToken.model_validate(row)
 
-    def user_for_token_hash(self, token_hash: str, now: datetime) -> User | None:
-        """The user of a live token (known, not revoked, not expired), else None."""
+    def live_token(self, token_hash: str, kind: str, now: datetime) -> ApiToken | None:
+        """The token of this hash and kind if it is live: known, not revoked, not expired,
+        and (for a web session) the API token that opened it live too."""
         with self.transaction() as session:
             row = session.scalar(select(ApiTokenRow).where(ApiTokenRow.token_hash == token_hash))
-            if row is None or row.revoked_at is not None:
+            if row is None or row.kind != kind or not _live(row, now):
                 return None
-            if row.expires_at <= now:
-                return None
-            user = session.get(UserRow, row.user_id)
+            if row.parent_id is not None:
+                parent = session.get(ApiTokenRow, row.parent_id)
+                if parent is None or not _live(parent, now):
+                    return None
+            return ApiToken.model_validate(row)
+
+    def user_for_token_hash(
+        self, token_hash: str, now: datetime, *, kind: str = "api"
+    ) -> User | None:
+        """The user of a live token of this kind, else None (see ``live_token``)."""
+        token = self.live_token(token_hash, kind, now)
+        if token is None:
+            return None
+        with self.transaction() as session:
+            user = session.get(UserRow, token.user_id)
             return User.model_validate(user) if user else None
 
     def get_token(self, token_id: int) -> ApiToken:
@@ -250,6 +277,7 @@ class Store:
             return ApiToken.model_validate(row)
 
     def list_tokens(self, user_id: int) -> list[ApiToken]:
+        """A user's API tokens and web sessions, oldest first."""
         with self.transaction() as session:
             rows = session.scalars(
                 select(ApiTokenRow).where(ApiTokenRow.user_id == user_id).order_by(ApiTokenRow.id)
@@ -260,18 +288,32 @@ class Store:
         """Revoke the token with this hash (a web sign-out); unknown hashes are ignored."""
         with self.transaction() as session:
             row = session.scalar(select(ApiTokenRow).where(ApiTokenRow.token_hash == token_hash))
-            if row is not None and row.revoked_at is None:
-                row.revoked_at = now
+            if row is not None:
+                _revoke_with_sessions(session, [row], now)
 
     def revoke_token(self, token_id: int, now: datetime) -> ApiToken:
+        """Revoke a token and every web session it opened."""
         with self.transaction() as session:
             row = session.get(ApiTokenRow, token_id)
             if row is None:
                 raise NotFoundError("token", token_id)
-            if row.revoked_at is None:
-                row.revoked_at = now
+            _revoke_with_sessions(session, [row], now)
             session.flush()
             return ApiToken.model_validate(row)
+
+    def revoke_user_tokens(self, user_id: int, now: datetime) -> int:
+        """Revoke every live token and session of a user (an offboarding); how many."""
+        with self.transaction() as session:
+            if session.get(UserRow, user_id) is None:
+                raise NotFoundError("user", user_id)
+            rows = list(
+                session.scalars(
+                    select(ApiTokenRow).where(
+                        ApiTokenRow.user_id == user_id, ApiTokenRow.revoked_at.is_(None)
+                    )
+                )
+            )
+            return _revoke_with_sessions(session, rows, now)
 
     def add_coordinator(self, programme_id: int, user_id: int) -> None:
         with self.transaction() as session:
@@ -945,3 +987,29 @@ class Store:
                 session.scalar(select(func.count()).where(FeedbackRow.programme_id == programme_id))
                 or 0
             )
+
+
+def _live(row: ApiTokenRow, now: datetime) -> bool:
+    return row.revoked_at is None and row.expires_at > now
+
+
+def _revoke_with_sessions(session: Session, rows: list[ApiTokenRow], now: datetime) -> int:
+    """Revoke these tokens and the web sessions they opened; how many were still live."""
+    ids = [row.id for row in rows]
+    children = (
+        list(
+            session.scalars(
+                select(ApiTokenRow).where(
+                    ApiTokenRow.parent_id.in_(ids), ApiTokenRow.revoked_at.is_(None)
+                )
+            )
+        )
+        if ids
+        else []
+    )
+    revoked = 0
+    for row in [*rows, *children]:
+        if row.revoked_at is None:
+            row.revoked_at = now
+            revoked += 1
+    return revoked

@@ -27,6 +27,8 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
     ("GET", "/users"): (401, 200, 403, 403, 403, 403, 403),
     ("POST", "/users/{user_id}/tokens"): (401, 201, 403, 403, 403, 403, 403),
     ("DELETE", "/tokens/{token_id}"): (401, 200, 404, 404, 404, 200, 404),
+    ("GET", "/users/{user_id}/tokens"): (401, 200, 403, 403, 403, 403, 403),
+    ("DELETE", "/users/{user_id}/tokens"): (401, 200, 403, 403, 403, 403, 403),
     ("POST", "/programmes"): (401, 201, 201, 201, 403, 403, 403),
     ("GET", "/programmes"): (401, 200, 200, 200, 200, 200, 200),
     ("GET", "/programmes/{programme_id}"): (401, 200, 200, 404, 200, 200, 404),
@@ -181,6 +183,9 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
         "participant_id": world.participant_ids["E1"],
         "user_id": world.user_ids["outsider"],
     }
+    if (method, path) == ("DELETE", "/users/{user_id}/tokens"):
+        # Cutting someone off: a person of their own, so nobody's token used here ends.
+        params["user_id"] = world.services.store.add_user(f"leaver{n}@example.org", "L").id
     if "{token_id}" in path:
         from coach.accounts import issue_token
 

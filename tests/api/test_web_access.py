@@ -62,12 +62,26 @@ def web_routes() -> set[tuple[str, str]]:
     return found
 
 
+def login_csrf(client: TestClient) -> str:
+    """Open the sign-in form as a browser would; returns its CSRF token."""
+    response = client.get("/login")
+    match = re.search(r'name="csrf" value="([^"]+)"', response.text)
+    assert match
+    return match.group(1)
+
+
+def post_login(client: TestClient, token: str, next: str = "/web", **options: Any) -> Any:
+    return client.post(
+        "/login", data={"token": token, "next": next, "csrf": login_csrf(client)}, **options
+    )
+
+
 def sign_in(client: TestClient, world: World, role: str) -> str:
     """Sign the client in as ``role``; returns the CSRF token of the session ('' if none)."""
     client.cookies.clear()
     if role == "anonymous":
         return ""
-    response = client.post("/login", data={"token": world.tokens[role], "next": "/web"})
+    response = post_login(client, world.tokens[role])
     assert response.status_code == 200, response.text
     match = re.search(r'name="csrf" value="([^"]+)"', response.text)
     assert match
@@ -150,9 +164,10 @@ def test_each_role_reaches_what_the_policy_allows(
     answers = {}
     for role in ROLES:
         csrf = sign_in(browser, world, role)
-        response = browser.request(
-            method, follow_redirects=False, **request_for(world, method, path, csrf)
-        )
+        request = request_for(world, method, path, csrf)
+        if (method, path) == ("POST", "/login"):
+            request["data"]["csrf"] = login_csrf(browser)
+        response = browser.request(method, follow_redirects=False, **request)
         answers[role] = response.status_code
         if response.status_code == 303 and role == "anonymous" and path != "/":
             assert response.headers["location"].startswith("/login")
@@ -182,9 +197,7 @@ def test_signing_out_ends_the_session(world: World, browser: TestClient):
 
 def test_the_session_cookie_is_http_only_secure_and_same_site(world: World, browser: TestClient):
     browser.cookies.clear()
-    response = browser.post(
-        "/login", data={"token": world.tokens["mentor"], "next": "/web"}, follow_redirects=False
-    )
+    response = post_login(browser, world.tokens["mentor"], follow_redirects=False)
     cookie = response.headers["set-cookie"].lower()
     assert "httponly" in cookie and "secure" in cookie and "samesite=lax" in cookie
     assert world.tokens["mentor"] not in response.headers["set-cookie"]
@@ -193,7 +206,77 @@ def test_the_session_cookie_is_http_only_secure_and_same_site(world: World, brow
 def test_sign_in_never_redirects_off_site(world: World, browser: TestClient):
     browser.cookies.clear()
     for target in ("https://evil.example/", "//evil.example/x", "/web//evil"):
-        response = browser.post(
-            "/login", data={"token": world.tokens["mentor"], "next": target}, follow_redirects=False
-        )
+        response = post_login(browser, world.tokens["mentor"], target, follow_redirects=False)
         assert response.headers["location"] == "/web"
+
+
+def test_a_web_session_ends_with_the_token_that_opened_it(world: World, browser: TestClient):
+    from coach.accounts import issue_token
+
+    store = world.services.store
+    record, token = issue_token(store, world.user_ids["mentor"], "laptop")
+    browser.cookies.clear()
+    assert post_login(browser, token, follow_redirects=False).status_code == 303
+    session = browser.cookies.get("coach_session") or ""
+    assert browser.get("/web", follow_redirects=False).status_code == 200
+    # The session secret is no API token, and cannot open a session of its own.
+    api = world.client.get("/me", headers={"Authorization": f"Bearer {session}"})
+    assert api.status_code == 401
+    assert post_login(browser, session, follow_redirects=False).status_code == 401
+    # Revoking the token (here by its owner, through the API) ends the session at once.
+    revoked = world.client.delete(
+        f"/tokens/{record.id}", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert revoked.status_code == 200
+    browser.cookies.set("coach_session", session, domain="testserver")
+    response = browser.get("/web", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+def test_an_expired_token_ends_its_sessions_and_sessions_never_outlive_it(
+    world: World, browser: TestClient
+):
+    from datetime import timedelta
+
+    from coach.accounts import hash_token, now_utc, open_session
+
+    store = world.services.store
+    record = store.add_token(
+        world.user_ids["mentee"], "short", hash_token("cch_short"), now_utc() + timedelta(hours=2)
+    )
+    secret = open_session(store, "cch_short")
+    assert secret is not None
+    session = store.live_token(hash_token(secret), "web", now_utc())
+    assert session is not None and session.parent_id == record.id
+    assert session.expires_at <= record.expires_at
+    later = now_utc() + timedelta(hours=3)
+    assert store.live_token(hash_token(secret), "web", later) is None
+
+
+def test_an_admin_lists_and_cuts_off_any_users_tokens_and_sessions(
+    world: World, browser: TestClient
+):
+    csrf = sign_in(browser, world, "mentee")
+    assert csrf
+    admin = world.headers("admin")
+    mentee = world.user_ids["mentee"]
+    listed = world.client.get(f"/users/{mentee}/tokens", headers=admin).json()
+    assert {item["kind"] for item in listed} == {"api", "web"}
+    assert all("token" not in item and "token_hash" not in item for item in listed)
+    cut = world.client.delete(f"/users/{mentee}/tokens", headers=admin)
+    assert cut.status_code == 200 and cut.json()["revoked"] >= 2
+    assert world.client.get("/me", headers=world.headers("mentee")).status_code == 401
+    assert browser.get("/web", follow_redirects=False).status_code == 303
+    assert world.client.get("/users/999999/tokens", headers=admin).status_code == 404
+
+
+def test_sign_in_needs_the_forms_own_csrf_token(world: World, browser: TestClient):
+    browser.cookies.clear()
+    login_csrf(browser)
+    for csrf in ("", "x" * 43):
+        response = browser.post(
+            "/login",
+            data={"token": world.tokens["mentor"], "next": "/web", "csrf": csrf},
+            follow_redirects=False,
+        )
+        assert response.status_code == 403 and "coach_session" not in browser.cookies
