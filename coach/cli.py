@@ -22,6 +22,7 @@ from rich.table import Table
 
 from coach.accounts import issue_token, now_utc
 from coach.config import load_settings
+from coach.csvfile import SafeWriter
 from coach.domain import Email, Stage, UserRole
 from coach.errors import CoachError, ConfigError, InputValidationError
 from coach.index import SyncReport
@@ -285,7 +286,6 @@ def match(
     export: Annotated[Path | None, typer.Option(help="Also write the suggestions as CSV.")] = None,
 ) -> None:
     """Suggest pairs for everyone not yet approved, with reasons, audit and fairness."""
-    import csv
 
     from coach.matching import Solver
     from coach.matching.features import FEATURES
@@ -341,7 +341,7 @@ def match(
         console.print(note)
     if export is not None:
         with export.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
+            writer = SafeWriter(handle)
             writer.writerow(
                 [
                     "pairing_id",

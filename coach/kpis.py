@@ -24,7 +24,6 @@ answered, and every breakdown merges groups below that size into "smaller groups
 
 from __future__ import annotations
 
-import csv
 import io
 import statistics
 from collections import defaultdict
@@ -34,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
+from coach.csvfile import SafeWriter
 from coach.domain import Feedback, PairingStatus, Role
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class KpiReport(BaseModel):
     def to_csv(self) -> str:
         """One row per figure: section, name, group, value (suppressed figures say why)."""
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = SafeWriter(out)
         writer.writerow(["section", "name", "group", "value"])
         for name, value in self.metrics.items():
             writer.writerow(["metric", name, "", _cell(value, self.suppressed.get(name))])

@@ -1,5 +1,7 @@
 """The `coach` command end to end, in a temporary data folder."""
 
+import csv
+
 import pytest
 from typer.testing import CliRunner
 
@@ -229,3 +231,19 @@ def test_export_and_import_a_programme_between_databases(tmp_path, capsys, monke
     assert "match the file in every section" in capsys.readouterr().out
     assert run("import-programme", str(export)) == 1  # it exists there now
     assert "already exists" in capsys.readouterr().err
+
+
+def test_match_export_escapes_names_that_a_spreadsheet_would_run(tmp_path, capsys, embedder):
+    from coach.knowledge import SAMPLE_DIR
+
+    roster = (SAMPLE_DIR / "roster.csv").read_text(encoding="utf-8")
+    roster = roster.replace("HV1001,Zara Norris,", "HV1001,@SUM(1+1)*cmd,", 1)
+    edited = tmp_path / "roster.csv"
+    edited.write_text(roster, encoding="utf-8")
+    assert run("import", str(SAMPLE_DIR / "programme.yaml")) == 0
+    assert run("import", str(edited), "--programme", "harbour-vale-2027") == 0
+    export = tmp_path / "suggestions.csv"
+    assert run("match", "--programme", "harbour-vale-2027", "--export", str(export)) == 0
+    cells = [cell for row in csv.reader(export.open(encoding="utf-8")) for cell in row]
+    assert "'@SUM(1+1)*cmd" in cells
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
