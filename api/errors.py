@@ -61,9 +61,21 @@ def error_response(
     return JSONResponse(body.model_dump(mode="json"), status_code=status, headers=headers)
 
 
+# Hidden and missing objects answer alike, naming nothing: "No session '33'" once told an
+# outsider a participant id, and "Pairing 12 is withdrawn" told a participant the fate of
+# a pairing they may not see.
+NOT_FOUND_MESSAGE = "Not found: there is nothing at this address that you may see."
+NOT_FOUND_HINT = (
+    "check the ids in the address; if you should see it, ask a coordinator of the programme."
+)
+
+
 async def _coach_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CoachError)
     status = next((code for kind, code in STATUS if isinstance(exc, kind)), 500)
+    message, hint = exc.message, exc.hint
+    if isinstance(exc, NotFoundError):
+        message, hint = NOT_FOUND_MESSAGE, NOT_FOUND_HINT
     fields = [
         ErrorField(field=p.field, message=p.message, row=p.row)
         for p in getattr(exc, "problems", [])
@@ -72,8 +84,8 @@ async def _coach_error(request: Request, exc: Exception) -> Response:
         shown = [
             (f.field if f.row is None else f"row {f.row}: {f.field}", f.message) for f in fields
         ]
-        return error_page(request, status, exc.message, exc.hint, shown)
-    return error_response(request, status, exc.code, exc.message, hint=exc.hint, fields=fields)
+        return error_page(request, status, message, hint, shown)
+    return error_response(request, status, exc.code, message, hint=hint, fields=fields)
 
 
 async def _sign_in_required(request: Request, exc: Exception) -> Response:

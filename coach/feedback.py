@@ -65,19 +65,15 @@ def submit_feedback(
     """Validate and store one participant's answer for their own pairing."""
     store = services.store
     pairing = store.get_pairing(data.pairing_id)
-    if pairing.programme_id != programme_id or author.id not in (
-        pairing.mentor_id,
-        pairing.mentee_id,
+    # A suggestion, rejection or withdrawal is not the participant's to see: it answers
+    # like a pairing that does not exist, without telling its status.
+    if (
+        pairing.programme_id != programme_id
+        or author.id not in (pairing.mentor_id, pairing.mentee_id)
+        or pairing.status not in (PairingStatus.APPROVED, PairingStatus.ENDED)
     ):
         raise NotFoundError("pairing of this participant", data.pairing_id)
     problems: list[FieldProblem] = []
-    if pairing.status not in (PairingStatus.APPROVED, PairingStatus.ENDED):
-        problems.append(
-            FieldProblem(
-                "pairing_id",
-                f"the pairing is {pairing.status.value}; feedback is for approved pairings",
-            )
-        )
     programme = store.get_programme(programme_id)
     if data.stage is FeedbackStage.SESSION:
         if data.session_number is None:

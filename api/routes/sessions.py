@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, status
 
 from api.deps import Id, ServicesDep, Who
 from coach.conversation import MentorPrompts, prepare_prompts, stored_prompts
+from coach.domain import PairingStatus
 from coach.errors import NotFoundError
 from coach.prep import Agenda, prepare_agenda, stored_agenda
 from coach.privacy.policy import Action, Target, require
@@ -27,7 +28,8 @@ def _check(
     if pairing.programme_id != programme_id:
         raise NotFoundError("pairing", pairing_id)
     asker = pairing.mentee_id if action is Action.AGENDA else pairing.mentor_id
-    require(who, action, Target(programme_id=programme_id, participant_id=asker))
+    approved = pairing.status is PairingStatus.APPROVED
+    require(who, action, Target(programme_id=programme_id, participant_id=asker, approved=approved))
 
 
 @router.post("/agenda", response_model=Agenda, status_code=status.HTTP_201_CREATED)

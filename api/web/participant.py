@@ -121,7 +121,11 @@ def _check_session(
     require(
         viewer.who,
         _session_action(kind),
-        Target(programme_id=programme_id, participant_id=asker),
+        Target(
+            programme_id=programme_id,
+            participant_id=asker,
+            approved=pairing.status is PairingStatus.APPROVED,
+        ),
     )
     return pairing
 

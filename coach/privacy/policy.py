@@ -40,8 +40,8 @@ class Action(StrEnum):
     FEEDBACK_SUBMIT = "feedback.submit"  # target.participant_id = the caller's record
     FEEDBACK_SUMMARY = "feedback.summary"
     KPI_READ = "programme.kpis"
-    AGENDA = "session.agenda"  # target.participant_id = the pairing's mentee
-    PROMPTS = "session.prompts"  # target.participant_id = the pairing's mentor
+    AGENDA = "session.agenda"  # target.participant_id = the pairing's mentee; approved
+    PROMPTS = "session.prompts"  # target.participant_id = the pairing's mentor; approved
 
 
 # Private notes and raw feedback belong to their author alone: not the partner, not the
@@ -108,8 +108,12 @@ def decide(who: Membership, action: Action, target: Target = Target()) -> Decisi
         own = target.programme_id in who.participates and (
             who.participates[target.programme_id][0] == target.participant_id
         )
-        if own:
+        if own and target.approved:
             return ALLOW
+        if own:
+            # A suggestion, rejection or withdrawal is not the participant's to see, so
+            # its status is not told either: the same answer as for a missing pairing.
+            return _hide("participants see only their own approved pairing")
         if (
             who.role is UserRole.ADMIN
             or target.programme_id in who.coordinates
