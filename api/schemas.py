@@ -27,6 +27,8 @@ from coach.domain import (
     Slot,
     User,
     UserRole,
+    Weight,
+    WeightName,
 )
 
 T = TypeVar("T")
@@ -60,7 +62,7 @@ class ProgrammeUpdate(BaseModel):
     min_cohort_size: int | None = Field(default=None, ge=2, le=100)
     rotate_pairs: bool | None = None
     dual_approval: bool | None = None
-    matching_weights: dict[str, float] | None = None
+    matching_weights: dict[WeightName, Weight] | None = Field(default=None, max_length=20)
 
 
 class ProgrammePublic(Programme):
@@ -196,8 +198,8 @@ class MatchingRunCreate(BaseModel):
         description="optimal: best total fit; participation: most people matched first; "
         "stable: nobody would both rather be with someone else.",
     )
-    weights: dict[str, float] | None = Field(
-        default=None, description="Override feature weights for this run only."
+    weights: dict[WeightName, Weight] | None = Field(
+        default=None, max_length=20, description="Override feature weights for this run only."
     )
 
 

@@ -30,6 +30,19 @@ NAME_MAX = 200
 # Text may hold tabs and line breaks but no other control characters (PostgreSQL refuses
 # NUL outright; the rest only ever arrive by accident or attack).
 NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+MAX_WEIGHT = 10.0
+# A matching weight: finite and bounded. NaN or infinity would turn every score into NaN
+# and a run into zero suggestions; 0 switches a feature off.
+Weight = Annotated[
+    float,
+    Field(
+        ge=0,
+        le=MAX_WEIGHT,
+        allow_inf_nan=False,
+        description=f"0 (off) to {MAX_WEIGHT:g}; weights are relative to each other.",
+    ),
+]
+WeightName = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z_]+$")]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -249,15 +262,7 @@ class ProgrammeIn(BaseModel):
     min_cohort_size: int = Field(default=3, ge=2, le=100)
     rotate_pairs: bool = False
     dual_approval: bool = False
-    matching_weights: dict[str, float] = Field(default_factory=dict)
-
-    @field_validator("matching_weights")
-    @classmethod
-    def _non_negative(cls, value: dict[str, float]) -> dict[str, float]:
-        for name, weight in value.items():
-            if weight < 0:
-                raise ValueError(f"weight '{name}' is negative; use 0 to switch a feature off")
-        return value
+    matching_weights: dict[WeightName, Weight] = Field(default_factory=dict, max_length=20)
 
 
 class Programme(ProgrammeIn):
@@ -305,6 +310,22 @@ class ParticipantIn(BaseModel):
     _split = field_validator(
         "nicknames", "skills", "goals", "interests", "preferred_ids", "avoid_ids", mode="before"
     )(_split_list)
+
+    @field_validator("nicknames")
+    @classmethod
+    def _nicknames_are_names(cls, value: list[str]) -> list[str]:
+        # The redactor hides a nickname wherever it appears as a word: an everyday word
+        # as a nickname would vanish from every participant's text.
+        from coach.privacy.common_words import is_everyday_word
+
+        words = [nickname for nickname in value if is_everyday_word(nickname)]
+        if words:
+            raise ValueError(
+                "everyday words cannot be nicknames ("
+                + ", ".join(repr(w) for w in words)
+                + "): they would be hidden from everyone's text; use a name people call you"
+            )
+        return value
 
     @field_validator(
         "manager_id",

@@ -38,3 +38,14 @@ def fit_to_budget(items: Iterable[str], budget: int, *, separator: str = "\n") -
             taken.append(item)
             used += cost
     return taken
+
+
+def word_rank(word: str) -> int | None:
+    """The rank of ``" word"`` in the encoding when it is one token, else None.
+
+    Byte-pair merges are learnt most frequent first, so a low rank means a word that is
+    common in running text (" the" is 279, " calendar" 13470); rare words and most
+    lower-case names take two or more tokens.
+    """
+    tokens = _encoding().encode(" " + word, disallowed_special=())
+    return tokens[0] if len(tokens) == 1 else None

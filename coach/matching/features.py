@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from coach.domain import Participant, Programme
+from coach.domain import MAX_WEIGHT, Participant, Programme
 from coach.errors import FieldProblem, InputValidationError
 from coach.matching.cohort import STEP_MINUTES, Cohort, utc_offset_hours
 
@@ -77,6 +77,20 @@ def weights_for(
                 f"Unknown matching weight(s): {', '.join(unknown)}.",
                 [FieldProblem(f"matching_weights.{name}", "not a feature") for name in unknown],
                 hint="known features: " + ", ".join(FEATURES),
+            )
+        bad = sorted(
+            name
+            for name, value in source.items()
+            if not 0 <= value <= MAX_WEIGHT  # NaN too
+        )
+        if bad:
+            raise InputValidationError(
+                f"Matching weight(s) out of range: {', '.join(bad)}.",
+                [
+                    FieldProblem(f"matching_weights.{name}", f"must be 0 to {MAX_WEIGHT:g}")
+                    for name in bad
+                ],
+                hint="use finite numbers from 0 (off) to 10; nothing was changed.",
             )
         weights.update(source)
     if not has_dei_objective(programme):

@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from coach.domain import ParticipantIn
+from coach.privacy.common_words import is_everyday_word
 from coach.privacy.disclosures import find_disclosures
 from coach.privacy.given_names import COMMON_NICKNAMES, GIVEN_NAMES
 
@@ -302,7 +303,10 @@ def roster_aliases(people: Sequence[ParticipantIn]) -> dict[str, str]:
         key = f"participant:{person.external_id}"
         parts = person.name.split()
         common = COMMON_NICKNAMES.get(parts[0].lower(), ()) if parts else ()
-        for alias in [person.name, *parts, *person.nicknames, str(person.email), *common]:
+        # Nicknames that are everyday words are refused on entry; one stored before that
+        # check is skipped here rather than erasing the word from everyone's text.
+        nicknames = [n for n in person.nicknames if not is_everyday_word(n)]
+        for alias in [person.name, *parts, *nicknames, str(person.email), *common]:
             if len(alias) > 1:
                 aliases.setdefault(alias.lower(), key)
         if person.manager_name:

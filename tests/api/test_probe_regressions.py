@@ -50,3 +50,51 @@ def test_hidden_and_missing_objects_answer_alike_and_name_no_other_id(world: Wor
         headers=world.headers("mentee"),
     )
     assert again.status_code == 404 and "withdrawn" not in again.text
+
+
+def test_nicknames_that_are_everyday_words_are_refused_and_change_nothing(world: World):
+    path = f"/programmes/{world.programme_id}/participants/{world.participant_ids['E1']}"
+    before = world.client.get(path, headers=world.headers("mentee")).json()
+    response = world.client.patch(
+        path, json={"nicknames": ["Bex", "sessions", "the"]}, headers=world.headers("mentee")
+    )
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert [f["field"] for f in error["fields"]] == ["nicknames"]
+    message = error["fields"][0]["message"]
+    assert "'sessions'" in message and "'the'" in message and "Bex" not in message
+    assert world.client.get(path, headers=world.headers("mentee")).json() == before
+    fine = world.client.patch(
+        path, json={"nicknames": ["Bex", "Grace"]}, headers=world.headers("mentee")
+    )
+    assert fine.status_code == 200 and fine.json()["nicknames"] == ["Bex", "Grace"]
+
+
+def test_weights_must_be_finite_and_bounded_and_a_refused_run_withdraws_nothing(world: World):
+    programme = world.programme_id
+    coordinator = world.headers("coordinator")
+    first, second = fresh_pairings(world)  # two open suggestions
+    for body in (
+        '{"matching_weights": {"goal_coverage": NaN}}',
+        '{"matching_weights": {"goal_coverage": Infinity}}',
+        '{"matching_weights": {"goal_coverage": 1e300}}',
+        '{"matching_weights": {"goal_coverage": -1}}',
+    ):
+        response = world.client.patch(
+            f"/programmes/{programme}",
+            content=body,
+            headers={**coordinator, "Content-Type": "application/json"},
+        )
+        assert response.status_code == 422, body
+        fields = [f["field"] for f in response.json()["error"]["fields"]]
+        assert fields == ["matching_weights.goal_coverage"], fields
+    stored = world.client.get(f"/programmes/{programme}", headers=coordinator).json()
+    assert stored["matching_weights"] == {}
+    run = world.client.post(
+        f"/programmes/{programme}/matching/runs",
+        content='{"weights": {"availability": NaN}}',
+        headers={**coordinator, "Content-Type": "application/json"},
+    )
+    assert run.status_code == 422
+    store = world.services.store
+    assert {store.get_pairing(i).status for i in (first, second)} == {PairingStatus.SUGGESTED}

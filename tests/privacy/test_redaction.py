@@ -209,3 +209,11 @@ def test_addiction_and_medication_are_health_disclosures(redactor):
         assert "disclosure]" in redactor.redact(text).text, text
     topic = "We talked about the drugs and alcohol policy for the summer party."
     assert redactor.redact(topic).text == topic
+
+
+def test_a_stored_nickname_that_is_an_everyday_word_does_not_erase_that_word():
+    # Stored before nicknames were checked (model_construct skips validation).
+    legacy = person("HV3001", "Ola Berg", "ola.berg@harbourvale.example")
+    legacy = legacy.model_copy(update={"nicknames": ["sessions", "the", "Oli"]})
+    redacted = Redactor([legacy]).redact("The sessions were moved again, Oli said.").text
+    assert redacted.startswith("The sessions were moved again, ") and "Oli" not in redacted
