@@ -21,6 +21,7 @@ from coach.errors import (
     EmbeddingModelError,
     IndexUnavailableError,
     InputValidationError,
+    MalformedFileError,
     NotFoundError,
     StoreError,
 )
@@ -32,6 +33,7 @@ STATUS: list[tuple[type[CoachError], int]] = [
     (AccessDeniedError, 403),
     (NotFoundError, 404),
     (ConflictError, 409),
+    (MalformedFileError, 400),
     (InputValidationError, 422),
     (StoreError, 503),
     (IndexUnavailableError, 503),
@@ -132,8 +134,12 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
+    response: Response
     if wants_html(request):
-        return error_page(request, exc.status_code, str(exc.detail))
+        response = error_page(request, exc.status_code, str(exc.detail))
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
     codes = {
         400: "invalid_body",
         401: "unauthenticated",
@@ -145,14 +151,20 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     hints = {
         400: "send the body as UTF-8 JSON with 'Content-Type: application/json' (or the "
         "form the endpoint documents); nothing was changed.",
+        405: "use one of the methods in the Allow header.",
+        413: "send a smaller body (split large rosters into several files).",
     }
-    return error_response(
+    response = error_response(
         request,
         exc.status_code,
         codes.get(exc.status_code, "http_error"),
         str(exc.detail),
         hint=hints.get(exc.status_code),
     )
+    # Starlette's own headers (Allow on a 405) belong to the answer.
+    for name, value in (exc.headers or {}).items():
+        response.headers[name] = value
+    return response
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:

@@ -74,8 +74,23 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     return app
 
 
+class _NoQueryString(logging.Filter):
+    """Drops the query string from uvicorn's access log lines: queries can carry a token
+    someone pasted, a CSRF token, a search or a name in a redirect target. Our own
+    request log (below) names the route template only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str):
+            record.args = (args[0], args[1], args[2].split("?", 1)[0], args[3], args[4])
+        return True
+
+
 def _configure_request_log() -> None:
     """One JSON line per request on stderr; uvicorn configures only its own loggers."""
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, _NoQueryString) for f in access.filters):
+        access.addFilter(_NoQueryString())
     logger = logging.getLogger("coach.http")
     logger.setLevel(logging.INFO)
     if not any(getattr(h, "coach_request_log", False) for h in logger.handlers):

@@ -76,6 +76,13 @@ class InputValidationError(CoachError):
         self.problems = problems
 
 
+class MalformedFileError(InputValidationError):
+    """A file cannot even be read as its format (HTTP 400): nested too deep, a field too
+    large, broken quoting. ``problems`` name the row where reading stopped."""
+
+    code = "malformed_file"
+
+
 class KnowledgeError(InputValidationError):
     """A guidance card under knowledge/ is malformed."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from coach.domain import ParticipantIn, error_message
-from coach.errors import FieldProblem, InputValidationError
+from coach.errors import FieldProblem, InputValidationError, MalformedFileError
 from coach.store import Store, UpsertResult
 
 MAX_ROWS = 20_000
+# A roster is a list of flat objects whose values are at most lists: {"participants":
+# [{"goals": [...]}]} is three deep. Deeper nesting is not a roster, and very deep nesting
+# exhausts the parser's recursion.
+MAX_JSON_DEPTH = 8
+# The csv module stops at fields over 128 KiB; a real cell is a few hundred characters.
+MAX_FIELD_CHARS = csv.field_size_limit()
+_JSON_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
@@ -52,6 +60,19 @@ def parse_bytes(filename: str, data: bytes) -> list[dict[str, Any]]:
 
 def parse_csv(text: str) -> list[dict[str, Any]]:
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _csv_records(reader)
+    except csv.Error as exc:
+        line = reader.line_num + 1  # the line being read when the reader gave up
+        raise MalformedFileError(
+            f"The roster cannot be read as CSV at line {line}: {exc}.",
+            [FieldProblem("file", f"unreadable CSV ({exc})", row=line)],
+            hint=f"keep every cell under {MAX_FIELD_CHARS:,} characters and close every "
+            "quoted cell; nothing was imported.",
+        ) from None
+
+
+def _csv_records(reader: csv.DictReader[str]) -> list[dict[str, Any]]:
     if not reader.fieldnames:
         raise InputValidationError(
             "The roster file is empty.",
@@ -68,7 +89,33 @@ def parse_csv(text: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _too_deep_at(text: str) -> int | None:
+    """The line where JSON nesting first goes deeper than ``MAX_JSON_DEPTH``, else None.
+
+    Strings are blanked first so brackets inside values do not count; the scan is
+    linear and needs no recursion, unlike the parser it protects.
+    """
+    depth = 0
+    blanked = _JSON_STRING.sub('""', text)
+    for index, char in enumerate(blanked):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return blanked.count("\n", 0, index) + 1
+        elif char in "]}":
+            depth -= 1
+    return None
+
+
 def parse_json(text: str) -> list[dict[str, Any]]:
+    line = _too_deep_at(text)
+    if line is not None:
+        raise MalformedFileError(
+            f"The roster's JSON is nested more than {MAX_JSON_DEPTH} levels deep at line {line}.",
+            [FieldProblem("file", "nested too deep for a roster", row=line)],
+            hint="a roster is a list of participant objects whose values are text, numbers "
+            "or lists; nothing was imported.",
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -98,3 +98,85 @@ def test_weights_must_be_finite_and_bounded_and_a_refused_run_withdraws_nothing(
     assert run.status_code == 422
     store = world.services.store
     assert {store.get_pairing(i).status for i in (first, second)} == {PairingStatus.SUGGESTED}
+
+
+def test_a_roster_nested_too_deep_or_with_a_huge_field_is_400_with_the_row(world: World):
+    url = f"/programmes/{world.programme_id}/participants/import"
+    coordinator = world.headers("coordinator")
+    count = world.services.store.count_participants_total(world.programme_id)
+    huge = "external_id,name\nA1,Ann\nA2," + "x" * 140_000 + "\n"
+    for name, data, row in [
+        ("roster.json", b"[" * 50_000, 1),
+        ("roster.json", b'[\n{"name": "a",\n "goals": [[[[[[[[["x"]]]]]]]]]}\n]', 3),
+        ("roster.csv", huge.encode(), 3),
+    ]:
+        response = world.client.post(
+            url, files={"file": (name, data, "text/plain")}, headers=coordinator
+        )
+        assert response.status_code == 400, response.text
+        error = response.json()["error"]
+        assert error["code"] == "malformed_file"
+        assert error["fields"][0]["row"] == row and "nothing was imported" in error["hint"]
+    assert world.services.store.count_participants_total(world.programme_id) == count
+
+
+def test_the_request_log_line_is_written_for_failures_too(world: World, caplog, monkeypatch):
+    import json
+    import logging
+
+    from fastapi.testclient import TestClient
+
+    caplog.set_level(logging.INFO, logger="coach.http")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(world.services.store, "get_programme", broken)
+    client = TestClient(world.client.app, raise_server_exceptions=False)
+    response = client.get(f"/programmes/{world.programme_id}", headers=world.headers("admin"))
+    assert response.status_code == 500
+    request_id = response.json()["error"]["request_id"]
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.getMessage()[:1] == "{"]
+    assert any(line["request_id"] == request_id and line["status"] == 500 for line in lines)
+
+
+def test_a_streamed_body_over_the_limit_is_413_and_405_says_what_is_allowed(world: World):
+    limit = world.services.settings.max_body_bytes
+
+    def chunks():
+        for _ in range(limit // 65_536 + 2):
+            yield b"x" * 65_536
+
+    response = world.client.post(
+        "/programmes",
+        content=chunks(),
+        headers={**world.headers("coordinator"), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413 and response.json()["error"]["code"] == "body_too_large"
+    wrong = world.client.put("/programmes", headers=world.headers("coordinator"))
+    assert wrong.status_code == 405 and "POST" in wrong.headers["allow"]
+
+
+def test_every_answer_carries_security_headers(world: World):
+    for path, headers in [("/login", {}), ("/me", world.headers("mentee")), ("/nowhere", {})]:
+        response = world.client.get(path, headers=headers)
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["cache-control"] == "no-store"
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_uvicorns_access_log_never_shows_a_query_string(world: World, capsys):
+    import logging
+
+    logger = logging.getLogger("uvicorn.access")
+    handler = logging.StreamHandler()
+    logger.addHandler(handler)
+    try:
+        logger.warning(
+            '%s - "%s %s HTTP/%s" %d', "127.0.0.1:5", "GET", "/login?token=cch_secret", "1.1", 200
+        )
+    finally:
+        logger.removeHandler(handler)
+    err = capsys.readouterr().err
+    assert '"GET /login HTTP/1.1" 200' in err and "cch_secret" not in err

@@ -16,4 +16,9 @@ document.addEventListener("submit", (event) => {
 });
 document.addEventListener("click", (event) => {
   if (event.target.matches("[data-print]")) window.print();
+  // "Go back" on error pages; without the script the link goes home.
+  if (event.target.matches("[data-back]") && history.length > 1) {
+    event.preventDefault();
+    history.back();
+  }
 });
