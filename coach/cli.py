@@ -69,7 +69,7 @@ def _report(report: SyncReport) -> str:
 
 def index_everything(svc: Services, programme_slug: str | None = None) -> None:
     with progress_bar("Embedding guidance cards") as update:
-        report = svc.index.sync_guidance(svc.cards, progress=update)
+        report = svc.sync_guidance(progress=update)
     console.print(f"Guidance: {len(svc.cards)} cards ({_report(report)}).")
     programmes = (
         [svc.store.get_programme(programme_slug)] if programme_slug else svc.store.list_programmes()

@@ -96,9 +96,14 @@ class StoreError(CoachError):
 
 
 class IndexUnavailableError(CoachError):
-    """The vector index (embedded Chroma or a Chroma server) cannot be used."""
+    """The vector index (embedded Chroma or a Chroma server) cannot be used, or holds less
+    than was indexed. ``detail`` (paths, library messages) is for the log and admins only."""
 
     code = "index_unavailable"
+
+    def __init__(self, message: str, *, hint: str | None = None, detail: str | None = None):
+        super().__init__(message, hint=hint)
+        self.detail = detail
 
 
 class EmbeddingModelError(CoachError):

@@ -11,8 +11,9 @@ download a model. Entry ids carry a content hash, so a sync embeds only what cha
 from __future__ import annotations
 
 import functools
+import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlparse
@@ -49,6 +50,11 @@ class SyncReport:
     added: int
     removed: int
     unchanged: int
+    fingerprint: str = ""  # of the entry ids now held, to notice a lost or changed index
+
+    @property
+    def entries(self) -> int:
+        return self.added + self.unchanged
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,12 @@ def make_client(settings: Settings) -> ClientAPI:
         ) from exc
 
 
+def ids_fingerprint(ids: Iterable[str]) -> str:
+    """SHA-256 of the sorted entry ids: ids hold a content hash, so equal fingerprints
+    mean the same entries."""
+    return hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()
+
+
 def _stage_flags(stages: Sequence[Stage]) -> dict[str, bool]:
     # Chroma metadata holds scalars only, so a card's stages become one flag per stage.
     return {f"stage_{stage.value}": stage in stages for stage in Stage}
@@ -108,9 +120,10 @@ def _answering(method: Callable[..., T]) -> Callable[..., T]:
             raise
         except Exception as exc:  # chromadb raises many kinds; all mean "not available"
             raise IndexUnavailableError(
-                f"The Chroma index does not answer: {exc}",
+                "The search index does not answer.",
                 hint="check that the Chroma server is running (or the index folder is "
                 "intact), then retry; nothing was changed.",
+                detail=f"{type(exc).__name__}: {exc}",
             ) from exc
 
     return guarded
@@ -137,8 +150,9 @@ class Index:
             self.goals = self._collection("goals")
         except Exception as exc:
             raise IndexUnavailableError(
-                f"The Chroma index does not answer: {exc}",
+                "The search index does not answer.",
                 hint="check that the Chroma server is running, or the index folder is writable.",
+                detail=f"{type(exc).__name__}: {exc}",
             ) from exc
 
     def _guidance_snapshot(self) -> GuidanceSnapshot:
@@ -197,6 +211,11 @@ class Index:
             metadata={"embedder": self.embedder.name},
         )
 
+    @_answering
+    def guidance_fingerprint(self) -> str:
+        """The fingerprint of the guidance entries held now (compare with a sync's)."""
+        return ids_fingerprint(self._ids(self.guidance, None))
+
     def check(self) -> dict[str, int]:
         """Entry counts per collection; raises ``IndexUnavailableError`` if Chroma fails."""
         try:
@@ -204,8 +223,9 @@ class Index:
             return {"guidance": self.guidance.count(), "goals": self.goals.count()}
         except Exception as exc:
             raise IndexUnavailableError(
-                f"The Chroma index does not answer: {exc}",
+                "The search index does not answer.",
                 hint="check that the Chroma server is running, or the index folder is intact.",
+                detail=f"{type(exc).__name__}: {exc}",
             ) from exc
 
     # -- writing -------------------------------------------------------------------
@@ -248,7 +268,10 @@ class Index:
                 metadatas=[wanted[entry_id][1] for entry_id in chunk],
             )
         return SyncReport(
-            added=len(new_ids), removed=len(stale), unchanged=len(existing & wanted.keys())
+            added=len(new_ids),
+            removed=len(stale),
+            unchanged=len(existing & wanted.keys()),
+            fingerprint=ids_fingerprint(wanted),
         )
 
     @staticmethod

@@ -6,15 +6,24 @@ The embedding model is loaded lazily, once per process, and only when something 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from coach.config import Settings
 from coach.embeddings import Embedder, SentenceTransformerEmbedder
-from coach.index import Index
+from coach.errors import IndexUnavailableError
+from coach.index import Index, SyncProgress, SyncReport
 from coach.knowledge import Card, load_cards
 from coach.privacy.redaction import Redactor
 from coach.store import Store
+
+
+@dataclass(frozen=True)
+class IndexHealth:
+    status: str  # ok, not_indexed, lost, unavailable
+    detail: str  # for admins and logs: may name paths and library messages
+
 
 _EMBEDDERS: dict[tuple[str, str, int], Embedder] = {}
 
@@ -65,6 +74,55 @@ class Services:
     @cached_property
     def cards(self) -> list[Card]:
         return load_cards(self.cards_dir)
+
+    def sync_guidance(self, progress: SyncProgress | None = None) -> SyncReport:
+        """Index the guidance cards and record in the database what the index now holds,
+        so that a lost or emptied index is noticed later (``index_health``)."""
+        report = self.index.sync_guidance(self.cards, progress)
+        self.store.record_index_state("guidance", report.entries, report.fingerprint)
+        return report
+
+    def index_health(self, *, thorough: bool = False) -> IndexHealth:
+        """Is the index what the last sync left? ``thorough`` compares every entry id
+        (a few hundred: for readiness and admins), otherwise the counts only (per request).
+
+        States: ``ok``; ``not_indexed`` (guidance never indexed here); ``lost`` (fewer or
+        other entries than recorded: a deleted folder, a new Chroma server); and
+        ``unavailable`` (Chroma does not answer).
+        """
+        try:
+            counts = self.index.check()
+            recorded = self.store.index_state("guidance")
+            if recorded is None:
+                if counts["guidance"] == 0:
+                    return IndexHealth("not_indexed", "guidance has never been indexed here")
+                return IndexHealth("ok", f"{counts['guidance']} guidance entries (unrecorded)")
+            entries, fingerprint = recorded
+            if counts["guidance"] != entries:
+                return IndexHealth(
+                    "lost",
+                    f"the index holds {counts['guidance']} guidance entries; "
+                    f"{entries} were indexed",
+                )
+            if thorough and self.index.guidance_fingerprint() != fingerprint:
+                return IndexHealth("lost", "the guidance entries differ from those indexed")
+            return IndexHealth("ok", f"{entries} guidance entries")
+        except IndexUnavailableError as exc:
+            return IndexHealth("unavailable", exc.detail or exc.message)
+
+    def require_guidance(self) -> None:
+        """Refuse work that needs guidance while the index is not what was indexed:
+        an agenda without its cards and without saying why is worse than a clear 503."""
+        health = self.index_health()
+        if health.status in ("lost", "unavailable"):
+            raise IndexUnavailableError(
+                "The guidance index is not available: it holds less than was indexed."
+                if health.status == "lost"
+                else "The search index does not answer.",
+                hint="an administrator re-indexes with `coach index --rebuild` (or restarts "
+                "the Chroma server); nothing was changed.",
+                detail=health.detail,
+            )
 
     def card(self, card_id: str) -> Card | None:
         return next((card for card in self.cards if card.id == card_id), None)

@@ -125,6 +125,7 @@ def build_context(
                 history[goal] = history.get(goal, 0) + 1
     progress = store.latest_goal_progress(pairing_id, mentee.id)
     notes = [text for _, text in reversed(store.notes_by_author(pairing_id, asker.id))]
+    services.require_guidance()
     hits: dict[str, float] = {}
     queries = [*mentee.goals, f"{stage.value} session", *programme.ground_rules[:1]]
     for query in queries:

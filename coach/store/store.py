@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, select, text
@@ -43,6 +43,7 @@ from coach.store.db import make_engine, migrate, schema_revision
 from coach.store.models import (
     ApiTokenRow,
     FeedbackRow,
+    IndexStateRow,
     MatchingRunRow,
     PairingEventRow,
     PairingRow,
@@ -314,6 +315,25 @@ class Store:
                 )
             )
             return _revoke_with_sessions(session, rows, now)
+
+    # -- what the index should hold ------------------------------------------------
+
+    def record_index_state(self, name: str, entries: int, fingerprint: str) -> None:
+        """Remember what a sync left in the index (see ``Services.index_health``)."""
+        with self.transaction() as session:
+            row = session.get(IndexStateRow, name)
+            if row is None:
+                row = IndexStateRow(name=name)
+                session.add(row)
+            row.entries = entries
+            row.fingerprint = fingerprint
+            row.updated_at = datetime.now(UTC)
+
+    def index_state(self, name: str) -> tuple[int, str] | None:
+        """(entries, fingerprint) recorded by the last sync of ``name``, or None."""
+        with self.transaction() as session:
+            row = session.get(IndexStateRow, name)
+            return None if row is None else (row.entries, row.fingerprint)
 
     def add_coordinator(self, programme_id: int, user_id: int) -> None:
         with self.transaction() as session:

@@ -17,6 +17,7 @@ from api.main import create_app
 from coach.accounts import issue_token
 from coach.config import load_settings
 from coach.domain import ParticipantIn, ProgrammeIn, Role, UserRole
+from coach.index import ids_fingerprint
 from coach.services import Services
 
 ROLES = ["anonymous", "admin", "coordinator", "other_coordinator", "mentor", "mentee", "outsider"]
@@ -86,6 +87,9 @@ def world(database_url: str, tmp_path, embedder) -> Iterator[World]:
     store.add_coordinator(q.id, users["other_coordinator"].id)
     participants = {x.external_id: x.id for x in store.list_participants(p.id)}
     store.create_pairing(p.id, participants["M1"], participants["E1"])
+    # This world runs without guidance cards: record an index that is meant to be empty,
+    # as a sync of no cards would (readiness compares the index with this record).
+    store.record_index_state("guidance", 0, ids_fingerprint([]))
     app = create_app(settings, services=services)
     with TestClient(app, raise_server_exceptions=False) as client:
         world = World(

@@ -214,19 +214,22 @@ def test_unknown_routes_use_the_error_shape(world: World):
     assert response.headers["x-request-id"] == response.json()["error"]["request_id"]
 
 
-def test_readiness_reports_a_broken_index(world: World, monkeypatch):
+def test_readiness_reports_a_broken_index_without_details(world: World, monkeypatch):
     from coach.errors import IndexUnavailableError
 
     def broken() -> dict:
-        raise IndexUnavailableError("down", hint="start the Chroma server")
+        raise IndexUnavailableError(
+            "down", hint="start the Chroma server", detail="OSError: /srv/coach/chroma gone"
+        )
 
     monkeypatch.setattr(world.services.index, "check", broken)
     response = world.client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["checks"] == {
-        "store": "ok",
-        "index": "index_unavailable: start the Chroma server",
-    }
+    assert response.json()["checks"] == {"store": "ok", "index": "unavailable"}
+    assert "/srv" not in response.text
+    status = world.client.get("/status", headers=world.headers("admin"))
+    assert status.status_code == 200 and "/srv/coach/chroma" in status.json()["checks"]["index"]
+    assert world.client.get("/status", headers=world.headers("coordinator")).status_code == 403
 
 
 def test_the_openapi_docs_are_served(world: World):
