@@ -40,6 +40,7 @@ from coach.domain import (
     Participant,
 )
 from coach.errors import FieldProblem, InputValidationError, NotFoundError
+from coach.privacy.aggregates import protected_mean
 from coach.privacy.disclosures import sentences
 from coach.privacy.redaction import Redactor
 from coach.sessions import stage_for
@@ -352,6 +353,7 @@ def build_summary_context(
             ),
             min_cohort_size=programme.min_cohort_size,
         )
+    minimum = programme.min_cohort_size
     redactor = redactor or services.redactor(programme_id)
     author_index = {author: index for index, author in enumerate(respondents, start=1)}
     rows: list[SummarySentence] = []
@@ -381,8 +383,9 @@ def build_summary_context(
         min_cohort_size=programme.min_cohort_size,
         respondents=len(respondents),
         responses=len(answers),
-        usefulness_mean=round(sum(a.usefulness for a in answers) / len(answers), 2),
-        pairing_fit_mean=round(sum(a.pairing_fit for a in answers) / len(answers), 2),
+        # Released in whole steps of the minimum cohort: see coach.privacy.aggregates.
+        usefulness_mean=protected_mean([a.usefulness for a in answers], minimum) or 0.0,
+        pairing_fit_mean=protected_mean([a.pairing_fit for a in answers], minimum) or 0.0,
         flags_for_repairing=len(
             [f for f in repairing_flags(services, programme_id) if f.stage is stage]
         ),

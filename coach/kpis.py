@@ -20,6 +20,8 @@ Definitions (each figure is per programme, at the time ``now``):
 Anything computed from ratings is shown only when at least ``min_cohort_size`` people
 answered, and every breakdown merges groups below that size into "smaller groups"
 (suppressed entirely if that group is still too small), so no figure points at a person.
+Rating figures use the answers released in whole steps of the minimum cohort
+(``coach.privacy.aggregates``), so two readings cannot be differenced down to one answer.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from pydantic import BaseModel, Field
 
 from coach.csvfile import SafeWriter
 from coach.domain import Feedback, PairingStatus, Role
+from coach.privacy.aggregates import protected_mean, protected_rate
 
 if TYPE_CHECKING:
     from coach.services import Services
@@ -104,8 +107,9 @@ def _cell(value: float | None, why: str | None = None) -> str:
     return f"{value:g}"
 
 
-def _mean(values: list[int] | list[float]) -> float | None:
-    return round(statistics.fmean(values), 3) if values else None
+def _rating_mean(values: list[int] | list[float], step: int) -> float | None:
+    """A mean of ratings that one more answer cannot isolate (see the module docstring)."""
+    return protected_mean(values, step)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -199,7 +203,7 @@ def programme_kpis(
     # -- ratings (minimum cohort) --------------------------------------------------------
     respondents = {a.author_id for a in answers}
     metrics["respondents"] = len(respondents)
-    rating_metrics = _ratings(answers)
+    rating_metrics = _ratings(answers, minimum)
     if len(respondents) >= minimum:
         metrics.update(rating_metrics)
     else:
@@ -222,8 +226,12 @@ def programme_kpis(
             MonthRow(
                 month=month,
                 respondents=count,
-                usefulness_mean=_mean([a.usefulness for a in rows]) if enough else None,
-                pairing_fit_mean=_mean([a.pairing_fit for a in rows]) if enough else None,
+                usefulness_mean=(
+                    _rating_mean([a.usefulness for a in rows], minimum) if enough else None
+                ),
+                pairing_fit_mean=(
+                    _rating_mean([a.pairing_fit for a in rows], minimum) if enough else None
+                ),
             )
         )
 
@@ -262,10 +270,10 @@ def programme_kpis(
     )
 
 
-def _ratings(answers: list[Feedback], *, brief: bool = False) -> dict[str, float | None]:
+def _ratings(answers: list[Feedback], step: int, *, brief: bool = False) -> dict[str, float | None]:
     values: dict[str, float | None] = {
-        "usefulness_mean": _mean([a.usefulness for a in answers]),
-        "pairing_fit_mean": _mean([a.pairing_fit for a in answers]),
+        "usefulness_mean": _rating_mean([a.usefulness for a in answers], step),
+        "pairing_fit_mean": _rating_mean([a.pairing_fit for a in answers], step),
     }
     if brief:
         return values
@@ -274,10 +282,8 @@ def _ratings(answers: list[Feedback], *, brief: bool = False) -> dict[str, float
         for goal, rating in answer.goal_progress.items():
             history[(answer.author_id, goal)].append(rating)
     changes = [ratings[-1] - ratings[0] for ratings in history.values() if len(ratings) > 1]
-    values["goal_progress_mean_change"] = _mean(changes)
-    values["goals_improved_rate"] = (
-        round(sum(change > 0 for change in changes) / len(changes), 3) if changes else None
-    )
+    values["goal_progress_mean_change"] = _rating_mean(changes, step)
+    values["goals_improved_rate"] = protected_rate([change > 0 for change in changes], step)
     return values
 
 
@@ -287,7 +293,7 @@ def _group_ratings(
     """Rating means of a group, or None when fewer than ``minimum`` of it answered."""
     members = set(ids)
     mine = [a for a in answers if a.author_id in members]
-    values = _ratings(mine, brief=True)
+    values = _ratings(mine, minimum, brief=True)
     if len({a.author_id for a in mine}) < minimum:
         return dict.fromkeys(values)
     return values

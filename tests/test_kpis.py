@@ -54,8 +54,9 @@ def test_kpis_follow_their_definitions(cohort):  # noqa: F811
     assert programme.cadence_days * 1.5 < 35
     assert m["cadence_kept_rate"] == round(2 / 3, 3)  # 14, 14 kept; the 35-day gap not
     assert m["respondents"] == 3
-    assert m["usefulness_mean"] == round((4 * 4 + 2 + 2) / 6, 3)
-    assert m["goal_progress_mean_change"] == 2 and m["goals_improved_rate"] == 1.0
+    assert m["usefulness_mean"] == round((4 * 4 + 2 + 2) / 6, 1)  # 6 answers: 2 steps of 3
+    # One person's goal moved: a mean of it would be that person's progress.
+    assert m["goal_progress_mean_change"] is None and m["goals_improved_rate"] is None
     mentees_seeking = [p for p in mentees if p.consent_matching]
     assert m["mentees_matched"] == 4 and m["match_rate"] == round(4 / len(mentees_seeking), 3)
     assert m["repairing_rate"] == 0.0
@@ -103,3 +104,23 @@ def test_ratings_are_suppressed_below_the_minimum_cohort_and_small_groups_merge(
         "suppressed: fewer than 3 people have given feedback",
     ] in rows
     assert ["metric", "respondents", "", "2"] in rows
+
+
+def test_a_mean_read_twice_cannot_be_differenced_down_to_one_answer(cohort):  # noqa: F811
+    """Eight answers, then a ninth: the published means may not reveal the ninth rating."""
+    services, programme, pairings, mentors, mentees = cohort
+    authors = [(mentees[i], pairings[i]) for i in range(4)] + [
+        (mentors[i], pairings[i]) for i in range(4)
+    ]
+    ratings = [4, 5, 3, 4, 2, 5, 4, 3]
+    for (author, pairing), rating in zip(authors, ratings, strict=True):
+        submit_feedback(services, programme.id, author, answer(pairing, usefulness=rating))
+    before = programme_kpis(services, programme.id).metrics["usefulness_mean"]
+    assert before == round(sum(ratings[:6]) / 6, 1)  # answers 7 and 8 wait for a third
+    pairing = services.store.create_pairing(programme.id, mentors[4].id, mentees[4].id)
+    services.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    submit_feedback(services, programme.id, mentees[4], answer(pairing, usefulness=1))
+    after = programme_kpis(services, programme.id).metrics["usefulness_mean"]
+    assert after == round((sum(ratings) + 1) / 9, 1)
+    # The most a reader learns is the mean of the last three answers, never the ninth.
+    assert abs(9 * after - 6 * before) / 3 > 1.5
