@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from coach.domain import (
     LIST_MAX,
@@ -30,8 +31,34 @@ from coach.domain import (
     Weight,
     WeightName,
 )
+from coach.matching.solvers import RUN_SOLVERS
 
 T = TypeVar("T")
+
+
+def _null_not_offered(*names: str) -> Callable[[dict[str, Any]], None]:
+    """A model's JSON schema hook: the named fields (guarded by ``_refuse_null``) are
+    documented without null, as they behave: left out keeps the value, null is refused."""
+
+    def hook(schema: dict[str, Any]) -> None:
+        for name in names:
+            prop = schema["properties"][name]
+            options = [o for o in prop.pop("anyOf", []) if o.get("type") != "null"]
+            if len(options) == 1:
+                prop.update(options[0])
+            elif options:
+                prop["anyOf"] = options
+            prop.pop("default", None)
+
+    return hook
+
+
+def _refuse_null(value: object) -> object:
+    # An update changes only the fields sent; null would mean "clear", which these
+    # fields cannot be. The schema does not offer null for them either.
+    if value is None:
+        raise ValueError("may be left out to keep its value, but not null")
+    return value
 
 
 class PagePublic(BaseModel, Generic[T]):
@@ -48,7 +75,26 @@ class ProgrammeCreate(ProgrammeIn):
 class ProgrammeUpdate(BaseModel):
     """Only the fields given are changed."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=_null_not_offered(
+            *[
+                "name",
+                "description",
+                "objectives",
+                "direction",
+                "format",
+                "session_minutes",
+                "cadence_days",
+                "sessions_planned",
+                "ground_rules",
+                "min_cohort_size",
+                "rotate_pairs",
+                "dual_approval",
+                "matching_weights",
+            ]
+        ),
+    )
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL)
     description: str | None = Field(default=None, max_length=4000, pattern=NO_CONTROL)
@@ -64,6 +110,23 @@ class ProgrammeUpdate(BaseModel):
     dual_approval: bool | None = None
     matching_weights: dict[WeightName, Weight] | None = Field(default=None, max_length=20)
 
+    _not_null = field_validator(
+        "name",
+        "description",
+        "objectives",
+        "direction",
+        "format",
+        "session_minutes",
+        "cadence_days",
+        "sessions_planned",
+        "ground_rules",
+        "min_cohort_size",
+        "rotate_pairs",
+        "dual_approval",
+        "matching_weights",
+        mode="before",
+    )(_refuse_null)
+
 
 class ProgrammePublic(Programme):
     pass
@@ -77,7 +140,29 @@ class ParticipantUpdate(BaseModel):
     """Only the fields given are changed; participants may change only their own
     preferences and goals, coordinators everything."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=_null_not_offered(
+            *[
+                "name",
+                "email",
+                "role",
+                "seniority",
+                "department",
+                "nicknames",
+                "skills",
+                "goals",
+                "interests",
+                "availability",
+                "timezone",
+                "capacity",
+                "consent_matching",
+                "consent_background",
+                "preferred_ids",
+                "avoid_ids",
+            ]
+        ),
+    )
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL)
     email: Email | None = None
@@ -102,6 +187,26 @@ class ParticipantUpdate(BaseModel):
     background: str | None = Field(default=None, max_length=300, pattern=NO_CONTROL)
     preferred_ids: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
     avoid_ids: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
+
+    _not_null = field_validator(
+        "name",
+        "email",
+        "role",
+        "seniority",
+        "department",
+        "nicknames",
+        "skills",
+        "goals",
+        "interests",
+        "availability",
+        "timezone",
+        "capacity",
+        "consent_matching",
+        "consent_background",
+        "preferred_ids",
+        "avoid_ids",
+        mode="before",
+    )(_refuse_null)
 
 
 class ParticipantPublic(Participant):
@@ -194,7 +299,7 @@ class MatchingRunCreate(BaseModel):
 
     solver: str = Field(
         default="optimal",
-        pattern="^(optimal|participation|stable)$",
+        pattern="^(" + "|".join(s.value for s in RUN_SOLVERS) + ")$",
         description="optimal: best total fit; participation: most people matched first; "
         "stable: nobody would both rather be with someone else.",
     )

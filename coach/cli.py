@@ -287,19 +287,16 @@ def match(
 ) -> None:
     """Suggest pairs for everyone not yet approved, with reasons, audit and fairness."""
 
-    from coach.matching import Solver
+    from coach.matching import solver_for_run
     from coach.matching.features import FEATURES
     from coach.pairings import run_matching
 
-    if solver not in ("optimal", "participation", "stable"):
-        raise CoachError(
-            f"Unknown solver '{solver}'.", hint="use optimal, participation or stable."
-        )
+    chosen = solver_for_run(solver)
     svc = services()
     svc.store.check()
     target = svc.store.get_programme(programme)
     with console.status("Matching"):
-        run, pairings, result = run_matching(svc, target.id, Solver(solver))
+        run, pairings, result = run_matching(svc, target.id, chosen)
     names = {p.id: p.name for p in svc.store.list_participants(target.id)}
     table = Table(
         "mentee",

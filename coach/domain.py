@@ -230,7 +230,9 @@ Email = Annotated[
     str,
     Field(max_length=320),
     AfterValidator(_check_email),
-    WithJsonSchema({"type": "string", "format": "email", "maxLength": 320}),
+    # Internationalised addresses (münchen.de, ñ@ñ.es) are accepted and returned in
+    # Unicode, so the documented format is idn-email, not the ASCII-only email.
+    WithJsonSchema({"type": "string", "format": "idn-email", "maxLength": 320}),
 ]
 
 
@@ -457,6 +459,15 @@ class Pairing(BaseModel):
     details: dict[str, Any] = Field(default_factory=dict)  # score parts, reasons, solver
     run_id: int | None = None
     history: list[PairingEvent]
+
+
+class NoteIn(BaseModel):
+    """A private note as written: trimmed, not empty, no control characters (NUL...)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    session: int = Field(ge=1, le=52)
+    text: str = Field(min_length=1, max_length=5000, pattern=NO_CONTROL)
 
 
 class SessionNote(BaseModel):

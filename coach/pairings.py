@@ -19,7 +19,7 @@ from coach.domain import OPEN_SUGGESTION, Format, MatchingRun, Pairing, PairingS
 from coach.errors import ConflictError, FieldProblem, InputValidationError, NotFoundError
 from coach.matching import Cohort, MatchResult, Solver, exclusion_reason, suggest
 from coach.matching.cohort import split_roles
-from coach.matching.features import Scorer, explain, weights_for
+from coach.matching.features import DIVERSITY_REASON, Scorer, explain, weights_for
 from coach.matching.rules import RULE_TEXT, RuleContext, rule_codes
 from coach.services import Services
 
@@ -284,3 +284,14 @@ def why_excluded(
         raise NotFoundError("mentor in this programme", mentor_id)
     rule = exclusion_reason(cohort, mentee_id, mentor_id)
     return None if rule is None else f"{rule.value}: {RULE_TEXT[rule]}"
+
+
+def member_view(pairing: Pairing) -> Pairing:
+    """A pairing as its own members read it: without what came from either person's
+    background, which each shared with the coordinators only."""
+    details = dict(pairing.details)
+    if "reasons" in details:
+        details["reasons"] = [r for r in details["reasons"] if r != DIVERSITY_REASON]
+    if isinstance(details.get("parts"), dict):
+        details["parts"] = {k: v for k, v in details["parts"].items() if k != "diversity"}
+    return pairing.model_copy(update={"details": details})

@@ -10,7 +10,7 @@ from api.deps import CurrentUser, Id, PageDep, ServicesDep, StoreDep, Who
 from api.schemas import PagePublic, PairingApprove, PairingPublic, PairingReject, PairingSwap
 from coach.domain import Membership, Pairing, PairingStatus
 from coach.errors import NotFoundError
-from coach.pairings import approve, reject, swap
+from coach.pairings import approve, member_view, reject, swap
 from coach.privacy.policy import Action, Target, decide, require
 
 router = APIRouter(prefix="/programmes/{programme_id}/pairings", tags=["pairings"])
@@ -57,7 +57,7 @@ def list_pairings(
         )
     page = page.clamp()
     return PagePublic(
-        items=[PairingPublic.model_validate(p) for p in items],
+        items=[PairingPublic.model_validate(p if coordinator else member_view(p)) for p in items],
         offset=page.offset,
         limit=page.limit,
         total=total,
@@ -66,7 +66,10 @@ def list_pairings(
 
 @router.get("/{pairing_id}", response_model=PairingPublic)
 def get_pairing(programme_id: Id, pairing_id: Id, who: Who, store: StoreDep) -> PairingPublic:
-    return PairingPublic.model_validate(_visible(store, who, programme_id, pairing_id))
+    pairing = _visible(store, who, programme_id, pairing_id)
+    if not decide(who, Action.PAIRING_REVIEW, Target(programme_id=programme_id)).allowed:
+        pairing = member_view(pairing)
+    return PairingPublic.model_validate(pairing)
 
 
 @router.post("/{pairing_id}/approve", response_model=PairingPublic)

@@ -13,10 +13,10 @@ from api.web.charts import grouped_bars, meter
 from api.web.render import page
 from api.web.session import Poster, Viewer
 from coach.domain import FeedbackStage, Pairing, PairingStatus, Participant, Role
-from coach.errors import FieldProblem, InputValidationError, NotFoundError
+from coach.errors import InputValidationError, NotFoundError
 from coach.feedback import repairing_flags, summarise_feedback
 from coach.kpis import programme_kpis
-from coach.matching import Solver
+from coach.matching import RUN_SOLVERS, solver_for_run
 from coach.pairings import approve, reject, run_matching, swap
 from coach.privacy.policy import Action, Target, require
 from coach.roster import parse_bytes, validate_rows
@@ -144,7 +144,7 @@ def pairings(
         q=q,
         sort=key,
         done=done,
-        solvers=[s.value for s in Solver if s.value != "greedy"],
+        solvers=[s.value for s in RUN_SOLVERS],
     )
 
 
@@ -160,14 +160,7 @@ def run(
     solver: Annotated[str, Form(max_length=20)] = "optimal",
 ) -> RedirectResponse:
     require(viewer.who, Action.MATCHING_RUN, Target(programme_id=programme_id))
-    try:
-        chosen = Solver(solver)
-    except ValueError:
-        raise InputValidationError(
-            f"Unknown solver '{solver}'.",
-            [FieldProblem("solver", "use optimal, participation or stable")],
-            hint="choose optimal, participation or stable.",
-        ) from None
+    chosen = solver_for_run(solver)
     _, made, _ = run_matching(services, programme_id, chosen, actor_user_id=viewer.user.id)
     return _back(programme_id, f"{len(made)} suggestions from a new run")
 

@@ -12,7 +12,15 @@ from api.deps import Id, ServicesDep
 from api.web.render import page
 from api.web.session import Poster, Viewer, WebUser
 from coach.conversation import prepare_prompts, stored_prompts
-from coach.domain import FeedbackIn, FeedbackStage, Pairing, PairingStatus, Role, validated
+from coach.domain import (
+    FeedbackIn,
+    FeedbackStage,
+    NoteIn,
+    Pairing,
+    PairingStatus,
+    Role,
+    validated,
+)
 from coach.errors import (
     AccessDeniedError,
     ConflictError,
@@ -183,7 +191,7 @@ def add_note(
     viewer: Poster,
     services: ServicesDep,
     session: Annotated[int, Form(ge=1, le=52)],
-    text: Annotated[str, Form(min_length=1, max_length=5000)],
+    text: Annotated[str, Form(max_length=5000)] = "",
 ) -> RedirectResponse:
     pairing = _pairing(services, programme_id, pairing_id)
     require(
@@ -195,6 +203,7 @@ def add_note(
             approved=pairing.status is PairingStatus.APPROVED,
         ),
     )
+    note = validated(NoteIn, {"session": session, "text": text}, "note")
     programme = services.store.get_programme(programme_id)
     if session > programme.sessions_planned:
         raise InputValidationError(
@@ -206,7 +215,7 @@ def add_note(
         pairing_id, session, stage_for(session, programme.sessions_planned)
     )
     author = viewer.who.participates[programme_id][0]
-    services.store.add_note(session_id, author, text.strip())
+    services.store.add_note(session_id, author, note.text)
     return RedirectResponse(f"/web/programmes/{programme_id}/me?done=note saved", 303)
 
 

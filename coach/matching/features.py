@@ -52,6 +52,11 @@ def has_dei_objective(programme: Programme) -> bool:
     return _mentions(programme, "inclusion", "diversity", "equity", "dei")
 
 
+# Background is shared with coordinators only, by consent: this reason and the diversity
+# score part are taken out of what the pair themselves read (``pairings.member_view``).
+DIVERSITY_REASON = "different backgrounds (both opted in)"
+
+
 def default_weights(programme: Programme) -> dict[str, float]:
     """Sensible defaults per objective, before the programme's own overrides."""
     weights = dict(BASE_WEIGHTS)
@@ -296,5 +301,5 @@ def explain(
     if parts["style"] >= 0.5:
         reasons.append("similar communication or learning style")
     if parts["diversity"]:
-        reasons.append("different backgrounds (both opted in)")
+        reasons.append(DIVERSITY_REASON)
     return reasons

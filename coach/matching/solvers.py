@@ -22,12 +22,30 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
+from coach.errors import FieldProblem, InputValidationError
+
 
 class Solver(StrEnum):
     OPTIMAL = "optimal"
     PARTICIPATION = "participation"
     STABLE = "stable"
-    GREEDY = "greedy"
+    GREEDY = "greedy"  # a baseline for benchmarks and evals, never offered for a run
+
+
+RUN_SOLVERS = (Solver.OPTIMAL, Solver.PARTICIPATION, Solver.STABLE)
+
+
+def solver_for_run(name: str) -> Solver:
+    """The solver a coordinator asked for, from the ones a run may use; the one check
+    behind the API, the web form and the CLI."""
+    allowed = ", ".join(s.value for s in RUN_SOLVERS)
+    if name not in {s.value for s in RUN_SOLVERS}:
+        raise InputValidationError(
+            f"Unknown solver '{name[:40]}'.",
+            [FieldProblem("solver", f"use {allowed}")],
+            hint=f"choose {allowed}; nothing was changed.",
+        )
+    return Solver(name)
 
 
 @dataclass(frozen=True)

@@ -180,3 +180,75 @@ def test_uvicorns_access_log_never_shows_a_query_string(world: World, capsys):
         logger.removeHandler(handler)
     err = capsys.readouterr().err
     assert '"GET /login HTTP/1.1" 200' in err and "cch_secret" not in err
+
+
+def test_update_fields_that_cannot_be_null_say_so_and_the_schema_agrees(world: World):
+    coordinator = world.headers("coordinator")
+    response = world.client.patch(
+        f"/programmes/{world.programme_id}", json={"name": None}, headers=coordinator
+    )
+    assert response.status_code == 422
+    field = response.json()["error"]["fields"][0]
+    assert field["field"] == "name" and "not null" in field["message"]
+    spec = world.client.get("/openapi.json").json()["components"]["schemas"]
+    name = spec["ProgrammeUpdate"]["properties"]["name"]
+    assert "anyOf" not in name and name["type"] == "string"
+    background = spec["ParticipantUpdate"]["properties"]["background"]
+    assert {"type": "null"} in background["anyOf"]  # null clears it, as documented
+    cleared = world.client.patch(
+        f"/programmes/{world.programme_id}/participants/{world.participant_ids['E1']}",
+        json={"background": None, "email": "mentee@example.org"},
+        headers=coordinator,
+    )
+    assert cleared.status_code == 200, cleared.text
+
+
+def test_internationalised_emails_are_accepted_and_documented_as_such(world: World):
+    spec = world.client.get("/openapi.json").json()["components"]["schemas"]
+    assert spec["UserCreate"]["properties"]["email"]["format"] == "idn-email"
+    made = world.client.post(
+        "/users",
+        json={"email": "zoë@münchen.example", "name": "Zoë"},
+        headers=world.headers("admin"),
+    )
+    assert made.status_code == 201 and made.json()["email"] == "zoë@münchen.example"
+
+
+def test_the_web_form_offers_and_accepts_only_the_solvers_the_api_does(world: World):
+    from coach.errors import InputValidationError
+    from coach.matching import solver_for_run
+
+    for name in ("greedy", "optimal; drop"):
+        try:
+            solver_for_run(name)
+        except InputValidationError as exc:
+            assert exc.problems[0].field == "solver"
+        else:
+            raise AssertionError(name)
+    spec = world.client.get("/openapi.json").json()["components"]["schemas"]
+    assert "greedy" not in spec["MatchingRunCreate"]["properties"]["solver"]["pattern"]
+
+
+def test_the_pair_does_not_read_the_background_reason_coordinators_see(world: World):
+    store = world.services.store
+    for pairing_id in fresh_pairings(world):
+        store.set_pairing_status(pairing_id, PairingStatus.WITHDRAWN)
+    reasons = ["covers 1 of 2 goals", "different backgrounds (both opted in)"]
+    ids = world.participant_ids
+    first = store.create_pairing(
+        world.programme_id,
+        ids["M1"],
+        ids["E1"],
+        details={"reasons": reasons, "parts": {"diversity": 1.0, "goal_coverage": 0.5}},
+    ).id
+    store.set_pairing_status(first, PairingStatus.APPROVED)
+    path = f"/programmes/{world.programme_id}/pairings/{first}"
+    member = world.client.get(path, headers=world.headers("mentee")).json()
+    assert member["details"]["reasons"] == ["covers 1 of 2 goals"]
+    assert "diversity" not in member["details"]["parts"]
+    listed = world.client.get(
+        f"/programmes/{world.programme_id}/pairings", headers=world.headers("mentor")
+    ).json()["items"]
+    assert all("background" not in " ".join(p["details"].get("reasons", [])) for p in listed)
+    coordinator = world.client.get(path, headers=world.headers("coordinator")).json()
+    assert coordinator["details"]["reasons"] == reasons

@@ -280,3 +280,21 @@ def test_sign_in_needs_the_forms_own_csrf_token(world: World, browser: TestClien
             follow_redirects=False,
         )
         assert response.status_code == 403 and "coach_session" not in browser.cookies
+
+
+def test_a_note_with_a_nul_byte_or_only_spaces_is_refused_and_not_saved(
+    world: World, browser: TestClient
+):
+    first, _ = fresh_pairings(world)
+    store = world.services.store
+    store.set_pairing_status(first, PairingStatus.APPROVED)
+    csrf = sign_in(browser, world, "mentee")
+    url = f"/web/programmes/{world.programme_id}/pairings/{first}/notes"
+    mentee = world.participant_ids["E1"]
+    for text in ("   \n\t ", "before\x00after", ""):
+        response = browser.post(
+            url, data={"csrf": csrf, "session": 1, "text": text}, follow_redirects=False
+        )
+        assert response.status_code == 422, (text, response.status_code)
+        assert "text" in response.text
+    assert store.notes_by_author(first, mentee) == []
