@@ -28,8 +28,7 @@ from coach.domain import (
     Slot,
     User,
     UserRole,
-    Weight,
-    WeightName,
+    Weights,
 )
 from coach.matching.solvers import RUN_SOLVERS
 
@@ -108,7 +107,7 @@ class ProgrammeUpdate(BaseModel):
     min_cohort_size: int | None = Field(default=None, ge=2, le=100)
     rotate_pairs: bool | None = None
     dual_approval: bool | None = None
-    matching_weights: dict[WeightName, Weight] | None = Field(default=None, max_length=20)
+    matching_weights: Weights | None = None
 
     _not_null = field_validator(
         "name",
@@ -303,8 +302,8 @@ class MatchingRunCreate(BaseModel):
         description="optimal: best total fit; participation: most people matched first; "
         "stable: nobody would both rather be with someone else.",
     )
-    weights: dict[WeightName, Weight] | None = Field(
-        default=None, max_length=20, description="Override feature weights for this run only."
+    weights: Weights | None = Field(
+        default=None, description="Override feature weights for this run only."
     )
 
 

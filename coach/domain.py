@@ -43,6 +43,25 @@ Weight = Annotated[
     ),
 ]
 WeightName = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z_]+$")]
+# Documented as one object of numbers with patterned names (pydantic would otherwise
+# write patternProperties, which lets any other name with any value through the spec).
+Weights = Annotated[
+    dict[WeightName, Weight],
+    Field(max_length=20),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "propertyNames": {"pattern": "^[a-z_]+$", "minLength": 1, "maxLength": 40},
+            "additionalProperties": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": MAX_WEIGHT,
+                "description": f"0 (off) to {MAX_WEIGHT:g}; weights are relative.",
+            },
+            "maxProperties": 20,
+        }
+    ),
+]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -264,7 +283,7 @@ class ProgrammeIn(BaseModel):
     min_cohort_size: int = Field(default=3, ge=2, le=100)
     rotate_pairs: bool = False
     dual_approval: bool = False
-    matching_weights: dict[WeightName, Weight] = Field(default_factory=dict, max_length=20)
+    matching_weights: Weights = Field(default_factory=dict)
 
 
 class Programme(ProgrammeIn):
