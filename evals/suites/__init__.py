@@ -1,5 +1,13 @@
 """Eval suites; importing this package registers each of them with the harness."""
 
-from evals.suites import injection, matching, prep, redaction, retrieval, summaries
+from evals.suites import (
+    coverage,
+    injection,
+    matching,
+    prep,
+    redaction,
+    retrieval,
+    summaries,
+)
 
-__all__ = ["injection", "matching", "prep", "redaction", "retrieval", "summaries"]
+__all__ = ["coverage", "injection", "matching", "prep", "redaction", "retrieval", "summaries"]
