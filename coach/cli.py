@@ -302,17 +302,16 @@ def match(
         "mentee",
         "mentor",
         "score",
-        "why",
+        "summary",
         title=f"Run {run.id}: {len(pairings)} "
         f"suggestions ({solver}), total score {result.total_score:.2f}",
     )
     for pairing in sorted(pairings, key=lambda p: -(p.score or 0)):
-        reasons = pairing.details.get("reasons", [])
         table.add_row(
             names[pairing.mentee_id],
             names[pairing.mentor_id],
             f"{pairing.score:.2f}",
-            "; ".join(reasons[:3]),
+            pairing.details.get("summary", ""),
         )
     console.print(table)
     audit = Table("rule", "pairs excluded", title=f"Excluded pairs (of {result.pairs_considered})")
@@ -348,7 +347,9 @@ def match(
                     "mentor",
                     "score",
                     *FEATURES,
-                    "reasons",
+                    "summary",
+                    "pros",
+                    "cons",
                 ]
             )
             for pairing in pairings:
@@ -362,7 +363,9 @@ def match(
                         names[pairing.mentor_id],
                         pairing.score,
                         *(parts.get(f, "") for f in FEATURES),
-                        " | ".join(pairing.details.get("reasons", [])),
+                        pairing.details.get("summary", ""),
+                        " | ".join(pairing.details.get("pros", [])),
+                        " | ".join(pairing.details.get("cons", [])),
                     ]
                 )
         console.print(f"Suggestions written to {export}")

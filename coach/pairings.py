@@ -57,6 +57,7 @@ def build_cohort(
         previous_pairs=previous
         if programme.rotate_pairs
         else {(p.mentee_id, p.mentor_id) for p in approved},
+        judge=services.coverage_judge,
     )
     return cohort, dict(taken)
 
@@ -110,7 +111,7 @@ def run_matching(
                 s.mentee_id,
                 s.mentor_id,
                 s.score,
-                {"parts": s.parts, "reasons": s.reasons, "solver": solver.value},
+                {"parts": s.parts, **s.explanation.as_details(), "solver": solver.value},
             )
             for s in result.suggestions
         ],
@@ -267,8 +268,10 @@ def _score_pair(cohort: Cohort, mentee_id: int, mentor_id: int) -> tuple[float, 
     scorer = Scorer(cohort, weights_for(cohort.programme))
     values, parts = scorer.score(mentee, np.array([column]), overlap[[column]])
     pair_parts = {name: round(float(v[0]), 4) for name, v in parts.items()}
-    reasons = explain(cohort, mentee, mentor, pair_parts, int(overlap[column]))
-    return round(float(values[0]), 4), {"parts": pair_parts, "reasons": reasons}
+    explanation = explain(
+        cohort, mentee, mentor, pair_parts, int(overlap[column]), float(values[0])
+    )
+    return round(float(values[0]), 4), {"parts": pair_parts, **explanation.as_details()}
 
 
 def why_excluded(
@@ -290,8 +293,9 @@ def member_view(pairing: Pairing) -> Pairing:
     """A pairing as its own members read it: without what came from either person's
     background, which each shared with the coordinators only."""
     details = dict(pairing.details)
-    if "reasons" in details:
-        details["reasons"] = [r for r in details["reasons"] if r != DIVERSITY_REASON]
+    for key in ("reasons", "pros"):  # "reasons": pairings suggested before pros and cons
+        if key in details:
+            details[key] = [r for r in details[key] if r != DIVERSITY_REASON]
     if isinstance(details.get("parts"), dict):
         details["parts"] = {k: v for k, v in details["parts"].items() if k != "diversity"}
     return pairing.model_copy(update={"details": details})

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.config import Settings
 from coach.embeddings import Embedder, SentenceTransformerEmbedder
@@ -24,6 +25,9 @@ class IndexHealth:
     status: str  # ok, not_indexed, lost, unavailable
     detail: str  # for admins and logs: may name paths and library messages
 
+
+if TYPE_CHECKING:
+    from coach.matching.coverage import CoverageJudge
 
 _EMBEDDERS: dict[tuple[str, str, int], Embedder] = {}
 
@@ -74,6 +78,13 @@ class Services:
     @cached_property
     def cards(self) -> list[Card]:
         return load_cards(self.cards_dir)
+
+    @cached_property
+    def coverage_judge(self) -> CoverageJudge:
+        """The one goal/skill coverage judgement (matching, reasons, session prep)."""
+        from coach.matching.coverage import CoverageJudge
+
+        return CoverageJudge(self.embedder.embed)
 
     def sync_guidance(self, progress: SyncProgress | None = None) -> SyncReport:
         """Index the guidance cards and record in the database what the index now holds,

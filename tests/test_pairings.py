@@ -36,7 +36,8 @@ def test_run_review_and_rerun(programme_services):
     assert run.summary["excluded"] and run.summary["fairness"]
     assert any(u["cause"] == "no_consent" for u in run.summary["unmatched"])
     best = max(pairings, key=lambda p: p.score)
-    assert best.details["reasons"][0].startswith("covers")
+    assert best.details["pros"][0].startswith("covers")
+    assert best.details["summary"].startswith(f"Fit {best.score:.2f}: covers")
     assert set(best.details["parts"]) >= {"goal_coverage", "availability"}
 
     # dual approval: a second, different reviewer
@@ -94,7 +95,7 @@ def test_swap_exchanges_mentors_and_checks_rules(programme_services):
                     (b.mentee_id, a.mentor_id),
                 }
                 assert services.store.get_pairing(a.id).status is PairingStatus.WITHDRAWN
-                assert new[0].details["reasons"]
+                assert new[0].details["summary"] and new[0].details["pros"]
                 return
     pytest.fail("no swappable pair of suggestions in the sample")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -49,6 +50,10 @@ def utc_offset_hours(timezone: str) -> float:
     return offset.total_seconds() / 3600
 
 
+if TYPE_CHECKING:
+    from coach.matching.coverage import CoverageJudge
+
+
 @dataclass
 class Cohort:
     """Everything the matcher needs, built once per run."""
@@ -59,6 +64,9 @@ class Cohort:
     goal_vectors: dict[int, np.ndarray]  # participant id -> (goals, dim), normalised
     skill_vectors: dict[int, np.ndarray]
     previous_pairs: set[tuple[int, int]] = field(default_factory=set)  # (mentee, mentor)
+    # The coverage judgement (texts and vectors). Runs of the product always have one;
+    # cohorts of bare vectors (benchmarks, property tests) fall back to cosine credit.
+    judge: CoverageJudge | None = None
     availability: dict[int, np.ndarray] = field(init=False)
     chain: dict[int, frozenset[str]] = field(init=False)  # id -> managers up the line
 

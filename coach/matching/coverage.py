@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,12 +51,34 @@ _FILLER = frozenset(
 )
 _WORD = re.compile(r"[a-z0-9+#]+")
 STEM_LENGTH = 5  # "automate" and "automation" share "autom"
+MASK_FLOOR = 0.2  # pairs less similar than this are not re-embedded without shared words
 
 
 @dataclass(frozen=True)
 class Topic:
     name: str
     phrases: tuple[str, ...]
+
+
+@dataclass
+class SkillTable:
+    """Skill texts with their vectors, areas and content stems, laid out once."""
+
+    texts: list[str]
+    vectors: np.ndarray
+    areas: np.ndarray
+    stems: list[set[str]] = field(init=False)
+    _by_stem: dict[str, list[int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.stems = [content_stems(text) if text else set() for text in self.texts]
+        self._by_stem = {}
+        for row, stems in enumerate(self.stems):
+            for stem in stems:
+                self._by_stem.setdefault(stem, []).append(row)
+
+    def rows_with(self, stem: str) -> list[int]:
+        return self._by_stem.get(stem, [])
 
 
 @dataclass(frozen=True)
@@ -132,46 +154,66 @@ class CoverageJudge:
         """(texts, topics): each text's closest phrase similarity within each area."""
         return np.stack([(vectors @ tv.T).max(axis=1) for tv in self._topic_vectors], axis=1)
 
+    def table(self, skills: Sequence[str], vectors: np.ndarray | None = None) -> SkillTable:
+        """Skills laid out once for judging against many goals (as matching does)."""
+        s = self._vectors(skills, vectors)
+        return SkillTable(list(skills), s, self.areas(s) if len(s) else s[:, :0])
+
     def signals(
         self,
         goals: Sequence[str],
-        skills: Sequence[str],
+        skills: Sequence[str] | SkillTable,
         goal_vectors: np.ndarray | None = None,
         skill_vectors: np.ndarray | None = None,
+        *,
+        rows: np.ndarray | None = None,
     ) -> np.ndarray:
-        """(goals, skills, 3): the three signals of every pair."""
+        """(goals, skills, 3): the three signals of every pair; with a ``SkillTable``,
+        against its ``rows`` (all of them by default)."""
+        table = skills if isinstance(skills, SkillTable) else self.table(skills, skill_vectors)
+        rows = np.arange(len(table.texts)) if rows is None else np.asarray(rows)
         g = self._vectors(goals, goal_vectors)
-        s = self._vectors(skills, skill_vectors)
-        cosine = g @ s.T
+        cosine = g @ table.vectors[rows].T
         without_shared = cosine.copy()
-        goal_stems = [content_stems(t) for t in goals]
-        skill_stems = [content_stems(t) for t in skills]
-        pairs = [
-            (i, j, shared)
-            for i, gs in enumerate(goal_stems)
-            for j, ss in enumerate(skill_stems)
-            if (shared := gs & ss)
-        ]
+        position = {int(row): k for k, row in enumerate(rows)}
+        pairs: list[tuple[int, int, set[str]]] = []
+        for i, goal in enumerate(goals):
+            mine = content_stems(goal)
+            for stem in mine:
+                for row in table.rows_with(stem):
+                    k = position.get(row)
+                    # Below MASK_FLOOR a pair is far from covered whatever words it shares.
+                    if k is not None and cosine[i, k] >= MASK_FLOOR:
+                        pairs.append((i, k, mine & table.stems[row]))
         if pairs:
-            left = self._vectors([without(goals[i], shared) for i, _, shared in pairs], None)
-            right = self._vectors([without(skills[j], shared) for _, j, shared in pairs], None)
-            for k, (i, j, _) in enumerate(pairs):
-                without_shared[i, j] = float(left[k] @ right[k])
-        area_g, area_s = self.areas(g), self.areas(s)
-        same_area = np.minimum(area_g[:, None, :], area_s[None, :, :]).max(axis=2)
+            unique = {(i, k): shared for i, k, shared in pairs}
+            keys = list(unique)
+            left = self._vectors([without(goals[i], unique[(i, k)]) for i, k in keys], None)
+            right = self._vectors(
+                [without(table.texts[int(rows[k])], unique[(i, k)]) for i, k in keys], None
+            )
+            at = (np.array([i for i, _ in keys]), np.array([k for _, k in keys]))
+            without_shared[at] = (left * right).sum(axis=1)
+        area_g = self.areas(g)
+        same_area = np.minimum(area_g[:, None, :], table.areas[rows][None, :, :]).max(axis=2)
         return np.stack([cosine, without_shared, same_area], axis=2)
 
     def probability(
         self,
         goals: Sequence[str],
-        skills: Sequence[str],
+        skills: Sequence[str] | SkillTable,
         goal_vectors: np.ndarray | None = None,
         skill_vectors: np.ndarray | None = None,
+        *,
+        rows: np.ndarray | None = None,
     ) -> np.ndarray:
         """(goals, skills): how likely each skill covers each goal, in [0, 1]."""
-        if not goals or not skills:
-            return np.zeros((len(goals), len(skills)))
-        return self.model.probability(self.signals(goals, skills, goal_vectors, skill_vectors))
+        count = len(skills.texts if isinstance(skills, SkillTable) else skills)
+        count = count if rows is None else len(rows)
+        if not goals or not count:
+            return np.zeros((len(goals), count))
+        signals = self.signals(goals, skills, goal_vectors, skill_vectors, rows=rows)
+        return self.model.probability(signals)
 
     def covered(
         self,

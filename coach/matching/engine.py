@@ -14,7 +14,7 @@ import numpy as np
 
 from coach.domain import Participant
 from coach.matching.cohort import Cohort
-from coach.matching.features import Scorer, explain, weights_for
+from coach.matching.features import Explanation, Scorer, explain, weights_for
 from coach.matching.rules import (
     ALLOWED,
     RULE_ORDER,
@@ -37,7 +37,11 @@ class Suggestion:
     mentor_id: int
     score: float
     parts: dict[str, float]
-    reasons: list[str]
+    explanation: Explanation
+
+    @property
+    def reasons(self) -> list[str]:
+        return [*self.explanation.pros, *self.explanation.cons]
 
 
 @dataclass
@@ -186,7 +190,14 @@ def suggest(
                 mentor_id=mentor.id,
                 score=round(float(values[position]), 4),
                 parts=pair_parts,
-                reasons=explain(cohort, mentee, mentor, pair_parts, int(overlap_row[position])),
+                explanation=explain(
+                    cohort,
+                    mentee,
+                    mentor,
+                    pair_parts,
+                    int(overlap_row[position]),
+                    float(values[position]),
+                ),
             )
         )
     matched_rows = {row for row, _ in pairs}

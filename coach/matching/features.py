@@ -9,6 +9,7 @@ scores 0.25, below a mentor who fits all four fairly well.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -180,6 +181,16 @@ class Scorer:
             384,
         )
         self.skills, self.skill_starts, _ = _stack(cohort.skill_vectors, mentors, self.dim)
+        self.judge = cohort.judge
+        self.skill_table = None
+        if self.judge is not None:
+            texts: list[str] = []
+            for mentor in mentors:
+                vectors = cohort.skill_vectors.get(mentor.id)
+                count = len(vectors) if vectors is not None and len(vectors) else 1
+                own = list(mentor.skills) if len(mentor.skills) == count else []
+                texts.extend(own or [""] * count)
+            self.skill_table = self.judge.table(texts, self.skills)
         self.goals, self.goal_starts, self.has_goals = _stack(
             cohort.goal_vectors, mentors, self.dim
         )
@@ -211,8 +222,15 @@ class Scorer:
         goals = self.cohort.goal_vectors.get(mentee.id)
         if goals is not None and len(goals) and len(columns):
             rows, segments = _segments(self.skill_starts, columns)
-            best = np.maximum.reduceat(goals @ self.skills[rows].T, segments, axis=1)
-            coverage = credit(best).mean(axis=0)
+            if self.judge is not None and self.skill_table is not None:
+                # Each goal's credit is how likely its best skill of the mentor covers it.
+                probability = self.judge.probability(
+                    mentee.goals, self.skill_table, goals, rows=rows
+                )
+                coverage = np.maximum.reduceat(probability, segments, axis=1).mean(axis=0)
+            else:
+                best = np.maximum.reduceat(goals @ self.skills[rows].T, segments, axis=1)
+                coverage = credit(best).mean(axis=0)
         else:
             coverage = np.zeros(len(columns))
         offered = self.cohort.skill_vectors.get(mentee.id)
@@ -260,46 +278,119 @@ def _equal(codes: np.ndarray, code: np.integer | int) -> np.ndarray:
     return ((codes == code) & (codes >= 0)).astype(float)
 
 
+@dataclass
+class Explanation:
+    """What a coordinator reads about one pair: a one-line summary, then what speaks for
+    the pair and what costs, each with its number."""
+
+    summary: str
+    pros: list[str]
+    cons: list[str]
+
+    def as_details(self) -> dict[str, Any]:
+        return {"summary": self.summary, "pros": self.pros, "cons": self.cons}
+
+
+WIDE_GAP_HOURS = 4  # time zones this far apart make a shared working hour hard
+SAME_TIME_HOURS = 2  # this close reads as a pro
+
+
+def covered_goals(
+    cohort: Cohort, mentee: Participant, mentor: Participant
+) -> list[tuple[str, str | None]]:
+    """Each of the mentee's goals with the mentor's skill that covers it, or None.
+
+    The one coverage judgement when the cohort has one; cohorts of bare vectors use the
+    cosine threshold ``COVERED``.
+    """
+    empty = np.zeros((0, 1), dtype=np.float32)
+    goals = cohort.goal_vectors.get(mentee.id, empty)
+    skills = cohort.skill_vectors.get(mentor.id, empty)
+    if not mentee.goals:
+        return []
+    if not len(goals) or not len(skills) or not mentor.skills:
+        return [(goal, None) for goal in mentee.goals]
+    if cohort.judge is not None:
+        probability = cohort.judge.probability(mentee.goals, mentor.skills, goals, skills)
+        threshold = cohort.judge.model.threshold
+    else:
+        probability, threshold = goals @ skills.T, COVERED
+    return [
+        (goal, mentor.skills[int(np.argmax(row))] if float(np.max(row)) >= threshold else None)
+        for goal, row in zip(mentee.goals, probability, strict=False)
+    ]
+
+
 def explain(
     cohort: Cohort,
     mentee: Participant,
     mentor: Participant,
     parts: dict[str, float],
     overlap_steps: int,
-) -> list[str]:
-    """Plain-language reasons for one pair (never mentions self-described background)."""
+    score: float | None = None,
+) -> Explanation:
+    """Pros and cons of one pair, each with its number, and a one-line summary.
+
+    Never mentions self-described background beyond ``DIVERSITY_REASON`` (coordinators
+    only; ``pairings.member_view`` removes it for the pair).
+    """
+    pros: list[str] = []
+    cons: list[str] = []
+    coverage = covered_goals(cohort, mentee, mentor)
+    covered = [(goal, skill) for goal, skill in coverage if skill]
+    missing = [goal for goal, skill in coverage if not skill]
+    if covered:
+        pros.append(
+            f"covers {len(covered)} of {len(coverage)} goals: "
+            + "; ".join(f"{goal} <- {skill}" for goal, skill in covered[:4])
+        )
+    if missing:
+        cons.append(
+            f"{len(missing)} of {len(coverage)} goals not covered by the mentor's skills: "
+            + "; ".join(missing[:3])
+        )
     empty = np.zeros((0, 1), dtype=np.float32)
-    goals = cohort.goal_vectors.get(mentee.id, empty)
-    skills = cohort.skill_vectors.get(mentor.id, empty)
-    reasons = []
-    if mentee.goals and len(goals) and len(skills):
-        sims = goals @ skills.T  # (mentee goals, mentor skills)
-        covered = [
-            f"{goal} <- {mentor.skills[int(np.argmax(row))]}"
-            for goal, row in zip(mentee.goals, sims, strict=False)
-            if float(np.max(row)) >= COVERED
-        ]
-        text = f"covers {len(covered)} of {len(mentee.goals)} goals"
-        reasons.append(text + (": " + "; ".join(covered[:4]) if covered else ""))
-    elif mentee.goals:
-        reasons.append(f"covers 0 of {len(mentee.goals)} goals")
     mentor_goals = cohort.goal_vectors.get(mentor.id, empty)
     mentee_skills = cohort.skill_vectors.get(mentee.id, empty)
-    if len(mentor_goals) and len(mentee_skills):
-        back = (mentor_goals @ mentee_skills.T).max(axis=1)
-        if float(back.max()) >= COVERED:
-            reasons.append(f"the mentor learns too: {mentor.goals[int(np.argmax(back))]}")
+    if len(mentor_goals) and len(mentee_skills) and mentor.goals and mentee.skills:
+        if cohort.judge is not None:
+            back = cohort.judge.probability(
+                mentor.goals, mentee.skills, mentor_goals, mentee_skills
+            )
+            best, threshold = back.max(axis=1), cohort.judge.model.threshold
+        else:
+            best, threshold = (mentor_goals @ mentee_skills.T).max(axis=1), COVERED
+        if float(best.max()) >= threshold:
+            pros.append(f"the mentor learns too: {mentor.goals[int(np.argmax(best))]}")
     if parts["cross_department"]:
-        reasons.append(f"different departments ({mentee.department} / {mentor.department})")
+        pros.append(f"different departments ({mentee.department} / {mentor.department})")
+    else:
+        cons.append(f"same department ({mentee.department})")
     hours = overlap_steps * STEP_MINUTES / 60
-    reasons.append(f"{hours:g} h of common availability a week")
+    needed = 2 * cohort.programme.session_minutes / 60
+    if hours == 0:
+        cons.append("no common time in the week")
+    elif hours < needed:
+        cons.append(f"only {hours:g} h of common time a week")
+    else:
+        pros.append(f"{hours:g} h of common time a week")
     gap = abs(utc_offset_hours(mentee.timezone) - utc_offset_hours(mentor.timezone))
-    reasons.append("same time zone" if gap == 0 else f"{gap:g} h apart in time zones")
+    if gap >= WIDE_GAP_HOURS:
+        cons.append(f"{gap:g} h apart in time zones")
+    elif gap <= SAME_TIME_HOURS:
+        pros.append("same time zone" if gap == 0 else f"only {gap:g} h apart in time zones")
     shared = sorted({i.lower() for i in mentee.interests} & {i.lower() for i in mentor.interests})
     if shared:
-        reasons.append("shared interests: " + ", ".join(shared))
+        pros.append("shared interests: " + ", ".join(shared))
     if parts["style"] >= 0.5:
-        reasons.append("similar communication or learning style")
+        pros.append("similar communication or learning style")
     if parts["diversity"]:
-        reasons.append(DIVERSITY_REASON)
-    return reasons
+        pros.append(DIVERSITY_REASON)
+    lead = f"Fit {score:.2f}" if score is not None else "Fit"
+    goals_part = (
+        f"covers {len(covered)} of {len(coverage)} goals" if coverage else "no goals to cover"
+    )
+    caveat = f"; watch: {cons[0]}" if cons else "; no drawbacks found"
+    if cons and cons[0].startswith(f"{len(missing)} of"):
+        caveat = f"; watch: {cons[1]}" if len(cons) > 1 else "; no other drawbacks"
+    return Explanation(f"{lead}: {goals_part}{caveat}", pros, cons)

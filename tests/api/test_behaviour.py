@@ -263,7 +263,7 @@ def test_matching_flow_over_the_api(world: World):
     suggestion = next(
         s for s in body["suggestions"] if s["mentee_id"] == world.participant_ids["E1"]
     )
-    assert suggestion["details"]["reasons"]
+    assert suggestion["details"]["summary"] and suggestion["details"]["pros"]
     # the mentee sees no suggestion before approval
     mine = world.client.get(f"{base}/pairings", headers=world.headers("mentee")).json()
     assert mine["items"] == []
