@@ -35,7 +35,14 @@ def build_cohort(
     vectors = services.index.participant_vectors(programme.id)
     goals = {v.participant_id: v.vectors for v in vectors if v.kind == "goal"}
     skills = {v.participant_id: v.vectors for v in vectors if v.kind == "skill"}
-    approved, _ = services.store.list_pairings(programme.id, statuses=[PairingStatus.APPROVED])
+    # A pairing with a first approval keeps its places like an approved one: a re-run
+    # never undoes a reviewer's decision.
+    approved, _ = services.store.list_pairings(
+        programme.id,
+        statuses=[PairingStatus.APPROVED, PairingStatus.AWAITING_SECOND_APPROVAL],
+    )
+    rejected_rows, _ = services.store.list_pairings(programme.id, statuses=[PairingStatus.REJECTED])
+    rejected = {(p.mentee_id, p.mentor_id): _rejection_reason(p) for p in rejected_rows}
     taken = Counter(p.mentor_id for p in approved)
     per_mentee = Counter(p.mentee_id for p in approved)
     limit = CIRCLE_SIZE if programme.format is Format.CIRCLES else 1
@@ -57,13 +64,24 @@ def build_cohort(
         previous_pairs=previous
         if programme.rotate_pairs
         else {(p.mentee_id, p.mentor_id) for p in approved},
+        rejected_pairs=rejected,
         judge=services.coverage_judge,
     )
     return cohort, dict(taken)
 
 
-def run_summary(result: MatchResult, people: dict[int, str]) -> dict[str, Any]:
+def run_summary(
+    result: MatchResult,
+    people: dict[int, str],
+    rejected: dict[tuple[int, int], str] | None = None,
+) -> dict[str, Any]:
     return {
+        # The pairs the "rejected_by_reviewer" rule kept out of this run, with the reason.
+        "rejected_pairs": [
+            {"mentee": people.get(mentee, ""), "mentor": people.get(mentor, ""), "reason": why}
+            for (mentee, mentor), why in sorted((rejected or {}).items())
+            if mentee in people and mentor in people
+        ],
         "solver": result.solver.value,
         "pairs_considered": result.pairs_considered,
         "excluded": result.excluded,
@@ -79,6 +97,13 @@ def run_summary(result: MatchResult, people: dict[int, str]) -> dict[str, Any]:
         "shortlist": result.shortlist,
         "notes": result.notes,
     }
+
+
+def _rejection_reason(pairing: Pairing) -> str:
+    for event in reversed(pairing.history):
+        if event.to_status is PairingStatus.REJECTED:
+            return event.reason or "no reason given"
+    return "no reason given"
 
 
 def run_matching(
@@ -105,7 +130,7 @@ def run_matching(
     run, pairings = services.store.record_matching_run(
         programme_id,
         solver.value,
-        run_summary(result, names),
+        run_summary(result, names, cohort.rejected_pairs),
         [
             (
                 s.mentee_id,

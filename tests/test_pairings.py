@@ -107,3 +107,32 @@ def test_why_excluded_names_the_rule(programme_services):
     mentor = next(p for p in people if p.role.value == "mentor" and p.manager_id in by_external)
     manager = by_external[mentor.manager_id]
     assert why_excluded(services, programme.id, manager.id, mentor.id).startswith("reporting_line")
+
+
+def test_a_rerun_keeps_every_decision_and_never_suggests_a_rejected_pair_again(
+    programme_services,
+):
+    services, programme, (first, second) = programme_services
+    _, pairings, _ = run_matching(services, programme.id, Solver.OPTIMAL, actor_user_id=first.id)
+    ranked = sorted(pairings, key=lambda p: -(p.score or 0))
+    halfway, turned_down = ranked[0], ranked[1]
+    approve(services, halfway.id, first.id)  # dual approval: waits for a second reviewer
+    reject(services, turned_down.id, first.id, "they already work together on a project")
+    run2, again, result = run_matching(
+        services, programme.id, Solver.OPTIMAL, actor_user_id=first.id
+    )
+    store = services.store
+    assert store.get_pairing(halfway.id).status is PairingStatus.AWAITING_SECOND_APPROVAL
+    assert store.get_pairing(turned_down.id).status is PairingStatus.REJECTED
+    pairs = {(p.mentee_id, p.mentor_id) for p in again}
+    assert (turned_down.mentee_id, turned_down.mentor_id) not in pairs
+    assert halfway.mentee_id not in {p.mentee_id for p in again}  # keeps its place
+    assert result.excluded.get("rejected_by_reviewer") == 1
+    assert run2.summary["rejected_pairs"][0]["reason"] == "they already work together on a project"
+    listed, _ = store.list_pairings(programme.id)
+    live = [
+        (p.mentee_id, p.mentor_id)
+        for p in listed
+        if p.status not in (PairingStatus.WITHDRAWN, PairingStatus.REJECTED)
+    ]
+    assert len(live) == len(set(live)), "a pair is listed twice"

@@ -64,6 +64,8 @@ class Cohort:
     goal_vectors: dict[int, np.ndarray]  # participant id -> (goals, dim), normalised
     skill_vectors: dict[int, np.ndarray]
     previous_pairs: set[tuple[int, int]] = field(default_factory=set)  # (mentee, mentor)
+    # Pairs a reviewer rejected, with the reason: never suggested again.
+    rejected_pairs: dict[tuple[int, int], str] = field(default_factory=dict)
     # The coverage judgement (texts and vectors). Runs of the product always have one;
     # cohorts of bare vectors (benchmarks, property tests) fall back to cosine credit.
     judge: CoverageJudge | None = None

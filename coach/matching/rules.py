@@ -22,6 +22,7 @@ class Rule(StrEnum):
     SENIORITY = "seniority_direction"
     REPORTING_LINE = "reporting_line"
     AVOIDED = "avoided"
+    REJECTED = "rejected_by_reviewer"
     PREVIOUS_PAIR = "previous_pair"
     NO_CAPACITY = "no_capacity"
     NO_COMMON_TIME = "no_common_availability"
@@ -33,6 +34,7 @@ RULE_TEXT = {
     Rule.SENIORITY: "the mentor is not on the right side of the seniority rule",
     Rule.REPORTING_LINE: "they are in one reporting line",
     Rule.AVOIDED: "one of them asked not to be paired with the other",
+    Rule.REJECTED: "a reviewer rejected this pair before",
     Rule.PREVIOUS_PAIR: "they were paired before in this programme (pairs rotate)",
     Rule.NO_CAPACITY: "the mentor has no capacity",
     Rule.NO_COMMON_TIME: "they have no common availability",
@@ -87,6 +89,7 @@ class RuleContext:
     below: dict[str, list[int]]  # person external id -> mentor columns in their line below
     avoided_by: dict[str, list[int]]  # mentee external id -> mentor columns avoiding them
     previous: dict[int, list[int]]  # mentee id -> mentor columns paired before
+    rejected: dict[int, list[int]]  # mentee id -> mentor columns a reviewer rejected
 
     @classmethod
     def build(cls, cohort: Cohort) -> RuleContext:
@@ -96,12 +99,17 @@ class RuleContext:
         for mentee_id, mentor_id in cohort.previous_pairs:
             if mentor_id in column_of:
                 previous.setdefault(mentee_id, []).append(column_of[mentor_id])
+        rejected: dict[int, list[int]] = {}
+        for mentee_id, mentor_id in cohort.rejected_pairs:
+            if mentor_id in column_of:
+                rejected.setdefault(mentee_id, []).append(column_of[mentor_id])
         return cls(
             cohort,
             mentors,
             mentor_chain_index(cohort, mentors),
             mentor_avoids(cohort, mentors),
             previous,
+            rejected,
         )
 
 
@@ -173,6 +181,10 @@ def rule_codes(
         if column is not None:
             avoided[column] = True
     mark(Rule.AVOIDED, avoided)
+    if mentee.id in context.rejected:
+        rejected = np.zeros(count, dtype=bool)
+        rejected[context.rejected[mentee.id]] = True
+        mark(Rule.REJECTED, rejected)
     if mentee.id in context.previous:
         previous = np.zeros(count, dtype=bool)
         previous[context.previous[mentee.id]] = True

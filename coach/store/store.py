@@ -17,7 +17,6 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coach.domain import (
-    OPEN_SUGGESTION,
     ApiToken,
     Feedback,
     FeedbackIn,
@@ -644,9 +643,9 @@ class Store:
         *,
         actor_user_id: int | None = None,
     ) -> tuple[MatchingRun, list[Pairing]]:
-        """Store a run and its suggestions; open suggestions of earlier runs are withdrawn.
-
-        Approved pairings are never touched. One transaction: a failure stores nothing.
+        """Store a run and its suggestions; undecided suggestions of earlier runs are
+        withdrawn. Pairings with any decision (an approval, a first approval, a
+        rejection) are never touched. One transaction: a failure stores nothing.
         """
         with self.transaction() as session:
             self._programme_row(session, programme_id)
@@ -661,7 +660,8 @@ class Store:
             open_rows = session.scalars(
                 select(PairingRow).where(
                     PairingRow.programme_id == programme_id,
-                    PairingRow.status.in_([s.value for s in OPEN_SUGGESTION]),
+                    # Only suggestions nobody has decided on: a first approval stays.
+                    PairingRow.status == PairingStatus.SUGGESTED.value,
                 )
             )
             for row in open_rows:
