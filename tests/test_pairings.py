@@ -112,7 +112,7 @@ def test_why_excluded_names_the_rule(programme_services):
 def test_a_rerun_keeps_every_decision_and_never_suggests_a_rejected_pair_again(
     programme_services,
 ):
-    services, programme, (first, second) = programme_services
+    services, programme, (first, _second) = programme_services
     _, pairings, _ = run_matching(services, programme.id, Solver.OPTIMAL, actor_user_id=first.id)
     ranked = sorted(pairings, key=lambda p: -(p.score or 0))
     halfway, turned_down = ranked[0], ranked[1]
