@@ -289,7 +289,7 @@ def match(
 
     from coach.matching import solver_for_run
     from coach.matching.features import FEATURES
-    from coach.pairings import run_matching
+    from coach.pairings import programme_fairness, run_matching
 
     chosen = solver_for_run(solver)
     svc = services()
@@ -322,15 +322,25 @@ def match(
     for item in result.unmatched:
         unmatched.add_row(names.get(item.participant_id, "?"), item.role, item.cause, item.detail)
     console.print(unmatched)
-    fairness = Table("role", "by", "group", "people", "match rate", "mean score", title="Fairness")
-    for row in result.fairness:
+    fairness = Table(
+        "role",
+        "by",
+        "group",
+        "people",
+        "matched",
+        "mean score",
+        "gap",
+        title="Fairness over the whole programme (approved, half-approved and suggested)",
+    )
+    for row in programme_fairness(svc, target.id):
         fairness.add_row(
             row.role,
             row.dimension,
             row.group,
             str(row.people),
-            f"{row.match_rate:.0%}",
-            "" if row.mean_score is None else f"{row.mean_score:.2f}",
+            f"{row.matched} ({row.match_rate:.0%})",
+            "-" if row.mean_score is None else f"{row.mean_score:.2f}",
+            f"[bold red]flagged[/]: {row.gap}" if row.gap else "",
         )
     console.print(fairness)
     for note in result.notes:

@@ -19,6 +19,7 @@ from coach.domain import OPEN_SUGGESTION, Format, MatchingRun, Pairing, PairingS
 from coach.errors import ConflictError, FieldProblem, InputValidationError, NotFoundError
 from coach.matching import Cohort, MatchResult, Solver, exclusion_reason, suggest
 from coach.matching.cohort import split_roles
+from coach.matching.engine import FairnessRow, fairness_rows
 from coach.matching.features import DIVERSITY_REASON, Scorer, explain, weights_for
 from coach.matching.rules import RULE_TEXT, RuleContext, rule_codes
 from coach.services import Services
@@ -74,6 +75,7 @@ def run_summary(
     result: MatchResult,
     people: dict[int, str],
     rejected: dict[tuple[int, int], str] | None = None,
+    fairness: list[FairnessRow] | None = None,
 ) -> dict[str, Any]:
     return {
         # The pairs the "rejected_by_reviewer" rule kept out of this run, with the reason.
@@ -90,13 +92,41 @@ def run_summary(
             {**asdict(u), "name": people.get(u.participant_id, "")} for u in result.unmatched
         ],
         "fairness": [
-            {**asdict(row), "match_rate": round(row.match_rate, 4)} for row in result.fairness
+            {**asdict(row), "match_rate": round(row.match_rate, 4)}
+            for row in (result.fairness if fairness is None else fairness)
         ],
         "weights": result.weights,
         "total_score": round(result.total_score, 4),
         "shortlist": result.shortlist,
         "notes": result.notes,
     }
+
+
+LIVE = (PairingStatus.APPROVED, PairingStatus.AWAITING_SECOND_APPROVAL, PairingStatus.SUGGESTED)
+
+
+def _decided_pairs(services: Services, programme_id: int) -> list[tuple[int, int, float | None]]:
+    rows, _ = services.store.list_pairings(
+        programme_id,
+        statuses=[PairingStatus.APPROVED, PairingStatus.AWAITING_SECOND_APPROVAL],
+    )
+    return [(p.mentee_id, p.mentor_id, p.score) for p in rows]
+
+
+def programme_fairness(
+    services: Services,
+    programme_id: int,
+    pairs: list[tuple[int, int, float | None]] | None = None,
+) -> list[FairnessRow]:
+    """Fairness over the whole programme: every active participant who consented to
+    matching, with the approved, half-approved and suggested pairs (or ``pairs``)."""
+    programme = services.store.get_programme(programme_id)
+    people = [p for p in services.store.list_participants(programme_id) if p.consent_matching]
+    mentees, mentors = split_roles(people)
+    if pairs is None:
+        rows, _ = services.store.list_pairings(programme_id, statuses=list(LIVE))
+        pairs = [(p.mentee_id, p.mentor_id, p.score) for p in rows]
+    return fairness_rows(mentees, mentors, pairs, programme.min_cohort_size)
 
 
 def _rejection_reason(pairing: Pairing) -> str:
@@ -127,10 +157,16 @@ def run_matching(
     if programme.format is Format.CIRCLES:
         result = _circle_rounds(cohort, solver, weights, taken, result)
     names = {p.id: p.name for p in [*cohort.mentees, *cohort.mentors]}
+    kept = _decided_pairs(services, programme_id)
+    fairness = programme_fairness(
+        services,
+        programme_id,
+        [*kept, *((s.mentee_id, s.mentor_id, s.score) for s in result.suggestions)],
+    )
     run, pairings = services.store.record_matching_run(
         programme_id,
         solver.value,
-        run_summary(result, names, cohort.rejected_pairs),
+        run_summary(result, names, cohort.rejected_pairs, fairness),
         [
             (
                 s.mentee_id,

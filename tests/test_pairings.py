@@ -136,3 +136,55 @@ def test_a_rerun_keeps_every_decision_and_never_suggests_a_rejected_pair_again(
         if p.status not in (PairingStatus.WITHDRAWN, PairingStatus.REJECTED)
     ]
     assert len(live) == len(set(live)), "a pair is listed twice"
+
+
+def test_fairness_covers_the_whole_programme_after_a_rerun_and_flags_gaps(programme_services):
+    from coach.pairings import programme_fairness
+
+    services, programme, (first, _second) = programme_services
+    _, pairings, _ = run_matching(services, programme.id, Solver.OPTIMAL, actor_user_id=first.id)
+    best = max(pairings, key=lambda p: p.score or 0)
+    approve(services, best.id, first.id)
+    approve(services, best.id, _second.id)
+    run2, _, _ = run_matching(services, programme.id, Solver.OPTIMAL, actor_user_id=first.id)
+    people = [p for p in services.store.list_participants(programme.id) if p.consent_matching]
+    for rows in (programme_fairness(services, programme.id), run2.summary["fairness"]):
+        by_department = [
+            r for r in rows if _get(r, "role") == "mentee" and _get(r, "dimension") == "department"
+        ]
+        assert sum(_get(r, "people") for r in by_department) == sum(
+            p.role.value == "mentee" for p in people
+        )  # the approved mentee is counted too, not only the re-run's cohort
+
+
+def _get(row, name):
+    return row[name] if isinstance(row, dict) else getattr(row, name)
+
+
+def test_a_group_well_below_the_rest_is_flagged():
+    from datetime import UTC, datetime
+
+    from coach.domain import Participant, Role
+    from coach.matching.engine import fairness_rows
+
+    def person(i, department, role=Role.MENTEE):
+        return Participant(
+            id=i,
+            programme_id=1,
+            updated_at=datetime.now(UTC),
+            external_id=f"P{i}",
+            name=f"P {i}",
+            email=f"p{i}@example.org",
+            role=role,
+            seniority=8,
+            department=department,
+            goals=["x"],
+            skills=["y"],
+        )
+
+    mentees = [person(1, "Claims"), person(2, "Claims"), person(3, "IT"), person(4, "IT")]
+    mentors = [person(10, "Sales", Role.MENTOR), person(11, "Sales", Role.MENTOR)]
+    rows = fairness_rows(mentees, mentors, [(3, 10, 0.7), (4, 11, 0.6)], 3)
+    claims = next(r for r in rows if r.group == "Claims")
+    assert claims.matched == 0 and claims.gap == "matched 0% against 100% for the rest"
+    assert next(r for r in rows if r.group == "IT").gap is None

@@ -17,7 +17,7 @@ from coach.errors import InputValidationError, NotFoundError
 from coach.feedback import repairing_flags, summarise_feedback
 from coach.kpis import programme_kpis
 from coach.matching import RUN_SOLVERS, solver_for_run
-from coach.pairings import approve, reject, run_matching, swap
+from coach.pairings import approve, programme_fairness, reject, run_matching, swap
 from coach.privacy.policy import Action, Target, require
 from coach.roster import parse_bytes, validate_rows
 
@@ -138,6 +138,7 @@ def pairings(
         total=total,
         shown=SHOWN,
         run=run,
+        fairness=programme_fairness(services, programme_id),
         open_rows=open_rows,
         statuses=list(PairingStatus),
         status=status.value if status else "",

@@ -8,6 +8,7 @@ mean skill vectors, in blocks), so memory and time grow far slower than mentees 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -60,6 +61,7 @@ class FairnessRow:
     people: int
     matched: int
     mean_score: float | None
+    gap: str | None = None  # why the group is flagged, when it is well below the rest
 
     @property
     def match_rate(self) -> float:
@@ -289,15 +291,35 @@ def seniority_band(level: int) -> str:
 
 
 def _fairness(cohort: Cohort, suggestions: list[Suggestion]) -> list[FairnessRow]:
-    """Match rate and mean score per group; background only where people consented and
-    only for groups of at least the programme's minimum cohort size."""
+    return fairness_rows(
+        cohort.mentees,
+        cohort.mentors,
+        [(s.mentee_id, s.mentor_id, s.score) for s in suggestions],
+        cohort.programme.min_cohort_size,
+    )
+
+
+# A group is flagged when its match rate is this far below the rest of its role and
+# dimension, or its mean score this far below theirs.
+RATE_GAP = 0.2
+SCORE_GAP = 0.1
+
+
+def fairness_rows(
+    mentees: Sequence[Participant],
+    mentors: Sequence[Participant],
+    pairs: Sequence[tuple[int, int, float | None]],
+    minimum: int,
+) -> list[FairnessRow]:
+    """Match rate and mean score per group, each compared with the rest of its role and
+    dimension; background only where people consented and only for groups of at least
+    the programme's minimum cohort size."""
     score_of: dict[int, list[float]] = defaultdict(list)
-    for s in suggestions:
-        score_of[s.mentee_id].append(s.score)
-        score_of[s.mentor_id].append(s.score)
+    for mentee_id, mentor_id, score in pairs:
+        for member in (mentee_id, mentor_id):
+            score_of[member].append(float(score) if score is not None else float("nan"))
     rows: list[FairnessRow] = []
-    minimum = cohort.programme.min_cohort_size
-    for role, people in (("mentee", cohort.mentees), ("mentor", cohort.mentors)):
+    for role, people in (("mentee", mentees), ("mentor", mentors)):
         dimensions: dict[str, dict[str, list[Participant]]] = {
             "department": defaultdict(list),
             "seniority": defaultdict(list),
@@ -310,15 +332,19 @@ def _fairness(cohort: Cohort, suggestions: list[Suggestion]) -> list[FairnessRow
                 dimensions["background"][person.background.strip().lower()].append(person)
         for dimension, groups in dimensions.items():
             small: list[Participant] = []
+            grouped: list[tuple[str, list[Participant]]] = []
             for group, members in sorted(groups.items()):
                 if dimension == "background" and len(members) < minimum:
                     small.extend(members)
                     continue
-                rows.append(_row(role, dimension, group, members, score_of))
+                grouped.append((group, members))
             if small:
-                rows.append(
-                    _row(role, dimension, f"groups under {minimum} people", small, score_of)
-                )
+                grouped.append((f"groups under {minimum} people", small))
+            everyone = [m for _, members in grouped for m in members]
+            for group, members in grouped:
+                inside = {m.id for m in members}
+                rest = [m for m in everyone if m.id not in inside]
+                rows.append(_row(role, dimension, group, members, rest, score_of))
     return rows
 
 
@@ -327,16 +353,31 @@ def _row(
     dimension: str,
     group: str,
     members: list[Participant],
+    rest: list[Participant],
     score_of: dict[int, list[float]],
 ) -> FairnessRow:
-    scores = [s for m in members for s in score_of.get(m.id, [])]
+    def rate(people: list[Participant]) -> float | None:
+        return sum(1 for m in people if m.id in score_of) / len(people) if people else None
+
+    def mean(people: list[Participant]) -> float | None:
+        scores = [s for m in people for s in score_of.get(m.id, []) if s == s]  # not NaN
+        return float(np.mean(scores)) if scores else None
+
+    mine, theirs = rate(members), rate(rest)
+    score, others = mean(members), mean(rest)
+    gaps = []
+    if mine is not None and theirs is not None and mine <= theirs - RATE_GAP:
+        gaps.append(f"matched {mine:.0%} against {theirs:.0%} for the rest")
+    if score is not None and others is not None and score <= others - SCORE_GAP:
+        gaps.append(f"mean score {score:.2f} against {others:.2f} for the rest")
     return FairnessRow(
         role=role,
         dimension=dimension,
         group=group,
         people=len(members),
         matched=sum(1 for m in members if m.id in score_of),
-        mean_score=round(float(np.mean(scores)), 4) if scores else None,
+        mean_score=round(score, 4) if score is not None else None,
+        gap="; ".join(gaps) or None,
     )
 
 
