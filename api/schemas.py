@@ -340,6 +340,51 @@ class PairingSwap(BaseModel):
     second_id: int = Field(ge=1, le=2**31 - 1)
 
 
+class PairingManual(BaseModel):
+    """A pair made by hand. A pair that breaks a hard rule needs ``override`` and a
+    ``reason``; both are kept in its history."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mentee_id: int = Field(ge=1, le=2**31 - 1)
+    mentor_id: int = Field(ge=1, le=2**31 - 1)
+    reason: str = Field(default="", max_length=1000, pattern=NO_CONTROL)
+    override: bool = False
+
+
+class PairingBulkApprove(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pairing_ids: list[int] = Field(min_length=1, max_length=500)
+
+    @field_validator("pairing_ids")
+    @classmethod
+    def _ids_in_range(cls, value: list[int]) -> list[int]:
+        if any(not 1 <= i <= 2**31 - 1 for i in value):
+            raise ValueError("ids are whole numbers from 1")
+        return value
+
+
+class RefusedPublic(BaseModel):
+    pairing_id: int
+    reason: str
+
+
+class BulkApprovePublic(BaseModel):
+    approved: list[PairingPublic]
+    refused: list[RefusedPublic]
+
+
+class AlternativePublic(BaseModel):
+    mentor_id: int
+    mentor_name: str
+    score: float
+    summary: str
+    pros: list[str]
+    cons: list[str]
+    places_left: int
+
+
 class ExclusionPublic(BaseModel):
     mentee_id: int
     mentor_id: int

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from api.deps import CurrentUser, Id, PageDep, ServicesDep, StoreDep, Who
-from api.schemas import PagePublic, PairingApprove, PairingPublic, PairingReject, PairingSwap
+from api.schemas import (
+    AlternativePublic,
+    BulkApprovePublic,
+    PagePublic,
+    PairingApprove,
+    PairingBulkApprove,
+    PairingManual,
+    PairingPublic,
+    PairingReject,
+    PairingSwap,
+    RefusedPublic,
+)
 from coach.domain import Membership, Pairing, PairingStatus
 from coach.errors import NotFoundError
+from coach.pairing_choices import alternatives, approve_many, pair_manually
 from coach.pairings import approve, member_view, reject, swap
 from coach.privacy.policy import Action, Target, decide, require
 
@@ -61,6 +74,56 @@ def list_pairings(
         offset=page.offset,
         limit=page.limit,
         total=total,
+    )
+
+
+@router.get("/alternatives", response_model=list[AlternativePublic])
+def next_best_mentors(
+    programme_id: Id,
+    who: Who,
+    services: ServicesDep,
+    mentee_id: Annotated[int, Query(ge=1, le=2**31 - 1)],
+) -> list[AlternativePublic]:
+    """The five best mentors this mentee may be paired with, with scores, pros and cons."""
+    require(who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    return [AlternativePublic(**asdict(a)) for a in alternatives(services, programme_id, mentee_id)]
+
+
+@router.post("/manual", response_model=PairingPublic, status_code=201)
+def make_pair(
+    programme_id: Id, body: PairingManual, who: Who, user: CurrentUser, services: ServicesDep
+) -> PairingPublic:
+    """A suggestion made by hand, checked against the hard rules (an override needs a
+    reason, kept in the history); it replaces the mentee's undecided suggestion."""
+    require(who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    return PairingPublic.model_validate(
+        pair_manually(
+            services,
+            programme_id,
+            body.mentee_id,
+            body.mentor_id,
+            user.id,
+            reason=body.reason,
+            override=body.override,
+        )
+    )
+
+
+@router.post("/approve", response_model=BulkApprovePublic)
+def approve_selected(
+    programme_id: Id,
+    body: PairingBulkApprove,
+    who: Who,
+    user: CurrentUser,
+    services: ServicesDep,
+) -> BulkApprovePublic:
+    """Approve the selected suggestions, each on its own; with dual approval each still
+    needs a second, different reviewer. Those that cannot be approved are listed."""
+    require(who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    outcome = approve_many(services, programme_id, body.pairing_ids, user.id)
+    return BulkApprovePublic(
+        approved=[PairingPublic.model_validate(p) for p in outcome.approved],
+        refused=[RefusedPublic(pairing_id=i, reason=why) for i, why in outcome.refused.items()],
     )
 
 

@@ -611,6 +611,53 @@ class Store:
             session.flush()
             return _to_pairing(pairing)
 
+    def replace_suggestion(
+        self,
+        programme_id: int,
+        mentor_id: int,
+        mentee_id: int,
+        *,
+        score: float,
+        details: dict[str, Any],
+        actor_user_id: int | None,
+        reason: str,
+    ) -> Pairing:
+        """In one transaction: withdraw the mentee's undecided suggestions and add this
+        one (a coordinator's manual pairing), with ``reason`` in both histories."""
+        with self.transaction() as session:
+            for participant_id, role in ((mentor_id, Role.MENTOR), (mentee_id, Role.MENTEE)):
+                row = session.get(ParticipantRow, participant_id)
+                if row is None or row.programme_id != programme_id or row.role != role.value:
+                    raise NotFoundError(f"{role.value} in programme {programme_id}", participant_id)
+            open_rows = session.scalars(
+                select(PairingRow).where(
+                    PairingRow.programme_id == programme_id,
+                    PairingRow.mentee_id == mentee_id,
+                    PairingRow.status == PairingStatus.SUGGESTED.value,
+                )
+            )
+            for old in open_rows:
+                self._transition(old, PairingStatus.WITHDRAWN, actor_user_id, f"replaced: {reason}")
+            pairing = PairingRow(
+                programme_id=programme_id,
+                mentor_id=mentor_id,
+                mentee_id=mentee_id,
+                status=PairingStatus.SUGGESTED.value,
+                score=score,
+                details=details,
+            )
+            pairing.events.append(
+                PairingEventRow(
+                    from_status=None,
+                    to_status=PairingStatus.SUGGESTED.value,
+                    actor_user_id=actor_user_id,
+                    reason=reason,
+                )
+            )
+            session.add(pairing)
+            session.flush()
+            return _to_pairing(pairing)
+
     def set_pairing_status(
         self,
         pairing_id: int,

@@ -112,6 +112,17 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
         404,
     ),
     ("POST", "/programmes/{programme_id}/pairings/swap"): (401, 200, 200, 404, 403, 403, 404),
+    ("GET", "/programmes/{programme_id}/pairings/alternatives"): (
+        401,
+        200,
+        200,
+        404,
+        403,
+        403,
+        404,
+    ),
+    ("POST", "/programmes/{programme_id}/pairings/manual"): (401, 201, 201, 404, 403, 403, 404),
+    ("POST", "/programmes/{programme_id}/pairings/approve"): (401, 200, 200, 404, 403, 403, 404),
     ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/agenda"): (
         401,
         403,
@@ -192,7 +203,7 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
 
         record, _ = issue_token(world.services.store, world.user_ids["mentee"], f"t{n}")
         params["token_id"] = record.id
-    if "{pairing_id}" in path or path.endswith("/swap"):
+    if "{pairing_id}" in path or path.endswith(("/swap", "/manual", "/pairings/approve")):
         first, second = fresh_pairings(world)
         params["pairing_id"] = first
         params["number"] = 2
@@ -253,6 +264,20 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
         ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/approve"): lambda: {"json": {}},
         ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/reject"): lambda: {
             "json": {"reason": "not a good fit"}
+        },
+        ("GET", "/programmes/{programme_id}/pairings/alternatives"): lambda: {
+            "params": {"mentee_id": world.participant_ids["E1"]}
+        },
+        ("POST", "/programmes/{programme_id}/pairings/manual"): lambda: {
+            "json": {
+                "mentee_id": world.participant_ids["E2"],
+                "mentor_id": world.participant_ids["M2"],
+                "reason": "they asked to work together",
+                "override": True,
+            }
+        },
+        ("POST", "/programmes/{programme_id}/pairings/approve"): lambda: {
+            "json": {"pairing_ids": [first]}
         },
         ("POST", "/programmes/{programme_id}/pairings/swap"): lambda: {
             "json": {"first_id": first, "second_id": second}
