@@ -13,10 +13,11 @@ from api.web.charts import grouped_bars, meter
 from api.web.render import page
 from api.web.session import Poster, Viewer
 from coach.domain import FeedbackStage, Pairing, PairingStatus, Participant, Role
-from coach.errors import InputValidationError, NotFoundError
+from coach.errors import FieldProblem, InputValidationError, NotFoundError
 from coach.feedback import repairing_flags, summarise_feedback
 from coach.kpis import programme_kpis
 from coach.matching import RUN_SOLVERS, solver_for_run
+from coach.pairing_choices import alternatives, approve_many, pair_manually
 from coach.pairings import approve, programme_fairness, reject, run_matching, swap
 from coach.privacy.policy import Action, Target, require
 from coach.roster import parse_bytes, validate_rows
@@ -45,7 +46,7 @@ class Row:
         )
 
 
-SHOWN = 300  # rows on one page of the pairing review
+PAGE_SIZE = 25  # rows on one page of the pairing review
 
 SORTS = {"score": "score", "mentee": "mentee", "mentor": "mentor", "status": "status"}
 
@@ -102,6 +103,7 @@ def pairings(
     q: Annotated[str, Query(max_length=100)] = "",
     sort: Annotated[str, Query(max_length=20)] = "score",
     done: Annotated[str, Query(max_length=100)] = "",
+    page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
 ):
     require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
     store = services.store
@@ -128,7 +130,9 @@ def pairings(
     run = store.latest_matching_run(programme_id)
     open_rows = [r for r in rows if r.pairing.status is PairingStatus.SUGGESTED]
     total = len(rows)
-    rows = rows[:SHOWN]  # a cohort of thousands is reviewed through the filter
+    pages = max(1, -(-total // PAGE_SIZE))
+    page_number = min(page_number, pages)
+    rows = rows[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
     return page(
         request,
         "pairings.html",
@@ -136,7 +140,9 @@ def pairings(
         programme=programme,
         rows=rows,
         total=total,
-        shown=SHOWN,
+        page_number=page_number,
+        pages=pages,
+        page_size=PAGE_SIZE,
         run=run,
         fairness=programme_fairness(services, programme_id),
         open_rows=open_rows,
@@ -203,6 +209,81 @@ def swap_pairings(
     _in_programme(services, programme_id, second_id)
     swap(services, first_id, second_id, viewer.user.id)
     return _back(programme_id, "mentors swapped")
+
+
+@router.post("/pairings/approve-selected")
+async def approve_selected(
+    request: Request, programme_id: Id, viewer: Poster, services: ServicesDep
+) -> RedirectResponse:
+    """The ticked suggestions, each approved on its own (dual approval still applies)."""
+    require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    form = await request.form()
+    ids = []
+    for value in form.getlist("pairing_id")[:500]:
+        if not str(value).isdigit() or not 1 <= int(str(value)) <= 2**31 - 1:
+            raise InputValidationError(
+                "The selection holds something that is not a pairing.",
+                [FieldProblem("pairing_id", "tick pairings from the list")],
+                hint="reload the page and tick the pairings again; nothing was approved.",
+            )
+        ids.append(int(str(value)))
+    if not ids:
+        return _back(programme_id, "nothing was ticked")
+    outcome = approve_many(services, programme_id, ids, viewer.user.id)
+    message = f"{len(outcome.approved)} approved or awaiting a second reviewer"
+    if outcome.refused:
+        message += f"; {len(outcome.refused)} not: " + "; ".join(
+            f"{i}: {why}" for i, why in list(outcome.refused.items())[:3]
+        )
+    return _back(programme_id, message[:100])
+
+
+@router.get("/mentees/{mentee_id}/alternatives", response_class=HTMLResponse)
+def mentee_alternatives(
+    request: Request, programme_id: Id, mentee_id: Id, viewer: Viewer, services: ServicesDep
+):
+    """The next-best mentors for one mentee, and a form to pair by hand."""
+    require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    store = services.store
+    mentee = store.get_participant(mentee_id)
+    if mentee.programme_id != programme_id or mentee.role is not Role.MENTEE:
+        raise NotFoundError("mentee", mentee_id)
+    mentors = sorted(
+        (p for p in store.list_participants(programme_id) if p.role is Role.MENTOR),
+        key=lambda p: p.name,
+    )
+    return page(
+        request,
+        "alternatives.html",
+        viewer,
+        programme=store.get_programme(programme_id),
+        mentee=mentee,
+        options=alternatives(services, programme_id, mentee_id),
+        mentors=mentors,
+    )
+
+
+@router.post("/pairings/manual")
+def manual_pair(
+    programme_id: Id,
+    viewer: Poster,
+    services: ServicesDep,
+    mentee_id: Annotated[int, Form(ge=1, le=2**31 - 1)],
+    mentor_id: Annotated[int, Form(ge=1, le=2**31 - 1)],
+    reason: Annotated[str, Form(max_length=1000)] = "",
+    override: Annotated[bool, Form()] = False,
+) -> RedirectResponse:
+    require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    made = pair_manually(
+        services,
+        programme_id,
+        mentee_id,
+        mentor_id,
+        viewer.user.id,
+        reason=reason,
+        override=override,
+    )
+    return _back(programme_id, f"pairing {made.id} suggested by hand")
 
 
 def _in_programme(services: ServicesDep, programme_id: int, pairing_id: int) -> None:

@@ -38,6 +38,9 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", P + "/pairings/{pairing_id}/approve"): (303, 303, 303, 404, 403, 403, 404),
     ("POST", P + "/pairings/{pairing_id}/reject"): (303, 303, 303, 404, 403, 403, 404),
     ("POST", P + "/pairings/swap"): (303, 303, 303, 404, 403, 403, 404),
+    ("POST", P + "/pairings/approve-selected"): (303, 303, 303, 404, 403, 403, 404),
+    ("POST", P + "/pairings/manual"): (303, 303, 303, 404, 403, 403, 404),
+    ("GET", P + "/mentees/{mentee_id}/alternatives"): (303, 200, 200, 404, 403, 403, 404),
     ("GET", P + "/feedback"): (303, 200, 200, 404, 403, 403, 404),
     ("GET", P + "/participants"): (303, 200, 200, 404, 403, 403, 404),
     ("POST", P + "/participants/import"): (303, 303, 303, 404, 403, 403, 404),
@@ -94,6 +97,7 @@ def request_for(world: World, method: str, path: str, csrf: str) -> dict[str, An
     params: dict[str, Any] = {
         "programme_id": world.programme_id,
         "participant_id": ids["E1"],
+        "mentee_id": ids["E1"],
         "number": 1,
         "kind": "agenda",
     }
@@ -112,6 +116,13 @@ def request_for(world: World, method: str, path: str, csrf: str) -> dict[str, An
         "/matching": {"solver": "optimal"},
         "/reject": {"reason": "clashing diaries"},
         "/swap": {"first_id": first, "second_id": second},
+        "/approve-selected": {"pairing_id": [first]},
+        "/manual": {
+            "mentee_id": ids["E2"],
+            "mentor_id": ids["M2"],
+            "reason": "asked to work together",
+            "override": "true",
+        },
         "/notes": {"session": 1, "text": f"note {n}"},
         "/feedback": {
             "pairing_id": first,

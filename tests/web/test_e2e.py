@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -110,9 +111,12 @@ def signed_in(browser: Any, site: Site, email: str, *, width: int = 1280) -> Any
 
 
 def approve_all(page: Any, label: str) -> int:
+    """Approve row by row with the buttons whose name starts with ``label`` (one pair
+    each), not the button that approves the ticked rows."""
     count = 0
-    while page.get_by_role("button", name=label, exact=False).count():
-        page.get_by_role("button", name=label, exact=False).first.click()
+    name = re.compile(rf"^{label} .+ with ")
+    while page.get_by_role("button", name=name).count():
+        page.get_by_role("button", name=name).first.click()
         page.wait_for_load_state()
         assert "Done:" in page.locator("p.notice").inner_text(), page.inner_text("main")[:400]
         count += 1
@@ -158,12 +162,20 @@ def test_the_programme_in_a_browser(site: Site, browser: Any) -> None:
     page.wait_for_url("**/pairings?done=*", timeout=180_000)
     assert "suggestions from a new run" in page.locator("p.notice").inner_text()
     shot(page, site, "pairings")
-    first = approve_all(page, "Approve")
+    first = approve_all(page, "Approve")  # aria-label "Approve <mentee> with <mentor>"
     assert first >= 10, page.inner_text("main")[:600]
     assert "You approved first" in page.inner_text("main")
     second_page = signed_in(browser, site, SECOND)
     second_page.goto("/web/programmes/1/pairings?status=awaiting_second_approval")
-    assert approve_all(second_page, "Second approval") == first
+    # The second reviewer ticks every pairing awaiting them and approves them at once.
+    boxes = second_page.locator("input[name=pairing_id]")
+    assert boxes.count() == first
+    for index in range(boxes.count()):
+        boxes.nth(index).check()
+    second_page.get_by_role("button", name="Approve the ticked suggestions").click()
+    second_page.wait_for_load_state()
+    notice = second_page.locator("p.notice").inner_text()
+    assert f"{first} approved or awaiting a second reviewer" in notice, notice
 
     # The first approved pair plays the mentee and the mentor.
     services = site.services()
