@@ -41,11 +41,21 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         yield
         services.close()
 
-    # Every route may answer with the one error shape; documenting it keeps the spec honest
-    # (and replaces FastAPI's default 422 body, which we do not use).
+    # Every route may answer with the one error shape (400 for a body that is not JSON or a
+    # file that cannot be read, 503 when the store or index is down); documenting it keeps
+    # the spec honest (and replaces FastAPI's default 422 body, which we do not use).
     error = {"model": ErrorPublic}
     app = FastAPI(
-        responses={401: error, 403: error, 404: error, 409: error, 413: error, 422: error},
+        responses={
+            400: error,
+            401: error,
+            403: error,
+            404: error,
+            409: error,
+            413: error,
+            422: error,
+            503: error,
+        },
         title="Mentoring coach",
         version=__version__,
         description="Pairing, session prep and confidential feedback for reverse mentoring.",
