@@ -31,6 +31,7 @@ from coach.domain import (
     Weights,
 )
 from coach.matching.solvers import RUN_SOLVERS
+from coach.pairing_choices import Alternative
 
 T = TypeVar("T")
 
@@ -71,28 +72,30 @@ class ProgrammeCreate(ProgrammeIn):
     pass
 
 
+# Programme fields are never cleared: left out keeps them, null is refused.
+PROGRAMME_NOT_NULL = (
+    "name",
+    "description",
+    "objectives",
+    "direction",
+    "format",
+    "session_minutes",
+    "cadence_days",
+    "sessions_planned",
+    "ground_rules",
+    "min_cohort_size",
+    "rotate_pairs",
+    "dual_approval",
+    "matching_weights",
+)
+
+
 class ProgrammeUpdate(BaseModel):
     """Only the fields given are changed."""
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra=_null_not_offered(
-            *[
-                "name",
-                "description",
-                "objectives",
-                "direction",
-                "format",
-                "session_minutes",
-                "cadence_days",
-                "sessions_planned",
-                "ground_rules",
-                "min_cohort_size",
-                "rotate_pairs",
-                "dual_approval",
-                "matching_weights",
-            ]
-        ),
+        json_schema_extra=_null_not_offered(*PROGRAMME_NOT_NULL),
     )
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL)
@@ -109,22 +112,7 @@ class ProgrammeUpdate(BaseModel):
     dual_approval: bool | None = None
     matching_weights: Weights | None = None
 
-    _not_null = field_validator(
-        "name",
-        "description",
-        "objectives",
-        "direction",
-        "format",
-        "session_minutes",
-        "cadence_days",
-        "sessions_planned",
-        "ground_rules",
-        "min_cohort_size",
-        "rotate_pairs",
-        "dual_approval",
-        "matching_weights",
-        mode="before",
-    )(_refuse_null)
+    _not_null = field_validator(*PROGRAMME_NOT_NULL, mode="before")(_refuse_null)
 
 
 class ProgrammePublic(Programme):
@@ -135,32 +123,35 @@ class ParticipantCreate(ParticipantIn):
     pass
 
 
+# Participant fields that may be left out of an update but never sent as null (the others,
+# manager and styles and background, are cleared with null).
+PARTICIPANT_NOT_NULL = (
+    "name",
+    "email",
+    "role",
+    "seniority",
+    "department",
+    "nicknames",
+    "skills",
+    "goals",
+    "interests",
+    "availability",
+    "timezone",
+    "capacity",
+    "consent_matching",
+    "consent_background",
+    "preferred_ids",
+    "avoid_ids",
+)
+
+
 class ParticipantUpdate(BaseModel):
     """Only the fields given are changed; participants may change only their own
     preferences and goals, coordinators everything."""
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra=_null_not_offered(
-            *[
-                "name",
-                "email",
-                "role",
-                "seniority",
-                "department",
-                "nicknames",
-                "skills",
-                "goals",
-                "interests",
-                "availability",
-                "timezone",
-                "capacity",
-                "consent_matching",
-                "consent_background",
-                "preferred_ids",
-                "avoid_ids",
-            ]
-        ),
+        json_schema_extra=_null_not_offered(*PARTICIPANT_NOT_NULL),
     )
 
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX, pattern=NO_CONTROL)
@@ -187,25 +178,7 @@ class ParticipantUpdate(BaseModel):
     preferred_ids: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
     avoid_ids: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
 
-    _not_null = field_validator(
-        "name",
-        "email",
-        "role",
-        "seniority",
-        "department",
-        "nicknames",
-        "skills",
-        "goals",
-        "interests",
-        "availability",
-        "timezone",
-        "capacity",
-        "consent_matching",
-        "consent_background",
-        "preferred_ids",
-        "avoid_ids",
-        mode="before",
-    )(_refuse_null)
+    _not_null = field_validator(*PARTICIPANT_NOT_NULL, mode="before")(_refuse_null)
 
 
 class ParticipantPublic(Participant):
@@ -375,14 +348,8 @@ class BulkApprovePublic(BaseModel):
     refused: list[RefusedPublic]
 
 
-class AlternativePublic(BaseModel):
-    mentor_id: int
-    mentor_name: str
-    score: float
-    summary: str
-    pros: list[str]
-    cons: list[str]
-    places_left: int
+class AlternativePublic(Alternative):
+    pass
 
 
 class ExclusionPublic(BaseModel):

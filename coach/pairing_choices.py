@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from pydantic import BaseModel
 
 from coach.domain import Pairing, PairingStatus
 from coach.errors import (
@@ -25,8 +26,7 @@ from coach.services import Services
 ALTERNATIVES = 5
 
 
-@dataclass
-class Alternative:
+class Alternative(BaseModel):
     mentor_id: int
     mentor_name: str
     score: float

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -86,7 +85,8 @@ def next_best_mentors(
 ) -> list[AlternativePublic]:
     """The five best mentors this mentee may be paired with, with scores, pros and cons."""
     require(who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
-    return [AlternativePublic(**asdict(a)) for a in alternatives(services, programme_id, mentee_id)]
+    found = alternatives(services, programme_id, mentee_id)
+    return [AlternativePublic.model_validate(a.model_dump()) for a in found]
 
 
 @router.post("/manual", response_model=PairingPublic, status_code=201)

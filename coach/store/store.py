@@ -588,24 +588,15 @@ class Store:
         details: dict[str, Any] | None = None,
     ) -> Pairing:
         with self.transaction() as session:
-            for participant_id, role in ((mentor_id, Role.MENTOR), (mentee_id, Role.MENTEE)):
-                row = session.get(ParticipantRow, participant_id)
-                if row is None or row.programme_id != programme_id or row.role != role.value:
-                    raise NotFoundError(f"{role.value} in programme {programme_id}", participant_id)
-            pairing = PairingRow(
-                programme_id=programme_id,
-                mentor_id=mentor_id,
-                mentee_id=mentee_id,
-                status=PairingStatus.SUGGESTED.value,
+            _check_members(session, programme_id, mentor_id, mentee_id)
+            pairing = _suggestion(
+                programme_id,
+                mentor_id,
+                mentee_id,
                 score=score,
                 details=details or {},
-            )
-            pairing.events.append(
-                PairingEventRow(
-                    from_status=None,
-                    to_status=PairingStatus.SUGGESTED.value,
-                    actor_user_id=actor_user_id,
-                )
+                actor_user_id=actor_user_id,
+                reason=None,
             )
             session.add(pairing)
             session.flush()
@@ -625,10 +616,7 @@ class Store:
         """In one transaction: withdraw the mentee's undecided suggestions and add this
         one (a coordinator's manual pairing), with ``reason`` in both histories."""
         with self.transaction() as session:
-            for participant_id, role in ((mentor_id, Role.MENTOR), (mentee_id, Role.MENTEE)):
-                row = session.get(ParticipantRow, participant_id)
-                if row is None or row.programme_id != programme_id or row.role != role.value:
-                    raise NotFoundError(f"{role.value} in programme {programme_id}", participant_id)
+            _check_members(session, programme_id, mentor_id, mentee_id)
             open_rows = session.scalars(
                 select(PairingRow).where(
                     PairingRow.programme_id == programme_id,
@@ -638,21 +626,14 @@ class Store:
             )
             for old in open_rows:
                 self._transition(old, PairingStatus.WITHDRAWN, actor_user_id, f"replaced: {reason}")
-            pairing = PairingRow(
-                programme_id=programme_id,
-                mentor_id=mentor_id,
-                mentee_id=mentee_id,
-                status=PairingStatus.SUGGESTED.value,
+            pairing = _suggestion(
+                programme_id,
+                mentor_id,
+                mentee_id,
                 score=score,
                 details=details,
-            )
-            pairing.events.append(
-                PairingEventRow(
-                    from_status=None,
-                    to_status=PairingStatus.SUGGESTED.value,
-                    actor_user_id=actor_user_id,
-                    reason=reason,
-                )
+                actor_user_id=actor_user_id,
+                reason=reason,
             )
             session.add(pairing)
             session.flush()
@@ -720,22 +701,15 @@ class Store:
                 )
             created = []
             for mentee_id, mentor_id, score, details in suggestions:
-                row = PairingRow(
-                    programme_id=programme_id,
-                    mentor_id=mentor_id,
-                    mentee_id=mentee_id,
-                    status=PairingStatus.SUGGESTED.value,
+                row = _suggestion(
+                    programme_id,
+                    mentor_id,
+                    mentee_id,
                     score=score,
                     details=details,
+                    actor_user_id=actor_user_id,
+                    reason=f"matching run {run.id} ({solver})",
                     run_id=run.id,
-                )
-                row.events.append(
-                    PairingEventRow(
-                        from_status=None,
-                        to_status=PairingStatus.SUGGESTED.value,
-                        actor_user_id=actor_user_id,
-                        reason=f"matching run {run.id} ({solver})",
-                    )
                 )
                 session.add(row)
                 created.append(row)
@@ -1080,3 +1054,43 @@ def _revoke_with_sessions(session: Session, rows: list[ApiTokenRow], now: dateti
             row.revoked_at = now
             revoked += 1
     return revoked
+
+
+def _check_members(session: Session, programme_id: int, mentor_id: int, mentee_id: int) -> None:
+    """Both people are of this programme, in the role the pairing gives them."""
+    for participant_id, role in ((mentor_id, Role.MENTOR), (mentee_id, Role.MENTEE)):
+        row = session.get(ParticipantRow, participant_id)
+        if row is None or row.programme_id != programme_id or row.role != role.value:
+            raise NotFoundError(f"{role.value} in programme {programme_id}", participant_id)
+
+
+def _suggestion(
+    programme_id: int,
+    mentor_id: int,
+    mentee_id: int,
+    *,
+    score: float | None,
+    details: dict[str, Any],
+    actor_user_id: int | None,
+    reason: str | None,
+    run_id: int | None = None,
+) -> PairingRow:
+    """A new suggested pairing with the first event of its history."""
+    row = PairingRow(
+        programme_id=programme_id,
+        mentor_id=mentor_id,
+        mentee_id=mentee_id,
+        status=PairingStatus.SUGGESTED.value,
+        score=score,
+        details=details,
+        run_id=run_id,
+    )
+    row.events.append(
+        PairingEventRow(
+            from_status=None,
+            to_status=PairingStatus.SUGGESTED.value,
+            actor_user_id=actor_user_id,
+            reason=reason,
+        )
+    )
+    return row
