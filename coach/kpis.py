@@ -107,11 +107,6 @@ def _cell(value: float | None, why: str | None = None) -> str:
     return f"{value:g}"
 
 
-def _rating_mean(values: list[int] | list[float], step: int) -> float | None:
-    """A mean of ratings that one more answer cannot isolate (see the module docstring)."""
-    return protected_mean(values, step)
-
-
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -227,10 +222,10 @@ def programme_kpis(
                 month=month,
                 respondents=count,
                 usefulness_mean=(
-                    _rating_mean([a.usefulness for a in rows], minimum) if enough else None
+                    protected_mean([a.usefulness for a in rows], minimum) if enough else None
                 ),
                 pairing_fit_mean=(
-                    _rating_mean([a.pairing_fit for a in rows], minimum) if enough else None
+                    protected_mean([a.pairing_fit for a in rows], minimum) if enough else None
                 ),
             )
         )
@@ -272,8 +267,8 @@ def programme_kpis(
 
 def _ratings(answers: list[Feedback], step: int, *, brief: bool = False) -> dict[str, float | None]:
     values: dict[str, float | None] = {
-        "usefulness_mean": _rating_mean([a.usefulness for a in answers], step),
-        "pairing_fit_mean": _rating_mean([a.pairing_fit for a in answers], step),
+        "usefulness_mean": protected_mean([a.usefulness for a in answers], step),
+        "pairing_fit_mean": protected_mean([a.pairing_fit for a in answers], step),
     }
     if brief:
         return values
@@ -282,7 +277,7 @@ def _ratings(answers: list[Feedback], step: int, *, brief: bool = False) -> dict
         for goal, rating in answer.goal_progress.items():
             history[(answer.author_id, goal)].append(rating)
     changes = [ratings[-1] - ratings[0] for ratings in history.values() if len(ratings) > 1]
-    values["goal_progress_mean_change"] = _rating_mean(changes, step)
+    values["goal_progress_mean_change"] = protected_mean(changes, step)
     values["goals_improved_rate"] = protected_rate([change > 0 for change in changes], step)
     return values
 

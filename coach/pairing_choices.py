@@ -20,7 +20,7 @@ from coach.errors import (
 )
 from coach.matching.features import Scorer, explain, weights_for
 from coach.matching.rules import ALLOWED, RULE_ORDER, RULE_TEXT, Rule, RuleContext, rule_codes
-from coach.pairings import approve, build_cohort
+from coach.pairings import approve, build_cohort, score_pair
 from coach.services import Services
 
 ALTERNATIVES = 5
@@ -113,7 +113,7 @@ def pair_manually(
             hint="pick the mentee and mentor from the programme's participants.",
         )
     reason = reason.strip()
-    codes, overlap = rule_codes(mentee, RuleContext.build(cohort))
+    codes, _ = rule_codes(mentee, RuleContext.build(cohort))
     mentor = cohort.mentors[mentor_column]
     broken: Rule | None = None
     if codes[mentor_column] != ALLOWED:
@@ -142,18 +142,12 @@ def pair_manually(
             "This mentee already has an approved or half-approved pairing.",
             hint="end or reject that pairing first.",
         )
-    scorer = Scorer(cohort, weights_for(programme))
-    values, parts = scorer.score(mentee, np.array([mentor_column]), overlap[[mentor_column]])
-    pair_parts = {name: round(float(v[0]), 4) for name, v in parts.items()}
-    explanation = explain(
-        cohort, mentee, mentor, pair_parts, int(overlap[mentor_column]), float(values[0])
-    )
+    score, scored = score_pair(cohort, mentee.id, mentor.id)
     note = "manual pairing" + (f": {reason}" if reason else "")
     if broken is not None:
         note += f" (overrides the rule: {RULE_TEXT[broken]})"
     details = {
-        "parts": pair_parts,
-        **explanation.as_details(),
+        **scored,
         "manual": True,
         "reason": reason or None,
         "override": broken.value if broken is not None else None,
@@ -162,7 +156,7 @@ def pair_manually(
         programme_id,
         mentor.id,
         mentee.id,
-        score=round(float(values[0]), 4),
+        score=score,
         details=details,
         actor_user_id=actor_user_id,
         reason=note,

@@ -298,7 +298,7 @@ def swap(services: Services, first_id: int, second_id: int, actor_user_id: int) 
                 f"excluded: {RULE_TEXT[rule]}.",
                 hint="choose another swap, or adjust the profiles and run matching again.",
             )
-    scored = [_score_pair(cohort, mentee_id, mentor_id) for mentee_id, mentor_id in new_pairs]
+    scored = [score_pair(cohort, mentee_id, mentor_id) for mentee_id, mentor_id in new_pairs]
     for pairing in (first, second):
         services.store.set_pairing_status(
             pairing.id,
@@ -321,7 +321,8 @@ def swap(services: Services, first_id: int, second_id: int, actor_user_id: int) 
     return created
 
 
-def _score_pair(cohort: Cohort, mentee_id: int, mentor_id: int) -> tuple[float, dict[str, Any]]:
+def score_pair(cohort: Cohort, mentee_id: int, mentor_id: int) -> tuple[float, dict[str, Any]]:
+    """Score and explain one pair of the cohort (swaps and manual pairs)."""
     people = cohort.people
     mentee, mentor = people[mentee_id], people[mentor_id]
     column = next(i for i, m in enumerate(cohort.mentors) if m.id == mentor_id)

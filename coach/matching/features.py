@@ -344,11 +344,14 @@ def explain(
             f"covers {len(covered)} of {len(coverage)} goals: "
             + "; ".join(f"{goal} <- {skill}" for goal, skill in covered[:4])
         )
-    if missing:
-        cons.append(
-            f"{len(missing)} of {len(coverage)} goals not covered by the mentor's skills: "
-            + "; ".join(missing[:3])
-        )
+    goal_con = (
+        f"{len(missing)} of {len(coverage)} goals not covered by the mentor's skills: "
+        + "; ".join(missing[:3])
+        if missing
+        else None
+    )
+    if goal_con:
+        cons.append(goal_con)
     empty = np.zeros((0, 1), dtype=np.float32)
     mentor_goals = cohort.goal_vectors.get(mentor.id, empty)
     mentee_skills = cohort.skill_vectors.get(mentee.id, empty)
@@ -390,7 +393,10 @@ def explain(
     goals_part = (
         f"covers {len(covered)} of {len(coverage)} goals" if coverage else "no goals to cover"
     )
-    caveat = f"; watch: {cons[0]}" if cons else "; no drawbacks found"
-    if cons and cons[0].startswith(f"{len(missing)} of"):
-        caveat = f"; watch: {cons[1]}" if len(cons) > 1 else "; no other drawbacks"
+    # The summary already counts the goals covered; it names the first other drawback.
+    others = [con for con in cons if con != goal_con]
+    if others:
+        caveat = f"; watch: {others[0]}"
+    else:
+        caveat = "; no other drawbacks" if goal_con else "; no drawbacks found"
     return Explanation(f"{lead}: {goals_part}{caveat}", pros, cons)
