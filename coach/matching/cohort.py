@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -45,6 +46,7 @@ def availability_mask(slots: Sequence[Slot], timezone: str) -> np.ndarray:
     return mask
 
 
+@lru_cache(maxsize=1024)
 def utc_offset_hours(timezone: str) -> float:
     offset = _REFERENCE_MONDAY.replace(tzinfo=ZoneInfo(timezone)).utcoffset() or timedelta(0)
     return offset.total_seconds() / 3600

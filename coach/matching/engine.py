@@ -1,8 +1,10 @@
 """``suggest``: from a cohort to pairing suggestions with reasons, audit and fairness.
 
-Per mentee, the hard rules run against every mentor (so the audit counts every pair).
-Large cohorts score only a shortlist of mentors per mentee (the nearest by mean goal and
-mean skill vectors, in blocks), so memory and time grow far slower than mentees x mentors.
+Mentees are taken in blocks: for each block the hard rules run against every mentor (so
+the audit counts every pair), and goal coverage and mutual benefit are one matrix product
+each. Large cohorts then score in full only a shortlist of mentors per mentee (those who
+cover the mentee's goals best), so the solver's edges and memory grow far slower than
+mentees x mentors.
 """
 
 from __future__ import annotations
@@ -12,17 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from coach.domain import Participant
 from coach.matching.cohort import Cohort
-from coach.matching.features import Explanation, Scorer, explain, weights_for
+from coach.matching.features import FEATURES, Explanation, Scorer, explain, weights_for
 from coach.matching.rules import (
     ALLOWED,
     RULE_ORDER,
     RULE_TEXT,
-    OverlapBlocks,
     Rule,
     RuleContext,
+    rule_block,
     rule_codes,
 )
 from coach.matching.solvers import Edges, Solver, solve
@@ -85,25 +88,46 @@ class MatchResult:
         return float(sum(s.score for s in self.suggestions))
 
 
-def _mean_unit(vectors: np.ndarray | None, dim: int) -> np.ndarray:
-    if vectors is None or len(vectors) == 0:
-        return np.zeros(dim, dtype=np.float32)
-    mean = vectors.mean(axis=0)
-    norm = float(np.linalg.norm(mean))
-    return (mean / norm).astype(np.float32) if norm else mean.astype(np.float32)
+BLOCK = 256  # mentees scored together: one product per block, bounded memory
 
 
-def shortlists(cohort: Cohort, k: int) -> np.ndarray:
-    """Top-k mentor columns per mentee by mean-goal x mean-skill similarity (blocked)."""
-    dim = next(iter(cohort.goal_vectors.values())).shape[1]
-    goals = np.stack([_mean_unit(cohort.goal_vectors.get(m.id), dim) for m in cohort.mentees])
-    skills = np.stack([_mean_unit(cohort.skill_vectors.get(m.id), dim) for m in cohort.mentors])
-    k = min(k, len(cohort.mentors))
-    out = np.empty((len(cohort.mentees), k), dtype=np.int64)
-    for start in range(0, len(goals), 1024):
-        sims = goals[start : start + 1024] @ skills.T
-        out[start : start + 1024] = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-    return out
+@dataclass
+class _Blocks:
+    """Arrays gathered block by block, joined once at the end."""
+
+    arrays: dict[str, list[np.ndarray]] = field(default_factory=dict)
+
+    def add(self, **named: np.ndarray) -> None:
+        for name, values in named.items():
+            self.arrays.setdefault(name, []).append(values)
+
+    def joined(self, name: str, dtype: type) -> np.ndarray:
+        blocks = self.arrays.get(name, [])
+        return np.concatenate(blocks).astype(dtype, copy=False) if blocks else np.zeros(0, dtype)
+
+
+@dataclass
+class Candidates:
+    """The candidate graph of a run: every pair the solver may choose (``edges``, ordered
+    by mentee row, then mentor column), with what the run needs after solving. Of the
+    parts of a pair's score only the two costly ones are kept; the others are recomputed
+    for the pairs chosen."""
+
+    edges: Edges
+    overlap: np.ndarray  # per edge: common half-hour steps
+    coverage: np.ndarray  # per edge: goal coverage part
+    mutual: np.ndarray  # per edge: mutual benefit part
+    rule_counts: np.ndarray  # (mentees, rules): pairs each rule excluded
+    eligible_count: np.ndarray  # per mentor: mentees allowed with them
+    capacity: list[int]  # per mentor: places left
+    scorer: Scorer
+    shortlist: int  # mentors scored per mentee, 0 when all allowed ones were
+
+    def position(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Where the edges (rows, columns) are in the edge arrays."""
+        width = max(1, len(self.eligible_count))
+        keys = self.edges.mentee * width + self.edges.mentor  # ascending, as built
+        return np.searchsorted(keys, rows * width + columns)
 
 
 def suggest(
@@ -119,98 +143,180 @@ def suggest(
     ``taken`` maps mentor id -> places already used by approved pairs (a re-run for the
     unmatched); mentees of approved pairs are left out of ``cohort`` by the caller.
     """
+    with blas_threads(cohort):
+        graph = candidates(cohort, weights=weights, taken=taken, shortlist_k=shortlist_k)
+        pairs = solve(solver, graph.edges, len(cohort.mentees), graph.capacity)
+        return _result(cohort, solver, graph, pairs)
+
+
+PARALLEL_ABOVE = 2000 * 2000  # pairs from which BLAS may use every core
+
+
+def blas_threads(cohort: Cohort) -> threadpool_limits:
+    """One BLAS thread for ordinary cohorts: their products are small, and threads that
+    wait for a core another process holds cost far more than they save (measured in
+    ``bench/matching.py``). Large cohorts keep every thread."""
+    large = len(cohort.mentees) * len(cohort.mentors) >= PARALLEL_ABOVE
+    return threadpool_limits(limits=None if large else 1, user_api="blas")
+
+
+def candidates(
+    cohort: Cohort,
+    *,
+    weights: dict[str, float] | None = None,
+    taken: dict[int, int] | None = None,
+    shortlist_k: int | None = None,
+) -> Candidates:
+    """Rules and scores of every pair, a block of mentees at a time."""
     feature_weights = weights_for(cohort.programme, weights)
     context = RuleContext.build(cohort)
     scorer = Scorer(cohort, feature_weights)
     mentors = cohort.mentors
     capacity = [max(0, m.capacity - (taken or {}).get(m.id, 0)) for m in mentors]
     use_shortlist = shortlist_k is not None or len(mentors) > SHORTLIST_ABOVE
-    short = shortlists(cohort, shortlist_k or SHORTLIST_K) if use_shortlist and mentors else None
-
-    excluded: Counter[str] = Counter()
-    eligible_count = np.zeros(len(mentors), dtype=np.int64)  # mentees each mentor may take
-    mentee_rules: dict[int, Counter[str]] = {}
-    # Per mentee: candidate columns (sorted), their feature arrays and common availability.
-    # Dicts of parts are built only for the pairs finally chosen.
-    scored: dict[int, tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]] = {}
-    row_blocks, col_blocks, score_blocks, mentee_pref_blocks, mentor_pref_blocks = (
-        [],
-        [],
-        [],
-        [],
-        [],
-    )
+    k = min(shortlist_k or SHORTLIST_K, len(mentors)) if use_shortlist else 0
+    rules = len(RULE_ORDER)
+    rule_counts = np.zeros((len(cohort.mentees), rules), dtype=np.int64)
+    eligible_count = np.zeros(len(mentors), dtype=np.int64)
+    found = _Blocks()
     prefers = _mentor_preferences(cohort)
-    overlaps = OverlapBlocks(cohort, context)
-    for row, mentee in enumerate(cohort.mentees):
-        codes, overlap = rule_codes(mentee, context, overlaps.row(row))
-        counts = np.bincount(codes[codes != ALLOWED], minlength=len(RULE_ORDER))
-        broken = Counter({RULE_ORDER[i].value: int(n) for i, n in enumerate(counts) if n})
-        excluded.update(broken)
-        mentee_rules[row] = broken
-        allowed = np.flatnonzero(codes == ALLOWED)
-        eligible_count[allowed] += 1
-        if short is not None:
-            allowed = np.intersect1d(allowed, short[row])
-        if len(allowed) == 0:
+    stated = bool(prefers) or any(m.preferred_ids for m in cohort.mentees)
+    for start in range(0, len(cohort.mentees), BLOCK):
+        block = cohort.mentees[start : start + BLOCK]
+        codes, overlap = rule_block(block, context)
+        for code in range(rules):  # per row, how many pairs each rule excluded
+            rule_counts[start : start + len(block), code] = np.count_nonzero(codes == code, axis=1)
+        allowed = codes == ALLOWED
+        eligible_count += np.count_nonzero(allowed, axis=0)
+        if not allowed.any():
             continue
-        values, feature_values = scorer.score(mentee, allowed, overlap[allowed])
-        scored[row] = (allowed, values, feature_values, overlap[allowed])
-        wanted = np.zeros(len(mentors))
-        for external_id in mentee.preferred_ids:
-            column = context.mentors.index_of.get(external_id)
-            if column is not None:
-                wanted[column] = PREFERENCE_BONUS
-        wanting = np.zeros(len(mentors))
-        wanting[prefers.get(mentee.external_id, [])] = PREFERENCE_BONUS
-        row_blocks.append(np.full(len(allowed), row, dtype=np.int64))
-        col_blocks.append(allowed)
-        score_blocks.append(values.astype(np.float64))
-        mentee_pref_blocks.append(wanted[allowed])
-        mentor_pref_blocks.append(wanting[allowed])
+        coverage, mutual = scorer.coverage(block), scorer.mutual(block)
+        if k:
+            # Each mentee is scored in full against the k allowed mentors who cover their
+            # goals best (and learn most from them), the bulk of the score.
+            rank = np.where(
+                allowed,
+                feature_weights["goal_coverage"] * coverage
+                + feature_weights["mutual_benefit"] * mutual,
+                -np.inf,
+            )
+            nearest = np.argpartition(-rank, k - 1, axis=1)[:, :k]
+            keep = np.zeros_like(allowed)
+            np.put_along_axis(keep, nearest, True, axis=1)
+            allowed &= keep
+        rows, columns = np.nonzero(allowed)
+        # Boolean masks take cells in the same (row-major) order as nonzero, and faster.
+        steps, covers, learns = overlap[allowed], coverage[allowed], mutual[allowed]
+        if k:  # a few pairs per mentee: score just those
+            values, _ = scorer.score_pairs(
+                block, rows, columns, steps, coverage=covers, mutual=learns
+            )
+        else:  # nearly every pair: broadcasting beats gathering
+            values = scorer.block_scores(block, overlap, coverage, mutual)[allowed]
+        found.add(
+            rows=start + rows,
+            columns=columns,
+            scores=values,
+            overlap=steps,
+            coverage=covers,
+            mutual=learns,
+        )
+        if stated:  # most runs have no stated preferences and skip this
+            wanted: list[tuple[int, int]] = []
+            wanting: list[tuple[int, int]] = []
+            for row, mentee in enumerate(block):
+                chosen = [context.mentors.index_of.get(e) for e in mentee.preferred_ids]
+                wanted += [(start + row, c) for c in chosen if c is not None]
+                wanting += [(start + row, c) for c in prefers.get(mentee.external_id, [])]
+            found.add(
+                wanted=_marks(wanted, start + rows, columns),
+                wanting=_marks(wanting, start + rows, columns),
+            )
 
-    def joined(blocks: list[np.ndarray], dtype: type) -> np.ndarray:
-        return np.concatenate(blocks).astype(dtype) if blocks else np.zeros(0, dtype=dtype)
-
+    scores = found.joined("scores", np.float64)
     edges = Edges(
-        mentee=joined(row_blocks, np.int64),
-        mentor=joined(col_blocks, np.int64),
-        score=joined(score_blocks, np.float64),
-        mentee_pref=joined(mentee_pref_blocks, np.float64),
-        mentor_pref=joined(mentor_pref_blocks, np.float64),
+        mentee=found.joined("rows", np.int64),
+        mentor=found.joined("columns", np.int64),
+        score=scores,
+        mentee_pref=PREFERENCE_BONUS * found.joined("wanted", np.float64)
+        if stated
+        else np.zeros(len(scores)),
+        mentor_pref=PREFERENCE_BONUS * found.joined("wanting", np.float64)
+        if stated
+        else np.zeros(len(scores)),
     )
-    pairs = solve(solver, edges, len(cohort.mentees), capacity)
+    return Candidates(
+        edges=edges,
+        overlap=found.joined("overlap", np.int64),
+        coverage=found.joined("coverage", np.float64),
+        mutual=found.joined("mutual", np.float64),
+        rule_counts=rule_counts,
+        eligible_count=eligible_count,
+        capacity=capacity,
+        scorer=scorer,
+        shortlist=k,
+    )
+
+
+def _marks(pairs: list[tuple[int, int]], rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """1.0 for each edge (rows, columns) listed in ``pairs``, else 0.0."""
+    marks = np.zeros(len(rows))
+    if pairs:
+        wanted = set(pairs)
+        for position in np.flatnonzero(np.isin(rows, [r for r, _ in pairs])):
+            if (int(rows[position]), int(columns[position])) in wanted:
+                marks[position] = 1.0
+    return marks
+
+
+def _result(
+    cohort: Cohort, solver: Solver, graph: Candidates, pairs: list[tuple[int, int]]
+) -> MatchResult:
+    mentors = cohort.mentors
+    rows = np.array([row for row, _ in pairs], dtype=np.int64)
+    columns = np.array([column for _, column in pairs], dtype=np.int64)
+    at = graph.position(rows, columns)
+    overlap = graph.overlap[at]
+    values, parts = graph.scorer.score_pairs(
+        [cohort.mentees[row] for row in rows],
+        np.arange(len(pairs)),
+        columns,
+        overlap,
+        coverage=graph.coverage[at],
+        mutual=graph.mutual[at],
+    )
     suggestions = []
-    for mentee_row, mentor_column in pairs:
+    for i, (mentee_row, mentor_column) in enumerate(pairs):
         mentee, mentor = cohort.mentees[mentee_row], mentors[mentor_column]
-        allowed, values, feature_values, overlap_row = scored[mentee_row]
-        position = int(np.searchsorted(allowed, mentor_column))
-        pair_parts = {name: round(float(v[position]), 4) for name, v in feature_values.items()}
+        pair_parts = {name: round(float(parts[name][i]), 4) for name in FEATURES}
+        score = float(values[i])
         suggestions.append(
             Suggestion(
                 mentee_id=mentee.id,
                 mentor_id=mentor.id,
-                score=round(float(values[position]), 4),
+                score=round(score, 4),
                 parts=pair_parts,
-                explanation=explain(
-                    cohort,
-                    mentee,
-                    mentor,
-                    pair_parts,
-                    int(overlap_row[position]),
-                    float(values[position]),
-                ),
+                explanation=explain(cohort, mentee, mentor, pair_parts, int(overlap[i]), score),
             )
         )
+    totals = graph.rule_counts.sum(axis=0)
+    excluded = {RULE_ORDER[i].value: int(n) for i, n in enumerate(totals) if n}
     matched_rows = {row for row, _ in pairs}
+    mentee_rules = {  # only the unmatched are explained
+        row: Counter({RULE_ORDER[i].value: int(n) for i, n in enumerate(counts) if n})
+        for row, counts in enumerate(graph.rule_counts)
+        if row not in matched_rows
+    }
+    capacity, eligible_count = graph.capacity, graph.eligible_count
     load = Counter(column for _, column in pairs)
     unmatched = _unmatched(cohort, matched_rows, mentee_rules, eligible_count, load, capacity)
     fairness = _fairness(cohort, suggestions)
     notes = []
-    if short is not None:
+    if graph.shortlist:
         notes.append(
-            f"Large cohort: each mentee was scored against their {short.shape[1]} nearest "
-            "mentors by goals and skills; the rules were checked against every mentor."
+            f"Large cohort: each mentee was scored in full against the {graph.shortlist} "
+            "allowed mentors who best cover their goals; the rules were checked against "
+            "every mentor."
         )
     return MatchResult(
         solver=solver,
@@ -219,8 +325,8 @@ def suggest(
         pairs_considered=len(cohort.mentees) * len(mentors),
         unmatched=unmatched,
         fairness=fairness,
-        weights=feature_weights,
-        shortlist=None if short is None else int(short.shape[1]),
+        weights=graph.scorer.weights,
+        shortlist=graph.shortlist or None,
         notes=notes,
     )
 
@@ -340,31 +446,49 @@ def fairness_rows(
                 grouped.append((group, members))
             if small:
                 grouped.append((f"groups under {minimum} people", small))
-            everyone = [m for _, members in grouped for m in members]
-            for group, members in grouped:
-                inside = {m.id for m in members}
-                rest = [m for m in everyone if m.id not in inside]
-                rows.append(_row(role, dimension, group, members, rest, score_of))
+            if not grouped:
+                continue
+            # The rest of a group is everyone else in its role and dimension: the overall
+            # tally minus the group's own.
+            tallies = [
+                (group, len(members), _tally(members, score_of)) for group, members in grouped
+            ]
+            overall = np.sum([tally for _, _, tally in tallies], axis=0)
+            people_in = sum(size for _, size, _ in tallies)
+            for group, size, tally in tallies:
+                rows.append(
+                    _row(role, dimension, group, size, tally, people_in - size, overall - tally)
+                )
     return rows
+
+
+def _tally(people: list[Participant], score_of: dict[int, list[float]]) -> np.ndarray:
+    """People matched, the sum of their known scores and how many scores are known."""
+    matched, total, count = 0, 0.0, 0
+    for person in people:
+        scores = score_of.get(person.id)
+        if scores is not None:
+            matched += 1
+            known = [s for s in scores if s == s]  # not NaN
+            total += sum(known)
+            count += len(known)
+    return np.array([matched, total, count], dtype=float)
 
 
 def _row(
     role: str,
     dimension: str,
     group: str,
-    members: list[Participant],
-    rest: list[Participant],
-    score_of: dict[int, list[float]],
+    size: int,
+    tally: np.ndarray,
+    rest_size: int,
+    rest: np.ndarray,
 ) -> FairnessRow:
-    def rate(people: list[Participant]) -> float | None:
-        return sum(1 for m in people if m.id in score_of) / len(people) if people else None
-
-    def mean(people: list[Participant]) -> float | None:
-        scores = [s for m in people for s in score_of.get(m.id, []) if s == s]  # not NaN
-        return float(np.mean(scores)) if scores else None
-
-    mine, theirs = rate(members), rate(rest)
-    score, others = mean(members), mean(rest)
+    """One group against the rest of its role and dimension (tallies from ``_tally``)."""
+    mine = tally[0] / size if size else None
+    theirs = rest[0] / rest_size if rest_size else None
+    score = tally[1] / tally[2] if tally[2] else None
+    others = rest[1] / rest[2] if rest[2] else None
     gaps = []
     if mine is not None and theirs is not None and mine <= theirs - RATE_GAP:
         gaps.append(f"matched {mine:.0%} against {theirs:.0%} for the rest")
@@ -374,9 +498,9 @@ def _row(
         role=role,
         dimension=dimension,
         group=group,
-        people=len(members),
-        matched=sum(1 for m in members if m.id in score_of),
-        mean_score=round(score, 4) if score is not None else None,
+        people=size,
+        matched=int(tally[0]),
+        mean_score=round(float(score), 4) if score is not None else None,
         gap="; ".join(gaps) or None,
     )
 

@@ -8,6 +8,7 @@ scores 0.25, below a mentor who fits all four fairly well.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,7 @@ import numpy as np
 
 from coach.domain import MAX_WEIGHT, Participant, Programme
 from coach.errors import FieldProblem, InputValidationError
-from coach.matching.cohort import STEP_MINUTES, Cohort, utc_offset_hours
+from coach.matching.cohort import STEP_MINUTES, WEEK_STEPS, Cohort, utc_offset_hours
 
 # Cosine similarity (all-MiniLM-L6-v2) below LOW earns nothing, above HIGH full credit.
 LOW, HIGH = 0.2, 0.6
@@ -142,14 +143,6 @@ def _stack(
     return stacked, np.array(starts, dtype=np.int64), np.array(present, dtype=bool)
 
 
-def _segments(starts: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Row indices of the chosen people's vectors, and where each person's rows begin."""
-    lengths = starts[columns + 1] - starts[columns]
-    segment_starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
-    rows = np.repeat(starts[columns] - segment_starts, lengths) + np.arange(int(lengths.sum()))
-    return rows, segment_starts
-
-
 def _codes(values: list[str | None]) -> np.ndarray:
     """Small integer codes for categorical values (-1 for missing), for array equality."""
     table: dict[str, int] = {}
@@ -160,10 +153,11 @@ def _codes(values: list[str | None]) -> np.ndarray:
 
 
 class Scorer:
-    """Scores one mentee against chosen mentor columns, every feature as array arithmetic.
+    """Scores blocks of mentees against mentor columns, every feature as array arithmetic.
 
-    Mentor facts are laid out once per run (stacked vectors, codes, offsets), so scoring a
-    mentee against 2,000 mentors costs a few matrix products rather than 2,000 loops.
+    Mentor facts are laid out once per run (stacked vectors, codes, offsets). Goal
+    coverage and mutual benefit of a block of mentees against every mentor are one matrix
+    product each, so a run costs a few products per block rather than a loop per mentee.
     """
 
     def __init__(self, cohort: Cohort, weights: dict[str, float]) -> None:
@@ -181,6 +175,7 @@ class Scorer:
             384,
         )
         self.skills, self.skill_starts, _ = _stack(cohort.skill_vectors, mentors, self.dim)
+        self.skill_groups = _groups(np.diff(self.skill_starts))
         self.judge = cohort.judge
         self.skill_table = None
         if self.judge is not None:
@@ -201,6 +196,9 @@ class Scorer:
         self.learning = _codes([p.learning_style for p in everyone])
         self.background = _codes([p.background if p.consent_background else None for p in everyone])
         self.offset = np.array([utc_offset_hours(p.timezone) for p in everyone])
+        # Each person's offset as a code into the few distinct ones, and their gaps.
+        distinct, self.zone = np.unique(self.offset, return_inverse=True)
+        self.zone_gaps = np.abs(distinct[:, None] - distinct[None, :])
         vocabulary: dict[str, int] = {}
         for person in everyone:
             for interest in person.interests:
@@ -212,43 +210,118 @@ class Scorer:
         self.interest_count = self.interests.sum(axis=1)
         self._mentor_rows = np.arange(len(cohort.mentees), len(everyone))
 
-    def score(
-        self, mentee: Participant, columns: np.ndarray, overlap_steps: np.ndarray
+    def coverage(self, mentees: Sequence[Participant]) -> np.ndarray:
+        """(mentees, mentors): the mean over each mentee's goals of the credit the mentor's
+        best skill earns for it, for a whole block of mentees in one product."""
+        out = np.zeros((len(mentees), len(self.cohort.mentors)), dtype=np.float32)
+        have = [i for i, m in enumerate(mentees) if _count(self.cohort.goal_vectors, m.id)]
+        if not have or not len(out[0]):
+            return out
+        vectors = [np.asarray(self.cohort.goal_vectors[mentees[i].id]) for i in have]
+        goals = np.concatenate(vectors).astype(np.float32)
+        if self.judge is not None and self.skill_table is not None:
+            # Each goal's credit is how likely its best skill of the mentor covers it.
+            texts = [
+                text
+                for i, v in zip(have, vectors, strict=True)
+                for text in (mentees[i].goals if len(mentees[i].goals) == len(v) else [""] * len(v))
+            ]
+            judged = self.judge.probability(texts, self.skill_table, goals).T
+            per_goal = _group_max(judged, self.skill_groups)
+        else:
+            per_goal = credit(_group_max(self.skills @ goals.T, self.skill_groups))
+        out[have] = _group_mean(np.ascontiguousarray(per_goal.T), [len(v) for v in vectors])
+        return out
+
+    def mutual(self, mentees: Sequence[Participant]) -> np.ndarray:
+        """(mentees, mentors): what the mentor learns, the mean over the mentor's goals of
+        the credit of the mentee's best skill for it."""
+        out = np.zeros((len(mentees), len(self.cohort.mentors)), dtype=np.float32)
+        have = [i for i, m in enumerate(mentees) if _count(self.cohort.skill_vectors, m.id)]
+        if not have or not len(out[0]):
+            return out
+        vectors = [np.asarray(self.cohort.skill_vectors[mentees[i].id]) for i in have]
+        offered = np.concatenate(vectors).astype(np.float32)
+        groups = _groups([len(v) for v in vectors])
+        per_goal = credit(_group_max(offered @ self.goals.T, groups))
+        mean = _group_mean(np.ascontiguousarray(per_goal.T), np.diff(self.goal_starts))
+        out[have] = np.where(self.has_goals[:, None], mean, 0.0).T
+        return out
+
+    def block_scores(
+        self,
+        mentees: Sequence[Participant],
+        overlap_steps: np.ndarray,
+        coverage: np.ndarray,
+        mutual: np.ndarray,
+    ) -> np.ndarray:
+        """(mentees, mentors): the score of every pair of a block, the same sum as
+        ``score_pairs`` but by broadcasting person arrays instead of gathering per pair."""
+        block = np.array([self._index[m.id] for m in mentees], dtype=np.int64)
+        w = self.weights
+        # float32 halves the memory traffic; scores need nowhere near its precision.
+        total = np.float32(w["goal_coverage"]) * coverage + np.float32(w["mutual_benefit"]) * mutual
+        mentor = self._mentor_rows
+        if w["cross_department"]:
+            total += np.float32(w["cross_department"]) * (
+                self.department[block][:, None] != self.department[mentor][None, :]
+            )
+        session = max(self.cohort.programme.session_minutes, STEP_MINUTES)
+        if w["availability"]:  # a small table per count of common steps, then one gather
+            steps = np.arange(WEEK_STEPS + 1) * (STEP_MINUTES / (2 * session))
+            table = (w["availability"] * np.minimum(1.0, steps)).astype(np.float32)
+            total += table[overlap_steps]
+        if w["timezone"]:  # the same through the few distinct offsets
+            table = (w["timezone"] * (1 - np.minimum(self.zone_gaps, 12) / 12)).astype(np.float32)
+            total += table[self.zone[block][:, None], self.zone[mentor][None, :]]
+        if w["interests"] and self.interest_count.any():
+            shared = self.interests[block] @ self.interests[mentor].T
+            union = self.interest_count[block][:, None] + self.interest_count[mentor] - shared
+            total += np.float32(w["interests"]) * np.divide(
+                shared, union, out=np.zeros_like(shared), where=union > 0
+            )
+        if w["style"]:
+            for codes in (self.communication, self.learning):
+                mine, theirs = codes[block][:, None], codes[mentor][None, :]
+                total += np.float32(0.5 * w["style"]) * ((mine == theirs) & (mine >= 0))
+        if self.dei and w["diversity"]:
+            mine, theirs = self.background[block][:, None], self.background[mentor][None, :]
+            total += np.float32(w["diversity"]) * ((mine >= 0) & (theirs >= 0) & (mine != theirs))
+        return np.clip(total / np.float32(self.total_weight), 0.0, 1.0)
+
+    def score_pairs(
+        self,
+        mentees: Sequence[Participant],
+        rows: np.ndarray,
+        columns: np.ndarray,
+        overlap_steps: np.ndarray,
+        *,
+        coverage: np.ndarray | None = None,
+        mutual: np.ndarray | None = None,
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        """Scores of ``mentee`` with the mentors at ``columns`` (in [0, 1]), and the parts."""
+        """Scores (in [0, 1]) and parts of the pairs (``mentees[rows]``, mentor
+        ``columns``), flat arrays. ``coverage`` and ``mutual`` are the pairs' values of
+        those two parts when the caller has them already."""
+        rows = np.asarray(rows, dtype=np.int64)
         columns = np.asarray(columns, dtype=np.int64)
-        me = self._index[mentee.id]
+        if coverage is None:
+            coverage = self.coverage(mentees)[rows, columns]
+        if mutual is None:
+            mutual = self.mutual(mentees)[rows, columns]
+        block = np.array([self._index[m.id] for m in mentees], dtype=np.int64)
+        me = block[rows]
         them = self._mentor_rows[columns]
-        goals = self.cohort.goal_vectors.get(mentee.id)
-        if goals is not None and len(goals) and len(columns):
-            rows, segments = _segments(self.skill_starts, columns)
-            if self.judge is not None and self.skill_table is not None:
-                # Each goal's credit is how likely its best skill of the mentor covers it.
-                probability = self.judge.probability(
-                    mentee.goals, self.skill_table, goals, rows=rows
-                )
-                coverage = np.maximum.reduceat(probability, segments, axis=1).mean(axis=0)
-            else:
-                best = np.maximum.reduceat(goals @ self.skills[rows].T, segments, axis=1)
-                coverage = credit(best).mean(axis=0)
-        else:
-            coverage = np.zeros(len(columns))
-        offered = self.cohort.skill_vectors.get(mentee.id)
-        if offered is not None and len(offered) and len(columns):
-            rows, segments = _segments(self.goal_starts, columns)
-            per_goal = credit((self.goals[rows] @ offered.T).max(axis=1))
-            lengths = np.diff(np.append(segments, len(rows)))
-            mutual = np.add.reduceat(per_goal, segments) / lengths
-            mutual = np.where(self.has_goals[columns], mutual, 0.0)
-        else:
-            mutual = np.zeros(len(columns))
         department = (self.department[them] != self.department[me]).astype(float)
         session = max(self.cohort.programme.session_minutes, STEP_MINUTES)
         availability = np.minimum(1.0, overlap_steps * STEP_MINUTES / (2 * session))
         timezone = 1 - np.minimum(np.abs(self.offset[them] - self.offset[me]), 12) / 12
-        shared = self.interests[them] @ self.interests[me]
-        union = self.interest_count[them] + self.interest_count[me] - shared
-        interests = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+        if self.interests.shape[1] > 1 or self.interest_count.any():
+            # The block's shared interests with every mentor in one product, then the pairs.
+            shared = (self.interests[block] @ self.interests[self._mentor_rows].T)[rows, columns]
+            union = self.interest_count[them] + self.interest_count[me] - shared
+            interests = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+        else:
+            interests = np.zeros(len(columns))
         style = 0.5 * _equal(self.communication[them], self.communication[me]) + 0.5 * _equal(
             self.learning[them], self.learning[me]
         )
@@ -261,8 +334,8 @@ class Scorer:
         else:
             diversity = np.zeros(len(columns))
         parts = {
-            "goal_coverage": coverage,
-            "mutual_benefit": mutual,
+            "goal_coverage": np.asarray(coverage, dtype=float),
+            "mutual_benefit": np.asarray(mutual, dtype=float),
             "cross_department": department,
             "availability": availability,
             "timezone": timezone,
@@ -272,6 +345,50 @@ class Scorer:
         }
         total = sum(self.weights[name] * values for name, values in parts.items())
         return np.clip(total / self.total_weight, 0.0, 1.0), parts
+
+    def score(
+        self, mentee: Participant, columns: np.ndarray, overlap_steps: np.ndarray
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Scores of ``mentee`` with the mentors at ``columns`` (in [0, 1]), and the parts."""
+        columns = np.asarray(columns, dtype=np.int64)
+        rows = np.zeros(len(columns), dtype=np.int64)
+        return self.score_pairs([mentee], rows, columns, overlap_steps)
+
+
+def _groups(lengths: Sequence[int] | np.ndarray) -> np.ndarray:
+    """(groups, longest): the rows of each run of consecutive rows, a short run padded
+    with its own first row (which leaves its maximum unchanged)."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    longest = int(lengths.max()) if len(lengths) else 1
+    return starts[:, None] + np.minimum(np.arange(longest)[None, :], lengths[:, None] - 1)
+
+
+def _group_max(matrix: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """(groups, columns): the maximum of each group's rows of ``matrix``. Whole-row
+    gathers and maxima; numpy's ``maximum.reduceat`` is several times slower here."""
+    best = matrix[groups[:, 0]]
+    for j in range(1, groups.shape[1]):
+        np.maximum(best, matrix[groups[:, j]], out=best)
+    return best
+
+
+def _group_mean(matrix: np.ndarray, lengths: Sequence[int] | np.ndarray) -> np.ndarray:
+    """(groups, columns): the mean of each run of ``lengths`` consecutive rows."""
+    groups = _groups(lengths)
+    padded = np.vstack([matrix, np.zeros((1, matrix.shape[1]), dtype=matrix.dtype)])
+    lengths = np.asarray(lengths)
+    # A short run's padding points at the zero row appended at the end.
+    groups = np.where(np.arange(groups.shape[1])[None, :] < lengths[:, None], groups, len(matrix))
+    total = padded[groups[:, 0]]
+    for j in range(1, groups.shape[1]):
+        total += padded[groups[:, j]]
+    return total / lengths[:, None]
+
+
+def _count(table: dict[int, np.ndarray], person_id: int) -> int:
+    vectors = table.get(person_id)
+    return 0 if vectors is None else len(vectors)
 
 
 def _equal(codes: np.ndarray, code: np.integer | int) -> np.ndarray:
@@ -315,9 +432,11 @@ def covered_goals(
         threshold = cohort.judge.model.threshold
     else:
         probability, threshold = goals @ skills.T, COVERED
+    best = probability.argmax(axis=1).tolist()
+    enough = (probability.max(axis=1) >= threshold).tolist()
     return [
-        (goal, mentor.skills[int(np.argmax(row))] if float(np.max(row)) >= threshold else None)
-        for goal, row in zip(mentee.goals, probability, strict=False)
+        (goal, mentor.skills[column] if ok else None)
+        for goal, column, ok in zip(mentee.goals, best, enough, strict=False)
     ]
 
 

@@ -1,12 +1,13 @@
 """Hard rules: a pair that breaks one is never suggested, and the audit says which one.
 
 Rules are checked in a fixed order and the first one broken is the recorded reason, so
-every excluded pair has exactly one named cause. They are evaluated for one mentee
+every excluded pair has exactly one named cause. They are evaluated for a block of mentees
 against all mentors at once (numpy), which keeps a 10,000 x 10,000 audit cheap.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -113,88 +114,77 @@ class RuleContext:
         )
 
 
-class OverlapBlocks:
-    """Common availability of every mentee with every mentor, in half-hour steps.
-
-    Computed a block of mentees at a time as one float matrix product (BLAS), far faster
-    than one product per mentee for large cohorts.
-    """
-
-    BLOCK = 512
-
-    def __init__(self, cohort: Cohort, context: RuleContext) -> None:
-        self.masks = (
-            np.stack([cohort.availability[m.id] for m in cohort.mentees]).astype(np.float32)
-            if cohort.mentees
-            else np.zeros((0, WEEK_STEPS), dtype=np.float32)
-        )
-        self.mentors = context.mentors.availability
-        self._start = -1
-        self._block = np.zeros((0, 0), dtype=np.float32)
-
-    def row(self, index: int) -> np.ndarray:
-        start = index - index % self.BLOCK
-        if start != self._start:
-            self._block = self.masks[start : start + self.BLOCK] @ self.mentors.T
-            self._start = start
-        return self._block[index - start]
-
-
-def rule_codes(
-    mentee: Participant, context: RuleContext, overlap: np.ndarray | None = None
+def rule_block(
+    mentees: Sequence[Participant], context: RuleContext
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For one mentee against every mentor: the first broken rule (index into RULE_ORDER,
-    or ALLOWED) and the common availability in half-hour steps."""
+    """For a block of mentees against every mentor: the first broken rule of each pair
+    (an index into RULE_ORDER, or ALLOWED) and their common availability in half-hour
+    steps, both (mentees, mentors).
+
+    Rules are written from the last to the first, each over the pairs it breaks, so the
+    code left in a cell is the first rule that pair breaks, in one pass per rule.
+    """
     cohort, mentors = context.cohort, context.mentors
     count = len(mentors.ids)
-    codes = np.full(count, ALLOWED, dtype=np.int8)
+    codes = np.full((len(mentees), count), ALLOWED, dtype=np.int8)
+    if not mentees:
+        return codes, np.zeros((0, count), dtype=np.int16)
+    masks = np.stack([cohort.availability[m.id] for m in mentees]).astype(np.float32)
+    # Counts of common steps are small integers, exact in float32 (one BLAS product).
+    overlap = (masks @ mentors.availability.T).astype(np.int16)
+    code = {rule: RULE_ORDER.index(rule) for rule in Rule}
+    too_little = overlap < minimum_overlap_steps(cohort.programme.session_minutes)
+    np.copyto(codes, code[Rule.NO_COMMON_TIME], where=too_little)
+    codes[:, mentors.capacity <= 0] = code[Rule.NO_CAPACITY]
+    sparse: dict[Rule, list[tuple[int, int]]] = {
+        Rule.PREVIOUS_PAIR: [],
+        Rule.REJECTED: [],
+        Rule.AVOIDED: [],
+        Rule.REPORTING_LINE: [],
+        Rule.SAME_PERSON: [],
+    }
+    for row, mentee in enumerate(mentees):
+        for column in context.previous.get(mentee.id, []):
+            sparse[Rule.PREVIOUS_PAIR].append((row, column))
+        for column in context.rejected.get(mentee.id, []):
+            sparse[Rule.REJECTED].append((row, column))
+        avoided: list[int | None] = [*context.avoided_by.get(mentee.external_id, [])]
+        avoided += [mentors.index_of.get(e) for e in mentee.avoid_ids]
+        sparse[Rule.AVOIDED] += [(row, c) for c in avoided if c is not None]
+        line: list[int | None] = [mentors.index_of.get(m) for m in cohort.chain[mentee.id]]
+        line += context.below.get(mentee.external_id, [])  # mentee above the mentor
+        sparse[Rule.REPORTING_LINE] += [(row, c) for c in line if c is not None]
+        same = (
+            mentors.index_of.get(mentee.external_id),
+            mentors.email_of.get(str(mentee.email).lower()),
+        )
+        sparse[Rule.SAME_PERSON] += [(row, c) for c in same if c is not None]
 
-    def mark(rule: Rule, broken: np.ndarray) -> None:
-        codes[(codes == ALLOWED) & broken] = RULE_ORDER.index(rule)
+    def mark(rule: Rule) -> None:
+        if sparse[rule]:
+            rows, columns = zip(*sparse[rule], strict=True)
+            codes[list(rows), list(columns)] = code[rule]
 
-    same = np.zeros(count, dtype=bool)
-    for column in (
-        mentors.index_of.get(mentee.external_id),
-        mentors.email_of.get(str(mentee.email).lower()),
-    ):
-        if column is not None:
-            same[column] = True
-    mark(Rule.SAME_PERSON, same)
-    mark(Rule.NO_CONSENT, ~mentors.consent | (not mentee.consent_matching))
+    mark(Rule.PREVIOUS_PAIR)
+    mark(Rule.REJECTED)
+    mark(Rule.AVOIDED)
+    mark(Rule.REPORTING_LINE)
     direction = cohort.programme.direction
+    seniority = np.array([m.seniority for m in mentees], dtype=np.int16)[:, None]
     if direction is Direction.REVERSE:
-        mark(Rule.SENIORITY, mentors.seniority >= mentee.seniority)
+        np.copyto(codes, code[Rule.SENIORITY], where=mentors.seniority[None, :] >= seniority)
     elif direction is Direction.TRADITIONAL:
-        mark(Rule.SENIORITY, mentors.seniority <= mentee.seniority)
-    line = np.zeros(count, dtype=bool)
-    for manager in cohort.chain[mentee.id]:  # a mentor anywhere above the mentee
-        column = mentors.index_of.get(manager)
-        if column is not None:
-            line[column] = True
-    for column in context.below.get(mentee.external_id, []):  # mentee above the mentor
-        line[column] = True
-    mark(Rule.REPORTING_LINE, line)
-    avoided = np.zeros(count, dtype=bool)
-    avoided[context.avoided_by.get(mentee.external_id, [])] = True
-    for external_id in mentee.avoid_ids:
-        column = mentors.index_of.get(external_id)
-        if column is not None:
-            avoided[column] = True
-    mark(Rule.AVOIDED, avoided)
-    if mentee.id in context.rejected:
-        rejected = np.zeros(count, dtype=bool)
-        rejected[context.rejected[mentee.id]] = True
-        mark(Rule.REJECTED, rejected)
-    if mentee.id in context.previous:
-        previous = np.zeros(count, dtype=bool)
-        previous[context.previous[mentee.id]] = True
-        mark(Rule.PREVIOUS_PAIR, previous)
-    mark(Rule.NO_CAPACITY, mentors.capacity <= 0)
-    if overlap is None:
-        overlap = mentors.availability @ cohort.availability[mentee.id].astype(np.float32)
-    overlap = np.rint(overlap).astype(np.int32)
-    mark(Rule.NO_COMMON_TIME, overlap < minimum_overlap_steps(cohort.programme.session_minutes))
+        np.copyto(codes, code[Rule.SENIORITY], where=mentors.seniority[None, :] <= seniority)
+    codes[:, ~mentors.consent] = code[Rule.NO_CONSENT]
+    codes[[not m.consent_matching for m in mentees], :] = code[Rule.NO_CONSENT]
+    mark(Rule.SAME_PERSON)
     return codes, overlap
+
+
+def rule_codes(mentee: Participant, context: RuleContext) -> tuple[np.ndarray, np.ndarray]:
+    """``rule_block`` for one mentee: codes and common steps against every mentor."""
+    codes, overlap = rule_block([mentee], context)
+    return codes[0], overlap[0]
 
 
 def mentor_chain_index(cohort: Cohort, mentors: MentorArrays) -> dict[str, list[int]]:

@@ -85,14 +85,23 @@ def _assignment(
     unmatched_cost = 2.0 + (n_mentees + 1.0 if favour_count else 0.0)
     # Each edge is repeated once per place of its mentor (vectorised: no Python loop).
     copies = capacity_array[edges.mentor]
-    rows = np.repeat(edges.mentee, copies)
-    within = np.arange(int(copies.sum())) - np.repeat(np.cumsum(copies) - copies, copies)
-    cols = np.repeat(first_slot[edges.mentor], copies) + within
-    costs = np.repeat(2.0 - edges.score, copies)
-    rows = np.concatenate([rows, np.arange(n_mentees)])
-    cols = np.concatenate([cols, slots + np.arange(n_mentees)])
-    costs = np.concatenate([costs, np.full(n_mentees, unmatched_cost)])
-    matrix = csr_matrix((costs, (rows, cols)), shape=(n_mentees, slots + n_mentees))
+    if np.all(copies == 1):  # the common case needs no copies
+        rows, cols, costs = edges.mentee, first_slot[edges.mentor], 2.0 - edges.score
+    else:
+        rows = np.repeat(edges.mentee, copies)
+        within = np.arange(int(copies.sum())) - np.repeat(np.cumsum(copies) - copies, copies)
+        cols = np.repeat(first_slot[edges.mentor], copies) + within
+        costs = np.repeat(2.0 - edges.score, copies)
+    # Laid out as CSR directly: edges come sorted by mentee row and then column, and each
+    # row's own "stay unmatched" column (after every mentor place) goes at its end.
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n_mentees) + 1)])
+    real = np.arange(len(rows)) + rows  # row r's entries shift by the r extras before it
+    extra = indptr[1:] - 1
+    indices = np.empty(len(rows) + n_mentees, dtype=np.int64)
+    data = np.empty(len(rows) + n_mentees)
+    indices[real], data[real] = cols, costs
+    indices[extra], data[extra] = slots + np.arange(n_mentees), unmatched_cost
+    matrix = csr_matrix((data, indices, indptr), shape=(n_mentees, slots + n_mentees))
     matched_rows, matched_cols = min_weight_full_bipartite_matching(matrix)
     owner = np.searchsorted(first_slot, np.arange(slots), side="right") - 1
     return sorted(

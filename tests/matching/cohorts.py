@@ -69,6 +69,8 @@ def cohorts(draw: st.DrawFn) -> Cohort:
                     )
                 ],
                 timezone=draw(st.sampled_from(ZONES)),
+                communication_style=draw(st.sampled_from([None, "direct", "reflective"])),
+                learning_style=draw(st.sampled_from([None, "hands-on", "reading"])),
                 capacity=draw(st.integers(0, 3)) if role is Role.MENTOR else 1,
                 consent_matching=draw(st.booleans().filter(lambda _: True)) or rng.random() < 0.7,
                 preferred_ids=draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
