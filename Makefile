@@ -80,7 +80,7 @@ bench-onnx:
 bench-matching: install
 	test -x .venv-peer/bin/python || $(PYTHON) -m venv .venv-peer
 	.venv-peer/bin/pip install --quiet mentor-match==7.0.1
-	$(BIN)/python -m bench.matching --conditions quiet omp1 load
+	$(BIN)/python -m bench.matching --conditions quiet omp1 load saturated
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -14,14 +14,14 @@ totals of fit are summed from the same fit table, so "fit x peer" >= 1 means our
 assignment is at least as good.
 
 Conditions, each in the same run for both: ``quiet``; ``omp1`` (``OMP_NUM_THREADS=1``
-and friends, for both processes); ``load`` (one busy process per core competing with
-both while they are timed). Each size runs in its own subprocess so its peak resident
-memory is its own; ours is timed as the median of five runs after one warm-up (once, for
-cohorts above 2,000 that take seconds).
+and friends, for both processes); ``load`` (another process, one busy loop, competing
+for the cores while both are timed); ``saturated`` (one busy loop per core). Each size
+runs in its own subprocess so its peak resident memory is its own; ours is timed as the
+median of five runs after one warm-up (once, for cohorts above 2,000 that take seconds).
 
     make bench-matching                                      # everything, with the peer
     .venv/bin/python -m bench.matching --sizes 400 800       # quiet, peer if installed
-    .venv/bin/python -m bench.matching --conditions quiet load --sizes 2000 10000
+    .venv/bin/python -m bench.matching --conditions quiet saturated --sizes 2000 10000
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PEER_PYTHON = ROOT / ".venv-peer" / "bin" / "python"
 PEER_UP_TO = 800  # Munkres in pure Python is cubic: larger sizes take the peer minutes
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-CONDITIONS = ("quiet", "omp1", "load")
+CONDITIONS = ("quiet", "omp1", "load", "saturated")
 
 
 def synthetic_cohort(size: int, seed: int = 0) -> Cohort:
@@ -213,7 +213,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[400, 800, 2000, 10000])
     parser.add_argument("--conditions", nargs="*", choices=CONDITIONS, default=["quiet"])
-    parser.add_argument("--load", type=int, default=os.cpu_count() or 2, help="busy processes")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process mode
     parser.add_argument("--peer", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -230,8 +229,9 @@ def main() -> None:
     )
     for condition in args.conditions:
         for size in args.sizes:
-            if condition == "load":
-                with competing_load(args.load):
+            busy = {"load": 1, "saturated": os.cpu_count() or 2}.get(condition, 0)
+            if busy:
+                with competing_load(busy):
                     row = run_size(size, condition, peer)
             else:
                 row = run_size(size, condition, peer)
