@@ -214,11 +214,9 @@ class Scorer:
         """(mentees, mentors): the mean over each mentee's goals of the credit the mentor's
         best skill earns for it, for a whole block of mentees in one product."""
         out = np.zeros((len(mentees), len(self.cohort.mentors)), dtype=np.float32)
-        have = [i for i, m in enumerate(mentees) if _count(self.cohort.goal_vectors, m.id)]
+        have, vectors, goals = _block_vectors(self.cohort.goal_vectors, mentees)
         if not have or not len(out[0]):
             return out
-        vectors = [np.asarray(self.cohort.goal_vectors[mentees[i].id]) for i in have]
-        goals = np.concatenate(vectors).astype(np.float32)
         if self.judge is not None and self.skill_table is not None:
             # Each goal's credit is how likely its best skill of the mentor covers it.
             texts = [
@@ -237,11 +235,9 @@ class Scorer:
         """(mentees, mentors): what the mentor learns, the mean over the mentor's goals of
         the credit of the mentee's best skill for it."""
         out = np.zeros((len(mentees), len(self.cohort.mentors)), dtype=np.float32)
-        have = [i for i, m in enumerate(mentees) if _count(self.cohort.skill_vectors, m.id)]
+        have, vectors, offered = _block_vectors(self.cohort.skill_vectors, mentees)
         if not have or not len(out[0]):
             return out
-        vectors = [np.asarray(self.cohort.skill_vectors[mentees[i].id]) for i in have]
-        offered = np.concatenate(vectors).astype(np.float32)
         groups = _groups([len(v) for v in vectors])
         per_goal = credit(_group_max(offered @ self.goals.T, groups))
         mean = _group_mean(np.ascontiguousarray(per_goal.T), np.diff(self.goal_starts))
@@ -386,9 +382,14 @@ def _group_mean(matrix: np.ndarray, lengths: Sequence[int] | np.ndarray) -> np.n
     return total / lengths[:, None]
 
 
-def _count(table: dict[int, np.ndarray], person_id: int) -> int:
-    vectors = table.get(person_id)
-    return 0 if vectors is None else len(vectors)
+def _block_vectors(
+    table: dict[int, np.ndarray], people: Sequence[Participant]
+) -> tuple[list[int], list[np.ndarray], np.ndarray]:
+    """Which of ``people`` have vectors in ``table``, theirs, and all of them stacked."""
+    have = [i for i, p in enumerate(people) if len(table.get(p.id, ())) > 0]
+    vectors = [np.asarray(table[people[i].id]) for i in have]
+    stacked = np.concatenate(vectors).astype(np.float32) if vectors else np.zeros((0, 0))
+    return have, vectors, stacked
 
 
 def _equal(codes: np.ndarray, code: np.integer | int) -> np.ndarray:
