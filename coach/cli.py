@@ -388,7 +388,7 @@ def prep(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """The mentee's agenda for a session (generated, stored, then printed)."""
-    from coach.prep import prepare_agenda
+    from coach.prep.documents import prepare_agenda
 
     svc = services()
     svc.store.check()
@@ -430,7 +430,7 @@ def prompts(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """The mentor's conversation prompts for a session (generated, stored, printed)."""
-    from coach.conversation import prepare_prompts
+    from coach.prep.documents import prepare_prompts
 
     svc = services()
     svc.store.check()

@@ -40,10 +40,11 @@ from coach.domain import (
     Participant,
 )
 from coach.errors import FieldProblem, InputValidationError, NotFoundError
+from coach.llm.task import Restore, Task
+from coach.prep.context import stage_for
 from coach.privacy.aggregates import protected_mean
 from coach.privacy.disclosures import sentences
 from coach.privacy.redaction import Redactor
-from coach.sessions import stage_for
 
 if TYPE_CHECKING:
     from coach.llm.backends import Backend
@@ -596,6 +597,43 @@ def leak_check(summary: FeedbackSummary, redactor: Redactor) -> FeedbackSummary:
     return FeedbackSummary.model_validate(data)
 
 
+def _protect_summary(context: SummaryContext, redactor: Redactor | None) -> tuple[Any, Restore]:
+    """Summary sentences are redacted already; a second pass costs little and catches
+    anything the first missed. Nothing is ever mapped back for a coordinator."""
+    if redactor is not None:
+        data = context.model_dump()
+        for row in data["sentences"]:
+            row["text"] = redactor.redact(row["text"]).text
+        context = SummaryContext.model_validate(data)
+    return context, lambda value: value
+
+
+def _summary_defaults(context: SummaryContext) -> dict[str, Any]:
+    return {
+        "programme_id": context.programme_id,
+        "stage": context.stage.value,
+        "status": "ok",
+        "message": f"{context.respondents} people gave {context.responses} answers.",
+        "min_cohort_size": context.min_cohort_size,
+        "respondents": context.respondents,
+        "responses": context.responses,
+        "usefulness_mean": context.usefulness_mean,
+        "pairing_fit_mean": context.pairing_fit_mean,
+        "flags_for_repairing": context.flags_for_repairing,
+    }
+
+
+FEEDBACK_SUMMARY: Task[SummaryContext, FeedbackSummary] = Task(
+    "feedback_summary",
+    "feedback_summary.j2",
+    FeedbackSummary,
+    compose_summary,
+    check_summary,
+    _protect_summary,
+    _summary_defaults,
+)
+
+
 def summarise_feedback(
     services: Services,
     programme_id: int,
@@ -604,7 +642,7 @@ def summarise_feedback(
     backend: Backend | None = None,
 ) -> FeedbackSummary:
     """The coordinator's summary of one programme stage, with the configured backend."""
-    from coach.llm.backends import FEEDBACK_SUMMARY, get_backend
+    from coach.llm.backends import get_backend
 
     redactor = services.redactor(programme_id)
     built = build_summary_context(services, programme_id, stage, redactor)

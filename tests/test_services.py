@@ -4,7 +4,7 @@ from coach.config import load_settings
 from coach.domain import PairingStatus, Role
 from coach.errors import IndexUnavailableError
 from coach.knowledge import SAMPLE_DIR
-from coach.prep import prepare_agenda
+from coach.prep.documents import prepare_agenda
 from coach.sample import load_sample
 from coach.services import Services
 

@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, status
 
 from api.deps import Id, ServicesDep, Who
-from coach.conversation import MentorPrompts, prepare_prompts, stored_prompts
 from coach.domain import PairingStatus
 from coach.errors import NotFoundError
-from coach.prep import Agenda, prepare_agenda, stored_agenda
+from coach.prep.agenda import Agenda
+from coach.prep.documents import prepare_agenda, prepare_prompts, stored_agenda, stored_prompts
+from coach.prep.mentor_prompts import MentorPrompts
 from coach.privacy.policy import Action, Target, require
 from coach.services import Services
 

@@ -11,7 +11,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from api.deps import Id, ServicesDep
 from api.web.render import page
 from api.web.session import Poster, Viewer, WebUser
-from coach.conversation import prepare_prompts, stored_prompts
 from coach.domain import (
     FeedbackIn,
     FeedbackStage,
@@ -29,10 +28,10 @@ from coach.errors import (
     NotFoundError,
 )
 from coach.feedback import my_feedback, submit_feedback
-from coach.prep import prepare_agenda, stored_agenda
+from coach.prep.context import stage_for
+from coach.prep.documents import prepare_agenda, prepare_prompts, stored_agenda, stored_prompts
 from coach.privacy.policy import Action, Target, require
 from coach.services import Services
-from coach.sessions import stage_for
 
 router = APIRouter(prefix="/web/programmes/{programme_id}", include_in_schema=False)
 Number = Annotated[int, Path(ge=1, le=52)]

@@ -23,7 +23,7 @@ import httpx2
 from coach.domain import FeedbackIn, FeedbackStage, PairingStatus, Role, Stage
 from coach.feedback import submit_feedback, summarise_feedback
 from coach.llm.backends import OpenAIBackend
-from coach.prep import prepare_agenda
+from coach.prep.documents import prepare_agenda
 from coach.sample import load_sample
 from evals.harness import (
     CaseResult,

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from coach.conversation import all_questions, is_open, near_duplicates, prepare_prompts
 from coach.domain import PairingStatus, ParticipantIn, Role, Stage
 from coach.knowledge import Audience
-from coach.prep import prepare_agenda
+from coach.prep.documents import prepare_agenda, prepare_prompts
+from coach.prep.mentor_prompts import all_questions, is_open, near_duplicates
 from coach.sample import load_sample
 from coach.services import Services
 from evals.harness import (

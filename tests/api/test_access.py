@@ -208,9 +208,8 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
         params["pairing_id"] = first
         params["number"] = 2
         if "/sessions/" in path:
-            from coach.conversation import prepare_prompts
             from coach.domain import PairingStatus
-            from coach.prep import prepare_agenda
+            from coach.prep.documents import prepare_agenda, prepare_prompts
 
             world.services.store.set_pairing_status(first, PairingStatus.APPROVED)
             if method == "GET":  # something stored to reopen

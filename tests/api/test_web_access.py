@@ -14,9 +14,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from coach.conversation import prepare_prompts
 from coach.domain import PairingStatus
-from coach.prep import prepare_agenda
+from coach.prep.documents import prepare_agenda, prepare_prompts
 from tests.api.conftest import ROLES, World
 from tests.api.test_access import ROSTER, fresh_pairings
 

@@ -8,9 +8,10 @@ import pytest
 from coach.config import load_settings
 from coach.domain import Role
 from coach.errors import ConfigError
-from coach.llm.backends import AGENDA, MENTOR_PROMPTS, OfflineBackend, OpenAIBackend, get_backend
-from coach.prep import compose_agenda
-from tests.test_prep import GOALS, context
+from coach.llm.backends import OfflineBackend, OpenAIBackend, get_backend
+from coach.prep.agenda import compose_agenda
+from coach.prep.tasks import AGENDA, MENTOR_PROMPTS
+from tests.prep.test_composers import GOALS, context
 
 
 def completion(content=None, refusal=None):

@@ -10,19 +10,13 @@ Cards and notes are fitted into the token budget whole, most relevant first.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
 from coach.domain import PairingStatus, Role, Stage
-from coach.errors import AccessDeniedError, FieldProblem, InputValidationError, NotFoundError
+from coach.errors import AccessDeniedError, FieldProblem, InputValidationError
 from coach.services import Services
 from coach.tokens import count_tokens
-
-if TYPE_CHECKING:
-    from coach.llm.backends import Backend
-
-Kind = Literal["agenda", "prompts"]
 
 # Share of the context budget for cards; notes get the rest.
 CARD_SHARE = 0.7
@@ -163,47 +157,3 @@ def build_context(
         notes=notes,
         cards=cards,
     )
-
-
-def prepare_document(
-    services: Services,
-    kind: Kind,
-    pairing_id: int,
-    session_number: int,
-    *,
-    backend: Backend | None = None,
-) -> Any:
-    """Generate a session's agenda (for the mentee) or prompts (for the mentor) with the
-    configured backend, store it on the session, and return it."""
-    # Imported here: the backends import the composers, which import this module.
-    from coach.llm.backends import AGENDA, MENTOR_PROMPTS, get_backend
-
-    runner = backend or get_backend(services.settings)
-    role = Role.MENTEE if kind == "agenda" else Role.MENTOR
-    context = build_context(services, pairing_id, session_number, role)
-    # Remote backends redact with the programme's roster; the offline one needs none.
-    redactor = (
-        None
-        if runner.name == "offline"
-        else services.redactor(services.store.get_pairing(pairing_id).programme_id)
-    )
-    result: Any = (
-        runner.execute(AGENDA, context, redactor=redactor)
-        if kind == "agenda"
-        else runner.execute(MENTOR_PROMPTS, context, redactor=redactor)
-    )
-    services.store.save_session_document(
-        pairing_id, session_number, context.stage, kind, result.model_dump(mode="json")
-    )
-    return result
-
-
-def stored_document(
-    services: Services, kind: Kind, pairing_id: int, session_number: int
-) -> dict[str, Any]:
-    document = services.store.session_document(pairing_id, session_number, kind)
-    if document is None:
-        raise NotFoundError(
-            f"{kind} for session", session_number, hint=f"generate it first (POST .../{kind})."
-        )
-    return document

@@ -9,17 +9,11 @@ by some item (goals without a slot of their own share a short check-in item).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pydantic import BaseModel, Field
 
-from coach.conversation import near_duplicates
 from coach.domain import Stage
-from coach.services import Services
-
-if TYPE_CHECKING:
-    from coach.llm.backends import Backend
-from coach.sessions import CardDigest, SessionContext, prepare_document, stored_document
+from coach.prep.context import CardDigest, SessionContext
+from coach.prep.mentor_prompts import near_duplicates
 
 OPEN = ("what", "how", "which", "where", "why", "tell me", "describe", "walk me")
 
@@ -263,17 +257,3 @@ def check_agenda(agenda: Agenda, context: SessionContext) -> list[str]:
     if unknown:
         problems.append("cites cards that were not provided: " + ", ".join(unknown))
     return problems
-
-
-def prepare_agenda(
-    services: Services, pairing_id: int, session_number: int, *, backend: Backend | None = None
-) -> Agenda:
-    """Generate, store and return the session's agenda (see ``prepare_document``)."""
-    result: Agenda = prepare_document(
-        services, "agenda", pairing_id, session_number, backend=backend
-    )
-    return result
-
-
-def stored_agenda(services: Services, pairing_id: int, session_number: int) -> Agenda:
-    return Agenda.model_validate(stored_document(services, "agenda", pairing_id, session_number))

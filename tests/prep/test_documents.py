@@ -3,14 +3,13 @@
 import pytest
 
 from coach.config import load_settings
-from coach.conversation import prepare_prompts, stored_prompts
 from coach.domain import PairingStatus, Role, Stage
 from coach.errors import AccessDeniedError, InputValidationError, NotFoundError
 from coach.knowledge import SAMPLE_DIR
-from coach.prep import prepare_agenda, stored_agenda
+from coach.prep.context import build_context
+from coach.prep.documents import prepare_agenda, prepare_prompts, stored_agenda, stored_prompts
 from coach.sample import load_sample
 from coach.services import Services
-from coach.sessions import build_context
 
 
 @pytest.fixture

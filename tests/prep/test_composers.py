@@ -2,10 +2,10 @@
 
 import pytest
 
-from coach.conversation import check_prompts, compose_prompts, is_open, near_duplicates
 from coach.domain import Role, Stage
-from coach.prep import check_agenda, compose_agenda, focus_order
-from coach.sessions import CardDigest, SessionContext, budget_cards_and_notes, stage_for
+from coach.prep.agenda import check_agenda, compose_agenda, focus_order
+from coach.prep.context import CardDigest, SessionContext, budget_cards_and_notes, stage_for
+from coach.prep.mentor_prompts import check_prompts, compose_prompts, is_open, near_duplicates
 from coach.tokens import count_tokens
 
 CARDS = [

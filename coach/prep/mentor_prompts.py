@@ -9,16 +9,11 @@ in your week?") without being duplicates, so the check runs within each goal's l
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from coach.domain import Stage
-from coach.services import Services
-
-if TYPE_CHECKING:
-    from coach.llm.backends import Backend
-from coach.sessions import CardDigest, SessionContext, prepare_document, stored_document
+from coach.prep.context import CardDigest, SessionContext
 
 OPEN_STARTS = (
     "what",
@@ -200,19 +195,3 @@ def check_prompts(prompts: MentorPrompts, context: SessionContext) -> list[str]:
     if unknown:
         problems.append("cites cards that were not provided: " + ", ".join(unknown))
     return problems
-
-
-def prepare_prompts(
-    services: Services, pairing_id: int, session_number: int, *, backend: Backend | None = None
-) -> MentorPrompts:
-    """Generate, store and return the session's prompts (see ``prepare_document``)."""
-    result: MentorPrompts = prepare_document(
-        services, "prompts", pairing_id, session_number, backend=backend
-    )
-    return result
-
-
-def stored_prompts(services: Services, pairing_id: int, session_number: int) -> MentorPrompts:
-    return MentorPrompts.model_validate(
-        stored_document(services, "prompts", pairing_id, session_number)
-    )
