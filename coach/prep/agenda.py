@@ -1,29 +1,39 @@
 """The mentee's agenda for one session: typed output, offline composer and its checks.
 
-The offline composer is deterministic. It builds the agenda from the mentee's goals (those
-served least in earlier sessions and rated lowest come first), the mentee's own earlier
-notes, and the tips and questions of the guidance cards retrieved for the mentee and the
-stage. Minutes always add up to the programme's session length, and every goal is served
-by some item (goals without a slot of their own share a short check-in item).
+The offline composer is deterministic and works from the pair's plan (``coach.prep.plan``):
+the goals that lead this session, where it sits in the programme, and what comes next.
+Goals are used as clean phrases (``coach.prep.goals``), never pasted as written; text that
+is an instruction rather than a goal is left out and the reader is told one goal was set
+aside. For each focus goal the mentor's covering skills become "show and try" activities;
+the guidance cards that fit the goal (above a retrieval score, ``CARD_FITS_GOAL``) add
+tips and questions, and when none fits the agenda says so. Minutes always add up to the
+programme's session length, and every usable goal is served by some item.
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from coach.domain import Stage
+from coach.domain import Direction, Stage
 from coach.prep.context import CardDigest, SessionContext
-from coach.prep.mentor_prompts import near_duplicates
-
-OPEN = ("what", "how", "which", "where", "why", "tell me", "describe", "walk me")
+from coach.prep.goals import GoalKind, GoalReading, read_goal
+from coach.prep.mentor_prompts import is_open, near_duplicates
+from coach.prep.plan import Plan, plan_goals, priority_order
 
 
 class AgendaItem(BaseModel):
     title: str = Field(min_length=1, max_length=200)
     minutes: int = Field(ge=1, le=240)
     goals: list[str] = Field(default_factory=list)
+    activities: list[str] = Field(default_factory=list)  # show and try, hands-on
     prepare: list[str] = Field(default_factory=list)
     questions: list[str] = Field(default_factory=list)
+
+
+class PlanEntry(BaseModel):
+    number: int
+    stage: Stage
+    focus: list[str] = Field(default_factory=list)  # goal phrases
 
 
 class Agenda(BaseModel):
@@ -34,49 +44,174 @@ class Agenda(BaseModel):
     items: list[AgendaItem] = Field(min_length=1)
     ground_rules: list[str] = Field(default_factory=list)
     card_ids: list[str] = Field(default_factory=list)
+    focus: list[str] = Field(default_factory=list)  # the goals that lead this session
+    position: str = ""  # where this session sits in the plan, in a sentence
+    plan: list[PlanEntry] = Field(default_factory=list)  # every session of the programme
+    notices: list[str] = Field(default_factory=list)  # goals re-planned, raised, set aside
     generated_by: str = "offline"
     fallback_reason: str | None = None
 
 
-def focus_order(context: SessionContext) -> list[str]:
-    """Goals least served before and rated lowest first (stable for equal goals)."""
-    return sorted(
+def pair_plan(context: SessionContext) -> Plan:
+    """The plan from this session on, from what the context knows."""
+    return plan_goals(
         context.goals,
-        key=lambda goal: (
-            context.goal_history.get(goal, 0),
-            context.goal_progress.get(goal, 0),
-            context.goals.index(goal),
-        ),
+        sessions_planned=context.sessions_planned,
+        session_minutes=context.session_minutes,
+        covered=context.goal_skills,
+        held=context.held_focus,
+        ratings=context.goal_ratings or {g: [r] for g, r in context.goal_progress.items()},
     )
 
 
-def _card_for(goal: str, cards: list[CardDigest], used: set[str]) -> CardDigest | None:
-    """The card that best fits a goal: shared words first, then retrieval order."""
-    words = {w for w in goal.lower().split() if len(w) > 3}
-
-    def overlap(card: CardDigest) -> int:
-        text = f"{card.title} {card.summary}".lower()
-        return sum(word in text for word in words)
-
-    # A relevant card not used for another goal first, so each goal brings new tips.
-    ranked = sorted(cards, key=lambda c: (overlap(c) == 0, c.id in used, -overlap(c)))
-    return ranked[0] if ranked else None
+def focus_order(context: SessionContext) -> list[str]:
+    """Usable goals in the order they should lead (see ``plan.priority_order``)."""
+    usable = [g for g in context.goals if read_goal(g).usable]
+    return priority_order(
+        usable,
+        covered=context.goal_skills,
+        served=context.goal_history,
+        ratings=context.goal_ratings or {g: [r] for g, r in context.goal_progress.items()},
+    )
 
 
 def _shorten(text: str, limit: int = 120) -> str:
-    """A title-sized version of a long goal, cut at a word boundary."""
+    """A title-sized version of a long phrase, cut at a word boundary."""
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "..."
 
 
-def _distinct(questions: list[str]) -> list[str]:
-    """Drop questions that repeat an earlier one in other words."""
-    kept: list[str] = []
-    for question in questions:
-        if not near_duplicates([*kept, question]):
-            kept.append(question)
-    return kept
+def _fitting_card(goal: str, context: SessionContext) -> CardDigest | None:
+    """The best card that fits ``goal`` closely enough, or None (may repeat across goals)."""
+    by_id = {card.id: card for card in context.cards}
+    return next((by_id[i] for i in context.goal_cards.get(goal, []) if i in by_id), None)
+
+
+def _mentee_questions(card: CardDigest) -> list[str]:
+    """Card questions a mentee can put to the mentor: open, and not the mentor's own
+    self-reflection ("What do I know...")."""
+    return [q for q in card.questions if is_open(q) and not _self_reflection(q)]
+
+
+PERSPECTIVE_STARTS = (
+    "understand",
+    "learn what",
+    "learn why",
+    "learn how",
+    "know what",
+    "know why",
+    "know which",
+    "hear",
+    "see how",
+    "appreciate",
+)
+
+
+def is_perspective(goal: GoalReading) -> bool:
+    """A goal about how others see or live something, rather than a skill to practise."""
+    return goal.phrase.lower().startswith(PERSPECTIVE_STARTS)
+
+
+def first_name(name: str) -> str:
+    """How a person is addressed in a spoken line."""
+    return name.split()[0] if name.split() else name
+
+
+def _self_reflection(question: str) -> bool:
+    words = question.lower().replace("?", " ").split()
+    return "i" in words[:4] or ("my" in words[:5] and "you" not in words)
+
+
+def _focus_item(
+    goal: GoalReading, context: SessionContext, plan: Plan, used: set[str]
+) -> AgendaItem:
+    mentor = first_name(context.mentor_name)
+    phrase = goal.phrase
+    skills = context.goal_skills.get(goal.original, [])
+    card = _fitting_card(goal.original, context)
+    activities: list[str] = []
+    prepare: list[str] = []
+    questions: list[str] = []
+    if skills and is_perspective(goal):
+        # Understanding how others see or live something: the mentor shares, the
+        # mentee listens and checks what they heard, then links it to a decision.
+        activities += [
+            f"{mentor} shares what they have seen and heard of this, drawing on {skills[0]}",
+            "You listen first, ask follow-up questions, and say back what you heard "
+            "before offering your own view",
+        ]
+        prepare.append("Bring one decision or habit of yours that this could change")
+        questions.append(
+            f"What do people at your level rarely say about this to leaders, {mentor}?"
+        )
+    elif skills:
+        activities += [
+            f"{mentor} demonstrates, from their experience with {skills[0]}, how they would "
+            f"{phrase}",
+            "You try it yourself on your own laptop or phone while they watch, then once "
+            "more without help",
+        ]
+        prepare.append("Bring one real, non-confidential task from your week to practise on")
+        questions.append(f"How did you learn this yourself, {mentor}, and what tripped you up?")
+    else:
+        activities.append(
+            f"None of {mentor}'s listed skills covers this goal: explore it together, "
+            "and note what help you still need so your coordinator can suggest another contact"
+        )
+        prepare.append("Write down where in your work this goal matters most")
+        questions.append("Who in your network or team does this well, and could I learn from them?")
+    if len(skills) > 1:
+        activities.append(f"If time allows, {mentor} adds what {skills[1]} teaches here")
+    if goal.original in plan.replanned:
+        prepare.append(
+            "You rated this goal 2 or lower twice: agree a smaller first step and more "
+            "hands-on practice than last time"
+        )
+    if card is not None:
+        used.add(card.id)
+        activities += card.tips[:1]
+        questions += _mentee_questions(card)[:2]
+    else:
+        prepare.append("No guidance card fits this goal closely, so this part stays general")
+    return AgendaItem(
+        title=f"Work on: {_shorten(phrase)}",
+        minutes=1,
+        goals=[goal.original],
+        activities=activities,
+        prepare=prepare,
+        questions=questions,
+    )
+
+
+def _sharpen_item(goal: GoalReading) -> AgendaItem:
+    return AgendaItem(
+        title=f"Sharpen a broad goal: {_shorten(goal.phrase)}",
+        minutes=1,
+        goals=[goal.original],
+        prepare=["Write down one situation this month where you felt out of your depth"],
+        questions=[
+            "What would I be able to do in three months that I cannot do today?",
+            "Which single task would show that I had got there?",
+        ],
+    )
+
+
+def _position(context: SessionContext, plan: Plan, phrases: dict[str, str]) -> str:
+    this = plan.session(context.session_number)
+    lead = "; ".join(phrases[g] for g in this.focus) or "your goals as a whole"
+    text = (
+        f"Session {context.session_number} of {context.sessions_planned} "
+        f"({context.stage.value}). This session leads with: {lead}."
+    )
+    later = [s for s in plan.sessions if s.number > context.session_number and s.focus]
+    if later:
+        text += (
+            f" Next, session {later[0].number}: "
+            + "; ".join(phrases[g] for g in later[0].focus)
+            + "."
+        )
+    return text
 
 
 def _split_minutes(total: int, weights: list[int]) -> list[int]:
@@ -95,55 +230,28 @@ def _split_minutes(total: int, weights: list[int]) -> list[int]:
 
 
 def compose_agenda(context: SessionContext) -> Agenda:
-    cards = context.cards
+    readings = {goal: read_goal(goal) for goal in context.goals}
+    usable = [goal for goal in context.goals if readings[goal].usable]
+    phrases = {goal: readings[goal].phrase for goal in usable}
+    plan = pair_plan(context)
+    this = plan.session(context.session_number)
     used: set[str] = set()
-    items: list[tuple[int, AgendaItem]] = []  # (weight, item)
     mentor = context.mentor_name
-    first = context.session_number == 1
-    check_in = AgendaItem(
-        title="Introductions" if first else "Check in and look back",
-        minutes=1,
-        prepare=(
-            [f"Read {mentor}'s profile and think of one question about their work"]
-            if first
-            else [f"Reread your note: {context.notes[0]}"]
-            if context.notes
-            else ["Recall what you agreed to try after the last session"]
-        ),
-        questions=(
-            [f"What do you enjoy most about your work, {mentor}?"]
-            if first
-            else ["What did I try since we last met, and what happened?"]
-        ),
-    )
-    items.append((1, check_in))
-    stage_item = _stage_item(context, cards, used)
+    items: list[tuple[int, AgendaItem]] = [(1, _check_in(context))]  # (weight, item)
+    stage_item = _stage_item(context, context.cards, used, usable)
     if stage_item is not None:
         items.append((3 if context.stage is Stage.FIRST else 2, stage_item))
-    ordered = focus_order(context)
-    slots = {Stage.FIRST: 1, Stage.REGULAR: 2, Stage.MIDPOINT: 1, Stage.CLOSING: 1}[context.stage]
-    slots = max(1, min(slots, context.session_minutes // 15, len(ordered)))
-    focus, rest = ordered[:slots], ordered[slots:]
-    for goal in focus:
-        card = _card_for(goal, cards, used)
-        prepare = [f"Bring one real example of where '{goal}' matters in your week"]
-        questions = [f"What would it look like to {goal.rstrip('.')} by our next session?"]
-        if card is not None:
-            used.add(card.id)
-            prepare += card.tips[:2]
-            questions += [q for q in card.questions if q.lower().startswith(OPEN)][:2]
-        items.append(
-            (
-                3,
-                AgendaItem(
-                    title=f"Work on: {_shorten(goal)}",
-                    minutes=1,
-                    goals=[goal],
-                    prepare=prepare,
-                    questions=questions,
-                ),
-            )
-        )
+    for goal in this.focus:
+        reading = readings[goal]
+        if reading.kind is GoalKind.VAGUE:
+            items.append((2, _sharpen_item(reading)))
+        else:
+            items.append((3, _focus_item(reading, context, plan, used)))
+    rest = [goal for goal in usable if goal not in this.focus]
+    vague = [goal for goal in rest if readings[goal].kind is GoalKind.VAGUE]
+    for goal in vague[:1]:  # one broad goal sharpened a session is enough
+        items.append((1, _sharpen_item(readings[goal])))
+    rest = [goal for goal in rest if goal not in vague[:1]]
     if rest:
         items.append(
             (
@@ -152,10 +260,12 @@ def compose_agenda(context: SessionContext) -> Agenda:
                     title="Quick check on your other goals",
                     minutes=1,
                     goals=rest,
-                    prepare=[
-                        "Rate each of these goals from 1 to 5 for yourself before the session"
+                    prepare=["Rate each of your other goals from 1 to 5 before the session"],
+                    questions=[
+                        "Which of my other goals should I keep working on after the programme?"
+                        if context.stage is Stage.CLOSING
+                        else "Which of my other goals should lead our next session?"
                     ],
-                    questions=["Which of these goals should lead our next session?"],
                 ),
             )
         )
@@ -166,34 +276,117 @@ def compose_agenda(context: SessionContext) -> Agenda:
                 title="Agree next steps and the next date",
                 minutes=1,
                 prepare=["Bring your diary so the next session is booked before you leave"],
-                questions=["What will I try before we meet again?"],
+                questions=[f"What should I try before we meet again, {first_name(mentor)}?"]
+                if context.stage is not Stage.CLOSING
+                else ["How shall we stay in touch after the programme?"],
             ),
         )
     )
     minutes = _split_minutes(context.session_minutes, [w for w, _ in items])
-    final = [
-        item.model_copy(update={"minutes": m}) for (_, item), m in zip(items, minutes, strict=True)
-    ]
+    final = _without_repeats(
+        [
+            item.model_copy(update={"minutes": m})
+            for (_, item), m in zip(items, minutes, strict=True)
+        ]
+    )
+    notices = []
+    if plan.set_aside:
+        notices.append(
+            "One of your goals reads as an instruction rather than a learning goal, so it "
+            "was left out; your coordinator can help you reword it."
+            if plan.set_aside == 1
+            else f"{plan.set_aside} of your goals read as instructions rather than learning "
+            "goals, so they were left out; your coordinator can help you reword them."
+        )
+    for goal in plan.raised:
+        notices.append(
+            f"You rated your goal to {phrases[goal]} 2 or lower twice and {mentor}'s skills "
+            "do not cover it: talk to your coordinator about another contact for it."
+        )
     return Agenda(
         session_number=context.session_number,
         stage=context.stage,
         mentee_name=context.mentee_name,
-        mentor_name=context.mentor_name,
+        mentor_name=mentor,
         items=final,
         ground_rules=context.ground_rules,
         card_ids=sorted(used),
+        focus=this.focus,
+        position=_position(context, plan, phrases),
+        plan=[
+            PlanEntry(number=s.number, stage=s.stage, focus=[phrases[g] for g in s.focus])
+            for s in plan.sessions
+        ],
+        notices=notices,
     )
 
 
+def _check_in(context: SessionContext) -> AgendaItem:
+    mentor = context.mentor_name
+    if context.stage is Stage.FIRST:
+        return AgendaItem(
+            title="Introductions",
+            minutes=1,
+            prepare=[f"Think of one question about {mentor}'s work and what they enjoy in it"],
+            questions=[f"What do you enjoy most about your work, {first_name(mentor)}?"],
+        )
+    prepare = (
+        [f"Last time you noted: {context.notes[0]}"]
+        if context.notes
+        else ["Note what you tried since the last session and what happened"]
+    )
+    return AgendaItem(
+        title="Look back over the programme"
+        if context.stage is Stage.CLOSING
+        else "Check in and look back",
+        minutes=1,
+        prepare=prepare,
+        questions=["What did you notice when I tried it, and what would you change?"],
+    )
+
+
+def _without_repeats(items: list[AgendaItem]) -> list[AgendaItem]:
+    """Drop lines that say again, in other words, what an earlier line of the document
+    already says (questions against questions, the rest against the rest)."""
+    seen: dict[str, list[str]] = {"questions": [], "lines": []}
+    out = []
+    for item in items:
+        update: dict[str, list[str]] = {}
+        for field, pool in (
+            ("activities", "lines"),
+            ("prepare", "lines"),
+            ("questions", "questions"),
+        ):
+            kept = []
+            for line in getattr(item, field):
+                if line in seen[pool] or near_duplicates([*seen[pool], line]) != near_duplicates(
+                    seen[pool]
+                ):
+                    continue
+                kept.append(line)
+                seen[pool].append(line)
+            update[field] = kept
+        out.append(item.model_copy(update=update))
+    return out
+
+
 def _stage_item(
-    context: SessionContext, cards: list[CardDigest], used: set[str]
+    context: SessionContext, cards: list[CardDigest], used: set[str], goals: list[str]
 ) -> AgendaItem | None:
     """The part of the session its stage calls for (none for a regular session)."""
-    goals = context.goals
+    mentor = context.mentor_name
     if context.stage is Stage.FIRST:
         card = next((c for c in cards if c.id in ("ground-rules", "first-session-mentee")), None)
         if card:
             used.add(card.id)
+        questions = [
+            "How often shall we meet, and who books the sessions?",
+            "Is there anything either of us would rather not discuss?",
+        ]
+        if context.direction is Direction.REVERSE:
+            questions.append(
+                "What would you like me to understand about how things look from your level?"
+            )
         return AgendaItem(
             title="Agree ground rules, objectives, cadence and boundaries",
             minutes=1,
@@ -202,11 +395,7 @@ def _stage_item(
                 "Write down what you want to be able to do by the end of the programme",
                 *(card.tips[:2] if card else []),
             ],
-            questions=[
-                "How often will we meet, and who books the sessions?",
-                "Is there anything either of us would rather not discuss?",
-                *(q for q in (card.questions if card else []) if q.lower().startswith(OPEN)),
-            ][:4],
+            questions=questions,  # the card's own cadence questions would say the same again
         )
     if context.stage is Stage.MIDPOINT:
         card = next((c for c in cards if c.id == "midpoint-review-for-pairs"), None)
@@ -218,7 +407,7 @@ def _stage_item(
             goals=goals,
             prepare=["Rate each goal from 1 to 5 and note one piece of evidence for each"],
             questions=[
-                "Which goal has moved most, and what made the difference?",
+                "Which of my goals has moved most, in your eyes, and what made the difference?",
                 "What should we keep, stop and start for the second half?",
             ],
         )
@@ -232,11 +421,12 @@ def _stage_item(
             goals=goals,
             prepare=[
                 "Note what you can do now that you could not at the start",
+                "Note what you will keep doing after the programme",
                 "Complete the programme's closing feedback",
             ],
             questions=[
-                "What will I keep doing after the programme?",
-                "What did you gain from mentoring me?",
+                f"What did you gain from mentoring me, {first_name(mentor)}?",
+                "What should I do differently as a leader, from what you saw?",
             ],
         )
     return None
@@ -249,9 +439,13 @@ def check_agenda(agenda: Agenda, context: SessionContext) -> list[str]:
     if total != context.session_minutes:
         problems.append(f"minutes add up to {total}, not {context.session_minutes}")
     served = {goal for item in agenda.items for goal in item.goals}
-    missing = [goal for goal in context.goals if goal not in served]
+    usable = [goal for goal in context.goals if read_goal(goal).usable]
+    missing = [goal for goal in usable if goal not in served]
     if missing:
         problems.append("goals not served by any item: " + "; ".join(missing))
+    planted = [goal for goal in context.goals if not read_goal(goal).usable and goal in served]
+    if planted:
+        problems.append("places text that is an instruction, not a goal")
     known = {card.id for card in context.cards}
     unknown = [card_id for card_id in agenda.card_ids if card_id not in known]
     if unknown:

@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from pydantic import BaseModel, Field
 
-from coach.domain import PairingStatus, Role, Stage
+from coach.domain import Direction, PairingStatus, Role, Stage
 from coach.errors import AccessDeniedError, FieldProblem, InputValidationError
+from coach.prep.goals import read_goal
 from coach.services import Services
 from coach.tokens import count_tokens
 
 # Share of the context budget for cards; notes get the rest.
 CARD_SHARE = 0.7
+# A card fits a goal from this retrieval score (see evals/suites/retrieval.py); below it
+# the document says that no guidance fits and stays general.
+CARD_FITS_GOAL = 0.45
 
 
 class CardDigest(BaseModel):
@@ -53,7 +58,16 @@ class SessionContext(BaseModel):
     mentor_name: str
     goals: list[str]
     goal_history: dict[str, int] = Field(default_factory=dict)  # times served before
+    # Session number -> the goals that led it, for sessions prepared before this one.
+    held_focus: dict[int, list[str]] = Field(default_factory=dict)
     goal_progress: dict[str, int] = Field(default_factory=dict)  # latest rating 1-5
+    goal_ratings: dict[str, list[int]] = Field(default_factory=dict)  # every rating, oldest first
+    direction: Direction = Direction.REVERSE
+    mentor_skills: list[str] = Field(default_factory=list)
+    # Per goal: the mentor's skills that cover it (the matcher's judgement), best first.
+    goal_skills: dict[str, list[str]] = Field(default_factory=dict)
+    # Per goal: ids of the cards that fit it closely enough to use, best first.
+    goal_cards: dict[str, list[str]] = Field(default_factory=dict)
     notes: list[str] = Field(default_factory=list)  # the asker's own, most recent first
     cards: list[CardDigest] = Field(default_factory=list)  # most relevant first
 
@@ -112,19 +126,31 @@ def build_context(
     stage = stage_for(session_number, programme.sessions_planned)
     asker = mentee if audience is Role.MENTEE else mentor
     history: dict[str, int] = {}
+    held: dict[int, list[str]] = {}
     for earlier in store.session_documents(pairing_id, before=session_number):
         agenda = earlier.get("agenda") or {}
         for item in agenda.get("items", []):
             for goal in item.get("goals", []):
                 history[goal] = history.get(goal, 0) + 1
-    progress = store.latest_goal_progress(pairing_id, mentee.id)
+        if agenda:
+            # Agendas name the goals that led them; older ones had one goal per focus item.
+            held[earlier["number"]] = agenda.get("focus") or [
+                item["goals"][0]
+                for item in agenda.get("items", [])
+                if len(item.get("goals", [])) == 1
+            ]
+    ratings = store.goal_ratings(pairing_id, mentee.id)
     notes = [text for _, text in reversed(store.notes_by_author(pairing_id, asker.id))]
     services.require_guidance()
     hits: dict[str, float] = {}
-    queries = [*mentee.goals, f"{stage.value} session", *programme.ground_rules[:1]]
-    for query in queries:
-        for hit in services.index.search_guidance(query, audience=audience.value, stage=stage, k=3):
+    goal_cards: dict[str, list[str]] = {}
+    usable = [g for g in mentee.goals if read_goal(g).usable]  # instructions are never queries
+    for query in [*usable, f"{stage.value} session", *programme.ground_rules[:1]]:
+        found = services.index.search_guidance(query, audience=audience.value, stage=stage, k=3)
+        for hit in found:
             hits[hit.card_id] = max(hits.get(hit.card_id, -1.0), hit.score)
+        if query in usable:
+            goal_cards[query] = [h.card_id for h in found if h.score >= CARD_FITS_GOAL]
     digests = []
     for card_id, _ in sorted(hits.items(), key=lambda item: -item[1]):
         card = services.card(card_id)
@@ -140,6 +166,14 @@ def build_context(
                 )
             )
     cards, notes = budget_cards_and_notes(digests, notes, services.settings.context_token_budget)
+    kept = {card.id for card in cards}
+    goal_skills: dict[str, list[str]] = {}
+    if usable and mentor.skills:
+        probability = services.coverage_judge.probability(usable, mentor.skills)
+        threshold = services.coverage_judge.model.threshold
+        for goal, row in zip(usable, probability, strict=True):
+            order = np.argsort(-row, kind="stable")
+            goal_skills[goal] = [mentor.skills[int(i)] for i in order if row[i] >= threshold]
     return SessionContext(
         audience=audience,
         programme_name=programme.name,
@@ -153,7 +187,13 @@ def build_context(
         mentor_name=mentor.name,
         goals=mentee.goals,
         goal_history=history,
-        goal_progress=progress,
+        held_focus=held,
+        goal_progress={goal: values[-1] for goal, values in ratings.items() if values},
+        goal_ratings=ratings,
+        direction=programme.direction,
+        mentor_skills=mentor.skills,
+        goal_skills=goal_skills,
+        goal_cards={g: [c for c in ids if c in kept] for g, ids in goal_cards.items()},
         notes=notes,
         cards=cards,
     )

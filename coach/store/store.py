@@ -876,18 +876,19 @@ class Store:
             )
             return [{"number": r.number, "agenda": r.agenda, "prompts": r.prompts} for r in rows]
 
-    def latest_goal_progress(self, pairing_id: int, author_id: int) -> dict[str, int]:
-        """The author's most recent self-rating per goal in this pairing's feedback."""
+    def goal_ratings(self, pairing_id: int, author_id: int) -> dict[str, list[int]]:
+        """The author's self-ratings per goal in this pairing's feedback, oldest first."""
         with self.transaction() as session:
             rows = session.scalars(
                 select(FeedbackRow.goal_progress)
                 .where(FeedbackRow.pairing_id == pairing_id, FeedbackRow.author_id == author_id)
                 .order_by(FeedbackRow.id)
             )
-            latest: dict[str, int] = {}
+            history: dict[str, list[int]] = {}
             for ratings in rows:
-                latest.update({goal: int(value) for goal, value in (ratings or {}).items()})
-            return latest
+                for goal, value in (ratings or {}).items():
+                    history.setdefault(goal, []).append(int(value))
+            return history
 
     def add_note(self, session_id: int, author_id: int, text_: str) -> int:
         with self.transaction() as session:
