@@ -16,9 +16,9 @@ from pydantic import BaseModel, Field
 
 from coach.domain import Direction, Stage
 from coach.prep.context import CardDigest, SessionContext
-from coach.prep.goals import GoalKind, GoalReading, read_goal
-from coach.prep.mentor_prompts import is_open, near_duplicates
-from coach.prep.plan import Plan, plan_goals, priority_order
+from coach.prep.goals import GoalKind, GoalReading, is_perspective, read_goal
+from coach.prep.plan import Plan, pair_plan, priority_order
+from coach.prep.questions import first_name, is_open, self_reflection, without_repeats
 
 
 class AgendaItem(BaseModel):
@@ -52,18 +52,6 @@ class Agenda(BaseModel):
     fallback_reason: str | None = None
 
 
-def pair_plan(context: SessionContext) -> Plan:
-    """The plan from this session on, from what the context knows."""
-    return plan_goals(
-        context.goals,
-        sessions_planned=context.sessions_planned,
-        session_minutes=context.session_minutes,
-        covered=context.goal_skills,
-        held=context.held_focus,
-        ratings=context.goal_ratings or {g: [r] for g, r in context.goal_progress.items()},
-    )
-
-
 def focus_order(context: SessionContext) -> list[str]:
     """Usable goals in the order they should lead (see ``plan.priority_order``)."""
     usable = [g for g in context.goals if read_goal(g).usable]
@@ -91,36 +79,7 @@ def _fitting_card(goal: str, context: SessionContext) -> CardDigest | None:
 def _mentee_questions(card: CardDigest) -> list[str]:
     """Card questions a mentee can put to the mentor: open, and not the mentor's own
     self-reflection ("What do I know...")."""
-    return [q for q in card.questions if is_open(q) and not _self_reflection(q)]
-
-
-PERSPECTIVE_STARTS = (
-    "understand",
-    "learn what",
-    "learn why",
-    "learn how",
-    "know what",
-    "know why",
-    "know which",
-    "hear",
-    "see how",
-    "appreciate",
-)
-
-
-def is_perspective(goal: GoalReading) -> bool:
-    """A goal about how others see or live something, rather than a skill to practise."""
-    return goal.phrase.lower().startswith(PERSPECTIVE_STARTS)
-
-
-def first_name(name: str) -> str:
-    """How a person is addressed in a spoken line."""
-    return name.split()[0] if name.split() else name
-
-
-def _self_reflection(question: str) -> bool:
-    words = question.lower().replace("?", " ").split()
-    return "i" in words[:4] or ("my" in words[:5] and "you" not in words)
+    return [q for q in card.questions if is_open(q) and not self_reflection(q)]
 
 
 def _focus_item(
@@ -237,7 +196,7 @@ def compose_agenda(context: SessionContext) -> Agenda:
     this = plan.session(context.session_number)
     used: set[str] = set()
     mentor = context.mentor_name
-    items: list[tuple[int, AgendaItem]] = [(1, _check_in(context))]  # (weight, item)
+    items: list[tuple[int, AgendaItem]] = [(1, _check_in(context, used))]  # (weight, item)
     stage_item = _stage_item(context, context.cards, used, usable)
     if stage_item is not None:
         items.append((3 if context.stage is Stage.FIRST else 2, stage_item))
@@ -275,7 +234,8 @@ def compose_agenda(context: SessionContext) -> Agenda:
             AgendaItem(
                 title="Agree next steps and the next date",
                 minutes=1,
-                prepare=["Bring your diary so the next session is booked before you leave"],
+                prepare=["Bring your diary so the next session is booked before you leave"]
+                + _regular_close(context, used),
                 questions=[f"What should I try before we meet again, {first_name(mentor)}?"]
                 if context.stage is not Stage.CLOSING
                 else ["How shall we stay in touch after the programme?"],
@@ -321,7 +281,16 @@ def compose_agenda(context: SessionContext) -> Agenda:
     )
 
 
-def _check_in(context: SessionContext) -> AgendaItem:
+def _regular_close(context: SessionContext, used: set[str]) -> list[str]:
+    """The regular-session card's advice on how a session ends, when it was retrieved."""
+    card = next((c for c in context.cards if c.id == "structuring-a-regular-session"), None)
+    if card is None or context.stage is not Stage.REGULAR:
+        return []
+    used.add(card.id)
+    return card.tips[-1:]
+
+
+def _check_in(context: SessionContext, used: set[str]) -> AgendaItem:
     mentor = context.mentor_name
     if context.stage is Stage.FIRST:
         return AgendaItem(
@@ -335,6 +304,10 @@ def _check_in(context: SessionContext) -> AgendaItem:
         if context.notes
         else ["Note what you tried since the last session and what happened"]
     )
+    card = next((c for c in context.cards if c.id == "mentee-preparation"), None)
+    if card is not None and context.stage is not Stage.CLOSING:
+        used.add(card.id)
+        prepare += card.tips[-1:]  # a note to the mentor a day ahead
     return AgendaItem(
         title="Look back over the programme"
         if context.stage is Stage.CLOSING
@@ -348,26 +321,18 @@ def _check_in(context: SessionContext) -> AgendaItem:
 def _without_repeats(items: list[AgendaItem]) -> list[AgendaItem]:
     """Drop lines that say again, in other words, what an earlier line of the document
     already says (questions against questions, the rest against the rest)."""
-    seen: dict[str, list[str]] = {"questions": [], "lines": []}
-    out = []
-    for item in items:
-        update: dict[str, list[str]] = {}
-        for field, pool in (
-            ("activities", "lines"),
-            ("prepare", "lines"),
-            ("questions", "questions"),
-        ):
-            kept = []
-            for line in getattr(item, field):
-                if line in seen[pool] or near_duplicates([*seen[pool], line]) != near_duplicates(
-                    seen[pool]
-                ):
-                    continue
-                kept.append(line)
-                seen[pool].append(line)
-            update[field] = kept
-        out.append(item.model_copy(update=update))
-    return out
+    questions: list[str] = []
+    lines: list[str] = []
+    return [
+        item.model_copy(
+            update={
+                "activities": without_repeats(item.activities, lines),
+                "prepare": without_repeats(item.prepare, lines),
+                "questions": without_repeats(item.questions, questions),
+            }
+        )
+        for item in items
+    ]
 
 
 def _stage_item(

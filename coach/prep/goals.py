@@ -152,3 +152,22 @@ def read_goal(goal: str) -> GoalReading:
 
 def read_goals(goals: list[str]) -> list[GoalReading]:
     return [read_goal(goal) for goal in goals]
+
+
+PERSPECTIVE_STARTS = (
+    "understand",
+    "learn what",
+    "learn why",
+    "learn how",
+    "know what",
+    "know why",
+    "know which",
+    "hear",
+    "see how",
+    "appreciate",
+)
+
+
+def is_perspective(goal: GoalReading) -> bool:
+    """A goal about how others see or live something, rather than a skill to practise."""
+    return goal.phrase.lower().startswith(PERSPECTIVE_STARTS)

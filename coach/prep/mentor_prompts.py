@@ -1,38 +1,38 @@
 """Conversation prompts for the mentor: typed output, offline composer and its checks.
 
-Questions are open (they start with what, how, which...), and near-duplicates are
-dropped: two questions about the same goal that share most of their words say the same
-thing twice. Questions about different goals may share a shape ("What does 'X' look like
-in your week?") without being duplicates, so the check runs within each goal's list.
+Prompts are lines the mentor says to the mentee, in the programme's direction (in a
+reverse programme the junior mentor leads and the senior mentee learns) and in the words
+of the session's stage. The mentor's own preparation (their notes from last time, the
+self-reflection questions of the guidance cards) is a section of its own, never mixed
+with what they ask. Goals come from the pair's plan (``coach.prep.plan``): the goals that
+lead this session get a show-and-try part built from the mentor's covering skills and
+three questions; every other usable goal gets one. Questions are open and no line repeats
+another in other words anywhere in the document.
 """
 
 from __future__ import annotations
 
-import re
-
 from pydantic import BaseModel, Field
 
-from coach.domain import Stage
+from coach.domain import Direction, Stage
 from coach.prep.context import CardDigest, SessionContext
-
-OPEN_STARTS = (
-    "what",
-    "how",
-    "which",
-    "where",
-    "why",
-    "tell me",
-    "describe",
-    "walk me",
-    "who",
-    "when",
+from coach.prep.goals import GoalKind, GoalReading, is_perspective, read_goal
+from coach.prep.plan import pair_plan
+from coach.prep.questions import (
+    first_name,
+    is_open,
+    near_duplicates,
+    self_reflection,
+    without_repeats,
 )
-NEAR_DUPLICATE = 0.6  # word-set overlap (Jaccard) from which two questions count as one
 
 
 class GoalQuestions(BaseModel):
     goal: str
     questions: list[str] = Field(min_length=1)
+    title: str = ""  # the goal as a clean phrase
+    show_and_try: list[str] = Field(default_factory=list)
+    focus: bool = False  # the goal leads this session
 
 
 class MentorPrompts(BaseModel):
@@ -44,38 +44,79 @@ class MentorPrompts(BaseModel):
     questions: list[GoalQuestions]
     upward_feedback: list[str] = Field(min_length=1)
     if_mentee_takes_over: list[str] = Field(min_length=1)
+    prepare_yourself: list[str] = Field(default_factory=list)
+    position: str = ""
     card_ids: list[str] = Field(default_factory=list)
     generated_by: str = "offline"
     fallback_reason: str | None = None
 
 
-def is_open(question: str) -> bool:
-    return question.strip().lower().startswith(OPEN_STARTS) and question.rstrip().endswith("?")
+OPENERS = {
+    Stage.FIRST: [
+        "What made you sign up for this programme, {mentee}?",
+        "How do you like to learn something new: by doing, reading or watching?",
+    ],
+    Stage.REGULAR: [
+        "What did you try since we last met, {mentee}, and how did it go?",
+        "What would make today's session worth your time?",
+    ],
+    Stage.MIDPOINT: [
+        "What has changed in how you work since our first sessions, {mentee}?",
+        "Which goal feels closest now, and which furthest away?",
+    ],
+    Stage.CLOSING: [
+        "What can you do now that you could not do when we started, {mentee}?",
+        "What will you keep doing once the programme ends?",
+    ],
+}
+
+# Questions for a goal, by kind; each goal takes them in turn from a different start so
+# two goals do not read as the same three lines.
+PRACTICE = [
+    "Where in your week would this make the biggest difference?",
+    "What have you tried already, and where did it stop working?",
+    "How will we both know you can do this without me?",
+    "Which part of this feels hardest to start with?",
+]
+PERSPECTIVE = [
+    "What have you noticed about this in your own area so far?",
+    "Which of your decisions would change if you understood this better?",
+    "Who could you hear from directly about this, beyond me?",
+    "What surprised you the last time this came up at work?",
+]
+VAGUE = [
+    "What would you be able to do in three months that you cannot do today?",
+    "Which single task this month would show us you had got there?",
+]
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z']+", text.lower()) if len(w) > 2}
+def _goal_questions(reading: GoalReading, index: int, count: int) -> list[str]:
+    if reading.kind is GoalKind.VAGUE:
+        return VAGUE[:count]
+    pool = PERSPECTIVE if is_perspective(reading) else PRACTICE
+    return [pool[(index + k) % len(pool)] for k in range(count)]
 
 
-def near_duplicates(questions: list[str]) -> list[tuple[str, str]]:
-    pairs = []
-    for i, first in enumerate(questions):
-        for second in questions[i + 1 :]:
-            a, b = _words(first), _words(second)
-            if a and b and len(a & b) / len(a | b) >= NEAR_DUPLICATE:
-                pairs.append((first, second))
-    return pairs
-
-
-def _distinct(candidates: list[str], taken: list[str], limit: int) -> list[str]:
-    chosen: list[str] = []
-    for question in candidates:
-        if not is_open(question) or len(chosen) >= limit:
-            continue
-        if near_duplicates([*taken, *chosen, question]) != near_duplicates([*taken, *chosen]):
-            continue
-        chosen.append(question)
-    return chosen
+def _show_and_try(reading: GoalReading, context: SessionContext) -> list[str]:
+    skills = context.goal_skills.get(reading.original, [])
+    mentee = first_name(context.mentee_name)
+    if not skills:
+        return [
+            "None of your listed skills covers this goal: say so plainly, explore it "
+            "together, and suggest your coordinator finds another contact for it"
+        ]
+    if is_perspective(reading):
+        return [
+            f"Share what you have seen and heard of this, drawing on {skills[0]}; "
+            "one concrete story beats a general point",
+            f"Ask {mentee} to say back what they heard before they give their view",
+        ]
+    return [
+        f"Show how you use {skills[0]} for this, on a real example",
+        f"Then hand over: {mentee} drives their own device while you coach; keep your "
+        "hands off the keyboard",
+        f"Ask {mentee} to bring one real, non-confidential task to practise on",
+    ]
 
 
 def _card(cards: list[CardDigest], *ids: str) -> CardDigest | None:
@@ -85,59 +126,70 @@ def _card(cards: list[CardDigest], *ids: str) -> CardDigest | None:
 def compose_prompts(context: SessionContext) -> MentorPrompts:
     cards = context.cards
     used: set[str] = set()
-    mentee = context.mentee_name
-    openers = {
-        Stage.FIRST: [
-            f"What made you sign up for this programme, {mentee}?",
-            "How would you like us to use our time together?",
-        ],
-        Stage.MIDPOINT: [
-            "What has changed for you since our first session?",
-            "Which goal feels closest now, and which furthest away?",
-        ],
-        Stage.CLOSING: [
-            "What can you do now that you could not do at the start?",
-            "What will you keep doing after the programme ends?",
-        ],
-    }.get(
-        context.stage,
-        [
-            "What did you try since we last met, and how did it go?",
-            "What would make today's session worth your time?",
-        ],
+    mentee = first_name(context.mentee_name)
+    reverse = context.direction is Direction.REVERSE
+    asked: list[str] = []  # every question of the document, for de-duplication
+    openers = without_repeats(
+        [line.format(mentee=mentee) for line in OPENERS[context.stage]], asked
     )
+    prepare_yourself: list[str] = []
+    if context.notes:
+        prepare_yourself.append(f"Your note from last time: {context.notes[0]}")
+    plan = pair_plan(context)
+    focus = plan.session(context.session_number).focus
+    readings = [read_goal(goal) for goal in context.goals]
+    usable = [r for r in readings if r.usable]
+    mentor_cards = [c for c in cards if c.audience == "mentor"]
     per_goal = []
-    asked: set[str] = set()  # a card question is used for one goal only
-    for goal in context.goals:
-        # Only mentor cards: questions on "all" topic cards are written for the mentee
-        # to ask ("...if you were in my role?"), which would be odd from the mentor.
-        mentor_cards = [c for c in cards if c.audience == "mentor" and set(c.questions) - asked]
-        card = _best_card(goal, mentor_cards)
-        base = goal.rstrip(".")
-        # One question anchored in the goal's own words, then the best card's curated
-        # questions, then further goal-anchored ones if the card has too few.
-        candidates = [
-            f"What does '{base}' look like in your week at the moment?",
-            *([q for q in card.questions if q not in asked][:2] if card else []),
-            f"How will you know you have made progress on '{base}'?",
-            f"Which part of '{base}' feels hardest to start with?",
-        ]
-        chosen = _distinct(candidates, [], 3)
-        asked.update(chosen)
-        if card is not None and any(q in card.questions for q in chosen):
+    for index, reading in enumerate(usable):
+        leads = reading.original in focus
+        candidates = _goal_questions(reading, index, 3 if leads else 1)
+        card = next(
+            (c for c in mentor_cards if c.id in context.goal_cards.get(reading.original, [])),
+            None,
+        )
+        if card is not None and leads:
+            own = [q for q in card.questions if is_open(q) and not self_reflection(q)]
+            candidates = [*candidates[:2], *own[:1], *candidates[2:]]
+            prepare_yourself += [q for q in card.questions if self_reflection(q)][:1]
             used.add(card.id)
-        per_goal.append(GoalQuestions(goal=goal, questions=chosen))
+        chosen = without_repeats(candidates, asked)[: 3 if leads else 1]
+        if not chosen:  # every candidate said already: fall back on the kind's next one
+            chosen = [_goal_questions(reading, index + 3, 1)[0]]
+            asked.extend(chosen)
+        per_goal.append(
+            GoalQuestions(
+                goal=reading.original,
+                title=reading.phrase,
+                questions=chosen,
+                show_and_try=_show_and_try(reading, context) if leads else [],
+                focus=leads,
+            )
+        )
+    if plan.set_aside:
+        prepare_yourself.append(
+            "One of the mentee's goal texts reads as an instruction rather than a goal "
+            "and was left out; the coordinator can help reword it"
+        )
     feedback_card = _card(cards, "giving-upward-feedback")
-    feedback = [
-        f"Ask {mentee} first whether they want your candid view on this topic; a yes makes "
-        "it safe to be direct.",
-        "Describe what you saw, its effect on people at your level, and one suggestion; "
-        "leave out judgements of character.",
-        f"Tie your point to the goal {mentee} set, so it is clearly in their interest.",
-    ]
+    if reverse:
+        feedback = [
+            f"Ask {mentee} first whether they want your candid view; a yes makes it safe "
+            "to be direct.",
+            "Describe what you saw, its effect on people at your level, and one suggestion; "
+            "leave out judgements of character.",
+            f"Tie your point to a goal {mentee} set, so it is clearly in their interest.",
+        ]
+    else:
+        feedback = [
+            f"Ask {mentee} what feedback would help most today before you give any.",
+            "Describe what you saw and its effect, then one thing to try; keep it about "
+            "the work, not the person.",
+            f"Invite {mentee} to tell you how your advice lands, and adjust.",
+        ]
     if feedback_card is not None:
         used.add(feedback_card.id)
-        feedback += feedback_card.tips[3:4]
+        feedback += [q for q in feedback_card.questions if not is_open(q)][:1] if reverse else []
     takeover_card = _card(cards, "when-the-mentee-takes-over")
     takeover = [
         "Name it lightly and steer back: 'shall we get back to what you wanted to learn today?'",
@@ -147,30 +199,25 @@ def compose_prompts(context: SessionContext) -> MentorPrompts:
     ]
     if takeover_card is not None:
         used.add(takeover_card.id)
+    this = plan.session(context.session_number)
+    lead = "; ".join(r.phrase for r in usable if r.original in this.focus)
+    position = (
+        f"Session {context.session_number} of {context.sessions_planned} "
+        f"({context.stage.value}). This session leads with: {lead or 'the goals as a whole'}."
+    )
     return MentorPrompts(
         session_number=context.session_number,
         stage=context.stage,
-        mentee_name=mentee,
+        mentee_name=context.mentee_name,
         mentor_name=context.mentor_name,
-        openers=openers,
+        openers=openers or [OPENERS[context.stage][0].format(mentee=mentee)],
         questions=per_goal,
         upward_feedback=feedback,
         if_mentee_takes_over=takeover,
+        prepare_yourself=prepare_yourself,
+        position=position,
         card_ids=sorted(used),
     )
-
-
-def _best_card(goal: str, cards: list[CardDigest]) -> CardDigest | None:
-    words = _words(goal)
-    scored = sorted(
-        cards, key=lambda c: -len(words & _words(f"{c.title} {c.summary} {' '.join(c.questions)}"))
-    )
-    best = scored[0] if scored else None
-    if best is None or not words & _words(
-        f"{best.title} {best.summary} {' '.join(best.questions)}"
-    ):
-        return None
-    return best
 
 
 def all_questions(prompts: MentorPrompts) -> list[str]:
@@ -187,7 +234,10 @@ def check_prompts(prompts: MentorPrompts, context: SessionContext) -> list[str]:
     if duplicates:
         problems.append(f"{len(duplicates)} near-duplicate question pair(s)")
     covered = {g.goal for g in prompts.questions if g.questions}
-    missing = [goal for goal in context.goals if goal not in covered]
+    usable = [goal for goal in context.goals if read_goal(goal).usable]
+    missing = [goal for goal in usable if goal not in covered]
+    if any(goal in covered for goal in context.goals if goal not in usable):
+        problems.append("places text that is an instruction, not a goal")
     if missing:
         problems.append("goals without questions: " + "; ".join(missing))
     known = {card.id for card in context.cards}

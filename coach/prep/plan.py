@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from coach.domain import Stage
-from coach.prep.context import stage_for
+from coach.prep.context import SessionContext, stage_for
 from coach.prep.goals import GoalKind, read_goal
 
 LOW_RATING = 2  # a self-rating at or below this counts as low
@@ -118,3 +118,15 @@ def priority_order(
         )
 
     return sorted(goals, key=key)
+
+
+def pair_plan(context: SessionContext) -> Plan:
+    """The plan from this session on, from what the context knows."""
+    return plan_goals(
+        context.goals,
+        sessions_planned=context.sessions_planned,
+        session_minutes=context.session_minutes,
+        covered=context.goal_skills,
+        held=context.held_focus,
+        ratings=context.goal_ratings or {g: [r] for g, r in context.goal_progress.items()},
+    )

@@ -13,7 +13,8 @@ from typing import Any
 from coach.domain import PairingStatus, ParticipantIn, Role, Stage
 from coach.knowledge import Audience
 from coach.prep.documents import prepare_agenda, prepare_prompts
-from coach.prep.mentor_prompts import all_questions, is_open, near_duplicates
+from coach.prep.mentor_prompts import all_questions
+from coach.prep.questions import is_open, near_duplicates
 from coach.sample import load_sample
 from coach.services import Services
 from evals.harness import (

@@ -1,0 +1,68 @@
+"""Questions as the documents use them: open questions, near-duplicates, and who a
+line is addressed to.
+
+A question is open when it starts with what, how, which... and ends with a question mark.
+Two lines are near-duplicates when they share most of their words (the eval measures the
+same with embeddings, cosine >= 0.9). A line in the speaker's own voice about themselves
+("What do I know about this topic that the mentee does not?") is self-preparation, not a
+question for the other person.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPEN_STARTS = (
+    "what",
+    "how",
+    "which",
+    "where",
+    "why",
+    "tell me",
+    "describe",
+    "walk me",
+    "who",
+    "when",
+)
+NEAR_DUPLICATE = 0.6  # word-set overlap (Jaccard) from which two questions count as one
+
+
+def is_open(question: str) -> bool:
+    return question.strip().lower().startswith(OPEN_STARTS) and question.rstrip().endswith("?")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z']+", text.lower()) if len(w) > 2}
+
+
+def near_duplicates(questions: list[str]) -> list[tuple[str, str]]:
+    pairs = []
+    for i, first in enumerate(questions):
+        for second in questions[i + 1 :]:
+            a, b = _words(first), _words(second)
+            if a and b and len(a & b) / len(a | b) >= NEAR_DUPLICATE:
+                pairs.append((first, second))
+    return pairs
+
+
+def without_repeats(lines: list[str], taken: list[str]) -> list[str]:
+    """``lines`` less those that repeat one of ``taken`` or an earlier line in other
+    words; ``taken`` grows with what is kept, so one pool can serve a whole document."""
+    kept = []
+    for line in lines:
+        if line in taken or near_duplicates([*taken, line]) != near_duplicates(taken):
+            continue
+        kept.append(line)
+        taken.append(line)
+    return kept
+
+
+def self_reflection(question: str) -> bool:
+    """A line the speaker asks of themselves rather than of the other person."""
+    words = question.lower().replace("?", " ").split()
+    return "i" in words[:4] or ("my" in words[:5] and "you" not in words)
+
+
+def first_name(name: str) -> str:
+    """How a person is addressed in a spoken line."""
+    return name.split()[0] if name.split() else name
