@@ -18,7 +18,13 @@ from coach.domain import Direction, Stage
 from coach.prep.context import CardDigest, SessionContext
 from coach.prep.goals import GoalKind, GoalReading, is_perspective, read_goal
 from coach.prep.plan import Plan, pair_plan, priority_order
-from coach.prep.questions import first_name, is_open, self_reflection, without_repeats
+from coach.prep.questions import (
+    LINE_DUPLICATE,
+    first_name,
+    is_open,
+    self_reflection,
+    without_repeats,
+)
 
 
 class AgendaItem(BaseModel):
@@ -83,11 +89,14 @@ def _mentee_questions(card: CardDigest) -> list[str]:
 
 
 def _focus_item(
-    goal: GoalReading, context: SessionContext, plan: Plan, used: set[str]
+    goal: GoalReading, context: SessionContext, plan: Plan, used: set[str], shown: set[str]
 ) -> AgendaItem:
     mentor = first_name(context.mentor_name)
     phrase = goal.phrase
-    skills = context.goal_skills.get(goal.original, [])
+    # A skill already shown for another goal of this session goes last: a second goal
+    # gets the mentor's other covering skill when they have one.
+    skills = sorted(context.goal_skills.get(goal.original, []), key=lambda s: s in shown)
+    shown.update(skills[:1])
     card = _fitting_card(goal.original, context)
     activities: list[str] = []
     prepare: list[str] = []
@@ -96,7 +105,8 @@ def _focus_item(
         # Understanding how others see or live something: the mentor shares, the
         # mentee listens and checks what they heard, then links it to a decision.
         activities += [
-            f"{mentor} shares what they have seen and heard of this, drawing on {skills[0]}",
+            f"{mentor} shares what they have seen and heard that helps you {phrase}, "
+            f"drawing on {skills[0]}",
             "You listen first, ask follow-up questions, and say back what you heard "
             "before offering your own view",
         ]
@@ -115,8 +125,9 @@ def _focus_item(
         questions.append(f"How did you learn this yourself, {mentor}, and what tripped you up?")
     else:
         activities.append(
-            f"None of {mentor}'s listed skills covers this goal: explore it together, "
-            "and note what help you still need so your coordinator can suggest another contact"
+            f"None of {mentor}'s listed skills covers your goal to {phrase}: explore it "
+            "together, and note what help you still need so your coordinator can suggest "
+            "another contact"
         )
         prepare.append("Write down where in your work this goal matters most")
         questions.append("Who in your network or team does this well, and could I learn from them?")
@@ -148,6 +159,10 @@ def _sharpen_item(goal: GoalReading) -> AgendaItem:
         title=f"Sharpen a broad goal: {_shorten(goal.phrase)}",
         minutes=1,
         goals=[goal.original],
+        activities=[
+            f"Together, turn your goal to {goal.phrase} into one task you could do in the "
+            "coming weeks"
+        ],
         prepare=["Write down one situation this month where you felt out of your depth"],
         questions=[
             "What would I be able to do in three months that I cannot do today?",
@@ -195,6 +210,7 @@ def compose_agenda(context: SessionContext) -> Agenda:
     plan = pair_plan(context)
     this = plan.session(context.session_number)
     used: set[str] = set()
+    shown: set[str] = set()  # mentor skills given a show-and-try part already
     mentor = context.mentor_name
     items: list[tuple[int, AgendaItem]] = [(1, _check_in(context, used))]  # (weight, item)
     stage_item = _stage_item(context, context.cards, used, usable)
@@ -205,7 +221,7 @@ def compose_agenda(context: SessionContext) -> Agenda:
         if reading.kind is GoalKind.VAGUE:
             items.append((2, _sharpen_item(reading)))
         else:
-            items.append((3, _focus_item(reading, context, plan, used)))
+            items.append((3, _focus_item(reading, context, plan, used, shown)))
     rest = [goal for goal in usable if goal not in this.focus]
     vague = [goal for goal in rest if readings[goal].kind is GoalKind.VAGUE]
     for goal in vague[:1]:  # one broad goal sharpened a session is enough
@@ -234,11 +250,18 @@ def compose_agenda(context: SessionContext) -> Agenda:
             AgendaItem(
                 title="Agree next steps and the next date",
                 minutes=1,
-                prepare=["Bring your diary so the next session is booked before you leave"]
-                + _regular_close(context, used),
-                questions=[f"What should I try before we meet again, {first_name(mentor)}?"]
-                if context.stage is not Stage.CLOSING
-                else ["How shall we stay in touch after the programme?"],
+                prepare=[
+                    "Bring your diary so the next session is booked before you leave",
+                    *_regular_close(context, used),
+                ],
+                questions=[f"What should I try before we meet again, {first_name(mentor)}?"],
+            )
+            if context.stage is not Stage.CLOSING
+            else AgendaItem(
+                title="Agree what happens after the programme",
+                minutes=1,
+                prepare=["Note one thing you will do in the month after the programme"],
+                questions=["How shall we stay in touch once the programme ends?"],
             ),
         )
     )
@@ -326,8 +349,8 @@ def _without_repeats(items: list[AgendaItem]) -> list[AgendaItem]:
     return [
         item.model_copy(
             update={
-                "activities": without_repeats(item.activities, lines),
-                "prepare": without_repeats(item.prepare, lines),
+                "activities": without_repeats(item.activities, lines, LINE_DUPLICATE),
+                "prepare": without_repeats(item.prepare, lines, LINE_DUPLICATE),
                 "questions": without_repeats(item.questions, questions),
             }
         )

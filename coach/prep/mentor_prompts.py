@@ -19,6 +19,7 @@ from coach.prep.context import CardDigest, SessionContext
 from coach.prep.goals import GoalKind, GoalReading, is_perspective, read_goal
 from coach.prep.plan import pair_plan
 from coach.prep.questions import (
+    LINE_DUPLICATE,
     first_name,
     is_open,
     near_duplicates,
@@ -62,7 +63,7 @@ OPENERS = {
     ],
     Stage.MIDPOINT: [
         "What has changed in how you work since our first sessions, {mentee}?",
-        "Which goal feels closest now, and which furthest away?",
+        "Which of your goals feels closest now, and which furthest away?",
     ],
     Stage.CLOSING: [
         "What can you do now that you could not do when we started, {mentee}?",
@@ -76,13 +77,24 @@ PRACTICE = [
     "Where in your week would this make the biggest difference?",
     "What have you tried already, and where did it stop working?",
     "How will we both know you can do this without me?",
-    "Which part of this feels hardest to start with?",
+    "Which part of this feels hardest for you to start with?",
+    "What would you like to be able to show me next time?",
+    "Who in your team already does this well, and what do you see them do?",
 ]
 PERSPECTIVE = [
     "What have you noticed about this in your own area so far?",
     "Which of your decisions would change if you understood this better?",
     "Who could you hear from directly about this, beyond me?",
     "What surprised you the last time this came up at work?",
+    "What do you think your team would say about this if asked openly?",
+    "Where do you think your own experience differs most from theirs?",
+]
+# When every question of a goal's kind has been asked for other goals already.
+SPARE = [
+    "What would a good first small step look like for you here?",
+    "How much time could you give this each week, honestly?",
+    "What would make this easier for you to practise between sessions?",
+    "Which example from your own work should we start from?",
 ]
 VAGUE = [
     "What would you be able to do in three months that you cannot do today?",
@@ -97,22 +109,24 @@ def _goal_questions(reading: GoalReading, index: int, count: int) -> list[str]:
     return [pool[(index + k) % len(pool)] for k in range(count)]
 
 
-def _show_and_try(reading: GoalReading, context: SessionContext) -> list[str]:
-    skills = context.goal_skills.get(reading.original, [])
+def _show_and_try(reading: GoalReading, context: SessionContext, shown: set[str]) -> list[str]:
+    # A skill shown for another goal already goes last (see ``agenda._focus_item``).
+    skills = sorted(context.goal_skills.get(reading.original, []), key=lambda s: s in shown)
+    shown.update(skills[:1])
     mentee = first_name(context.mentee_name)
     if not skills:
         return [
-            "None of your listed skills covers this goal: say so plainly, explore it "
-            "together, and suggest your coordinator finds another contact for it"
+            f"None of your listed skills covers {mentee}'s goal to {reading.phrase}: say so "
+            "plainly, explore it together, and suggest the coordinator finds another contact"
         ]
     if is_perspective(reading):
         return [
-            f"Share what you have seen and heard of this, drawing on {skills[0]}; "
-            "one concrete story beats a general point",
+            f"Share what you have seen and heard that helps {mentee} {reading.phrase}, "
+            f"drawing on {skills[0]}; one concrete story beats a general point",
             f"Ask {mentee} to say back what they heard before they give their view",
         ]
     return [
-        f"Show how you use {skills[0]} for this, on a real example",
+        f"Show how you use {skills[0]} to {reading.phrase}, on a real example",
         f"Then hand over: {mentee} drives their own device while you coach; keep your "
         "hands off the keyboard",
         f"Ask {mentee} to bring one real, non-confidential task to practise on",
@@ -129,6 +143,8 @@ def compose_prompts(context: SessionContext) -> MentorPrompts:
     mentee = first_name(context.mentee_name)
     reverse = context.direction is Direction.REVERSE
     asked: list[str] = []  # every question of the document, for de-duplication
+    shown: list[str] = []  # every show-and-try line
+    shown_skills: set[str] = set()
     openers = without_repeats(
         [line.format(mentee=mentee) for line in OPENERS[context.stage]], asked
     )
@@ -154,15 +170,19 @@ def compose_prompts(context: SessionContext) -> MentorPrompts:
             prepare_yourself += [q for q in card.questions if self_reflection(q)][:1]
             used.add(card.id)
         chosen = without_repeats(candidates, asked)[: 3 if leads else 1]
-        if not chosen:  # every candidate said already: fall back on the kind's next one
-            chosen = [_goal_questions(reading, index + 3, 1)[0]]
-            asked.extend(chosen)
+        if not chosen:  # every candidate said already: the kind's other ones, then spares
+            spares = [*_goal_questions(reading, index + 1, 6), *SPARE]
+            chosen = without_repeats(spares, asked)[:1] or [SPARE[index % len(SPARE)]]
         per_goal.append(
             GoalQuestions(
                 goal=reading.original,
                 title=reading.phrase,
                 questions=chosen,
-                show_and_try=_show_and_try(reading, context) if leads else [],
+                show_and_try=without_repeats(
+                    _show_and_try(reading, context, shown_skills), shown, LINE_DUPLICATE
+                )
+                if leads
+                else [],
                 focus=leads,
             )
         )

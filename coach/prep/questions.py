@@ -25,6 +25,7 @@ OPEN_STARTS = (
     "when",
 )
 NEAR_DUPLICATE = 0.6  # word-set overlap (Jaccard) from which two questions count as one
+LINE_DUPLICATE = 0.8  # the same for activity and preparation lines
 
 
 def is_open(question: str) -> bool:
@@ -35,22 +36,34 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z']+", text.lower()) if len(w) > 2}
 
 
-def near_duplicates(questions: list[str]) -> list[tuple[str, str]]:
+def near_duplicates(
+    questions: list[str], threshold: float = NEAR_DUPLICATE
+) -> list[tuple[str, str]]:
     pairs = []
     for i, first in enumerate(questions):
         for second in questions[i + 1 :]:
             a, b = _words(first), _words(second)
-            if a and b and len(a & b) / len(a | b) >= NEAR_DUPLICATE:
+            if a and b and len(a & b) / len(a | b) >= threshold:
                 pairs.append((first, second))
     return pairs
 
 
-def without_repeats(lines: list[str], taken: list[str]) -> list[str]:
+def without_repeats(
+    lines: list[str], taken: list[str], threshold: float = NEAR_DUPLICATE
+) -> list[str]:
     """``lines`` less those that repeat one of ``taken`` or an earlier line in other
-    words; ``taken`` grows with what is kept, so one pool can serve a whole document."""
+    words; ``taken`` grows with what is kept, so one pool can serve a whole document.
+
+    Activities and preparation lines share a sentence frame across goals ("... shows how
+    to X, drawing on Y"), so they pass a higher ``threshold`` (LINE_DUPLICATE) than
+    questions: only the goal and skill differ, and those are what matter."""
     kept = []
     for line in lines:
-        if line in taken or near_duplicates([*taken, line]) != near_duplicates(taken):
+        if line in taken or any(
+            len(_words(line) & _words(other)) / max(1, len(_words(line) | _words(other)))
+            >= threshold
+            for other in taken
+        ):
             continue
         kept.append(line)
         taken.append(line)

@@ -5,9 +5,19 @@ from evals.suites import (
     injection,
     matching,
     prep,
+    prep_quality,
     redaction,
     retrieval,
     summaries,
 )
 
-__all__ = ["coverage", "injection", "matching", "prep", "redaction", "retrieval", "summaries"]
+__all__ = [
+    "coverage",
+    "injection",
+    "matching",
+    "prep",
+    "prep_quality",
+    "redaction",
+    "retrieval",
+    "summaries",
+]

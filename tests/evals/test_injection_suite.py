@@ -1,6 +1,8 @@
 """The injection suite can fail: without redaction before sending, it reports the leak."""
 
-import coach.llm.backends as backends
+import dataclasses
+
+import coach.prep.documents as documents
 from coach.config import load_settings
 from coach.services import Services
 from evals.harness import EvalContext, get_suite
@@ -11,17 +13,7 @@ def test_the_suite_sees_a_leak_when_notes_go_out_unredacted(tmp_path, embedder, 
         return context, lambda value: value
 
     monkeypatch.setattr(
-        backends,
-        "AGENDA",
-        backends.Task(
-            "agenda",
-            "agenda.j2",
-            backends.Agenda,
-            backends.compose_agenda,
-            backends.check_agenda,
-            send_everything,
-            backends._session_defaults,
-        ),
+        documents, "AGENDA", dataclasses.replace(documents.AGENDA, protect=send_everything)
     )
     suite = get_suite("injection")
     cases = [c for c in suite.load_cases() if c["id"] == "i01-note-ignore-rules"]
