@@ -105,8 +105,8 @@ def _focus_item(
         # Understanding how others see or live something: the mentor shares, the
         # mentee listens and checks what they heard, then links it to a decision.
         activities += [
-            f"{mentor} shares what they have seen and heard that helps you {phrase}, "
-            f"drawing on {skills[0]}",
+            f"{mentor} shares what they have seen and heard that helps you {phrase} "
+            f"(their skill: {skills[0]})",
             "You listen first, ask follow-up questions, and say back what you heard "
             "before offering your own view",
         ]
@@ -116,8 +116,7 @@ def _focus_item(
         )
     elif skills:
         activities += [
-            f"{mentor} demonstrates, from their experience with {skills[0]}, how they would "
-            f"{phrase}",
+            f"{mentor} demonstrates how they would {phrase} (their skill: {skills[0]})",
             "You try it yourself on your own laptop or phone while they watch, then once "
             "more without help",
         ]
@@ -156,18 +155,18 @@ def _focus_item(
 
 def _sharpen_item(goal: GoalReading) -> AgendaItem:
     return AgendaItem(
-        title=f"Sharpen a broad goal: {_shorten(goal.phrase)}",
+        title=f"Sharpen a broad goal (you wrote: {_shorten(goal.original.strip(), 80)})",
         minutes=1,
         goals=[goal.original],
         activities=[
             f"Together, turn your goal to {goal.phrase} into one task you could do in the "
             "coming weeks"
         ],
-        prepare=["Write down one situation this month where you felt out of your depth"],
-        questions=[
-            "What would I be able to do in three months that I cannot do today?",
-            "Which single task would show that I had got there?",
+        prepare=[
+            "Write down one situation this month where you felt out of your depth",
+            "Write down what you want to be able to do in three months that you cannot today",
         ],
+        questions=["Which single task would show, in your view, that I had got there?"],
     )
 
 

@@ -22,9 +22,11 @@ from coach.tokens import count_tokens
 
 # Share of the context budget for cards; notes get the rest.
 CARD_SHARE = 0.7
-# A card fits a goal from this retrieval score (see evals/suites/retrieval.py); below it
-# the document says that no guidance fits and stays general.
-CARD_FITS_GOAL = 0.45
+# A subject card fits a goal from this retrieval score, read off the sample programme's
+# goals by hand (fitting topic cards scored 0.39-0.68, the closest misfits 0.33-0.37);
+# below it the document says that no guidance fits and stays general.
+CARD_FITS_GOAL = 0.38
+SUBJECT_CARD_PREFIX = "topic-"  # cards about a subject to learn, as knowledge/README.md names them
 
 
 class CardDigest(BaseModel):
@@ -149,8 +151,12 @@ def build_context(
         found = services.index.search_guidance(query, audience=audience.value, stage=stage, k=3)
         for hit in found:
             hits[hit.card_id] = max(hits.get(hit.card_id, -1.0), hit.score)
-        if query in usable:
-            goal_cards[query] = [h.card_id for h in found if h.score >= CARD_FITS_GOAL]
+        if query in usable:  # subject cards only: process cards are matched by stage
+            goal_cards[query] = [
+                h.card_id
+                for h in found
+                if h.score >= CARD_FITS_GOAL and h.card_id.startswith(SUBJECT_CARD_PREFIX)
+            ]
     digests = []
     for card_id, _ in sorted(hits.items(), key=lambda item: -item[1]):
         card = services.card(card_id)

@@ -121,12 +121,12 @@ def _show_and_try(reading: GoalReading, context: SessionContext, shown: set[str]
         ]
     if is_perspective(reading):
         return [
-            f"Share what you have seen and heard that helps {mentee} {reading.phrase}, "
-            f"drawing on {skills[0]}; one concrete story beats a general point",
+            f"Share what you have seen and heard that helps {mentee} {reading.phrase} "
+            f"(your skill: {skills[0]}); one concrete story beats a general point",
             f"Ask {mentee} to say back what they heard before they give their view",
         ]
     return [
-        f"Show how you use {skills[0]} to {reading.phrase}, on a real example",
+        f"Show how you would {reading.phrase}, on a real example (your skill: {skills[0]})",
         f"Then hand over: {mentee} drives their own device while you coach; keep your "
         "hands off the keyboard",
         f"Ask {mentee} to bring one real, non-confidential task to practise on",
