@@ -30,6 +30,7 @@ from coach.errors import (
 from coach.feedback import my_feedback, submit_feedback
 from coach.prep.context import stage_for
 from coach.prep.documents import prepare_agenda, prepare_prompts, stored_agenda, stored_prompts
+from coach.prep.overview import pair_overview
 from coach.privacy.policy import Action, Target, require
 from coach.services import Services
 
@@ -91,6 +92,7 @@ def _my_page(
                 "stage": stage_for(next_number, programme.sessions_planned).value,
                 "ready": store.session_document(pairing.id, next_number, kind) is not None,
                 "notes": store.notes_by_author(pairing.id, me.id),
+                "overview": pair_overview(services, pairing.id, me.role),
             }
         )
     return page(

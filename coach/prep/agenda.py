@@ -20,6 +20,7 @@ from coach.prep.goals import GoalKind, GoalReading, is_perspective, read_goal
 from coach.prep.plan import Plan, pair_plan, priority_order
 from coach.prep.questions import (
     LINE_DUPLICATE,
+    agreed_action,
     first_name,
     is_open,
     self_reflection,
@@ -321,8 +322,11 @@ def _check_in(context: SessionContext, used: set[str]) -> AgendaItem:
             prepare=[f"Think of one question about {mentor}'s work and what they enjoy in it"],
             questions=[f"What do you enjoy most about your work, {first_name(mentor)}?"],
         )
+    action = agreed_action(context.notes)
     prepare = (
-        [f"Last time you noted: {context.notes[0]}"]
+        [f"Last time you agreed to {action}: note how it went, including what did not work"]
+        if action
+        else [f"Last time you noted: {context.notes[0]}"]
         if context.notes
         else ["Note what you tried since the last session and what happened"]
     )

@@ -20,6 +20,7 @@ from coach.prep.goals import GoalKind, GoalReading, is_perspective, read_goal
 from coach.prep.plan import pair_plan
 from coach.prep.questions import (
     LINE_DUPLICATE,
+    agreed_action,
     first_name,
     is_open,
     near_duplicates,
@@ -151,6 +152,9 @@ def compose_prompts(context: SessionContext) -> MentorPrompts:
     prepare_yourself: list[str] = []
     if context.notes:
         prepare_yourself.append(f"Your note from last time: {context.notes[0]}")
+        action = agreed_action(context.notes)
+        if action:
+            prepare_yourself.append(f"Last time you agreed to {action}: have it ready")
     plan = pair_plan(context)
     focus = plan.session(context.session_number).focus
     readings = [read_goal(goal) for goal in context.goals]

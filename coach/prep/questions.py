@@ -79,3 +79,23 @@ def self_reflection(question: str) -> bool:
 def first_name(name: str) -> str:
     """How a person is addressed in a spoken line."""
     return name.split()[0] if name.split() else name
+
+
+# A commitment in the reader's own note: "I'll post once a week", "we agreed to ...".
+COMMITMENT = re.compile(
+    r"\b(?:i|we)\s*(?:will|'ll|\u2019ll|agreed to|plan to|am going to|are going to|"
+    r"promised to|want to try)\s+(?P<action>[^.!?\n]{3,160})",
+    re.IGNORECASE,
+)
+SECOND_PERSON = {"my": "your", "mine": "yours", "me": "you", "myself": "yourself", "i": "you"}
+
+
+def agreed_action(notes: list[str]) -> str | None:
+    """The last commitment written in the reader's own most recent note that holds one,
+    in the second person ("post once a week on LinkedIn"), or None."""
+    for note in notes:  # most recent first
+        found = list(COMMITMENT.finditer(note))
+        if found:
+            action = found[-1].group("action").strip().rstrip(",;:")
+            return " ".join(SECOND_PERSON.get(w.lower(), w) for w in action.split())
+    return None

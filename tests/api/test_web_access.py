@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from coach.domain import PairingStatus
+from coach.domain import PairingStatus, Stage
 from coach.prep.documents import prepare_agenda, prepare_prompts
 from tests.api.conftest import ROLES, World
 from tests.api.test_access import ROSTER, fresh_pairings
@@ -308,3 +308,19 @@ def test_a_note_with_a_nul_byte_or_only_spaces_is_refused_and_not_saved(
         assert response.status_code == 422, (text, response.status_code)
         assert "text" in response.text
     assert store.notes_by_author(first, mentee) == []
+
+
+def test_the_participant_page_shows_what_the_documents_refer_to(world: World, browser: TestClient):
+    first, _ = fresh_pairings(world)
+    store = world.services.store
+    store.set_pairing_status(first, PairingStatus.APPROVED)
+    store.save_session_document(first, 1, Stage.FIRST, "agenda", {"focus": ["use Power BI myself"]})
+    for role, partner in (("mentee", "Person M1"), ("mentor", "Person E1")):
+        sign_in(browser, world, role)
+        page = browser.get(f"/web/programmes/{world.programme_id}/me").text
+        assert partner in page and "The plan across the programme" in page
+        assert "use Power BI myself: Power BI dashboards" in page  # goal <- covering skill
+        assert "Session 1 (first): use Power BI myself" in page
+    sign_in(browser, world, "mentee")
+    page = browser.get(f"/web/programmes/{world.programme_id}/me").text
+    assert f"/pairings/{first}/sessions/1/agenda" in page  # the reader's own past document
