@@ -23,9 +23,11 @@ from coach.prep.questions import (
     agreed_action,
     first_name,
     is_open,
+    near_duplicates,
     self_reflection,
     without_repeats,
 )
+from coach.prep.rubric import agenda_stage_and_voice, pasted_lines, skill_not_shown
 
 
 class AgendaItem(BaseModel):
@@ -434,11 +436,26 @@ def check_agenda(agenda: Agenda, context: SessionContext) -> list[str]:
     missing = [goal for goal in usable if goal not in served]
     if missing:
         problems.append("goals not served by any item: " + "; ".join(missing))
-    planted = [goal for goal in context.goals if not read_goal(goal).usable and goal in served]
-    if planted:
+    text = agenda.model_dump_json().lower()
+    if any(g[:40].lower() in text for g in context.goals if not read_goal(g).usable):
         problems.append("places text that is an instruction, not a goal")
     known = {card.id for card in context.cards}
     unknown = [card_id for card_id in agenda.card_ids if card_id not in known]
     if unknown:
         problems.append("cites cards that were not provided: " + ", ".join(unknown))
+    # The reader's rubric (coach.prep.rubric), as the prep-quality eval applies it.
+    questions = [q for item in agenda.items for q in item.questions]
+    lines = [*questions, *(p for item in agenda.items for p in item.prepare)]
+    pasted = pasted_lines(lines, usable)
+    if pasted:
+        problems.append(f"pastes a goal as written instead of using it: {pasted[0]!r}")
+    repeated = near_duplicates(questions)
+    if repeated:
+        problems.append(f"asks the same thing twice: {repeated[0][0]!r} / {repeated[0][1]!r}")
+    problems += agenda_stage_and_voice(agenda, context.direction)
+    focus = pair_plan(context).session(context.session_number).focus
+    for item in agenda.items:
+        goal = item.goals[0] if len(item.goals) == 1 else None
+        if goal in focus and skill_not_shown(item.activities, context.goal_skills.get(goal, [])):
+            problems.append(f"no covering skill of the mentor is shown for {goal!r}")
     return problems

@@ -27,6 +27,7 @@ from coach.prep.questions import (
     self_reflection,
     without_repeats,
 )
+from coach.prep.rubric import pasted_lines, prompts_stage_and_voice, skill_not_shown
 
 
 class GoalQuestions(BaseModel):
@@ -173,10 +174,10 @@ def compose_prompts(context: SessionContext) -> MentorPrompts:
             candidates = [*candidates[:2], *own[:1], *candidates[2:]]
             prepare_yourself += [q for q in card.questions if self_reflection(q)][:1]
             used.add(card.id)
-        chosen = without_repeats(candidates, asked)[: 3 if leads else 1]
+        chosen = without_repeats(candidates, asked, limit=3 if leads else 1)
         if not chosen:  # every candidate said already: the kind's other ones, then spares
             spares = [*_goal_questions(reading, index + 1, 6), *SPARE]
-            chosen = without_repeats(spares, asked)[:1] or [SPARE[index % len(SPARE)]]
+            chosen = without_repeats(spares, asked, limit=1) or [SPARE[index % len(SPARE)]]
         per_goal.append(
             GoalQuestions(
                 goal=reading.original,
@@ -253,15 +254,25 @@ def check_prompts(prompts: MentorPrompts, context: SessionContext) -> list[str]:
     closed = [q for q in all_questions(prompts) if not is_open(q)]
     if closed:
         problems.append("questions that are not open: " + " | ".join(closed[:5]))
-    groups = [prompts.openers, *(g.questions for g in prompts.questions)]
-    duplicates = [pair for group in groups for pair in near_duplicates(group)]
+    duplicates = near_duplicates(all_questions(prompts))  # across the whole document
     if duplicates:
         problems.append(f"{len(duplicates)} near-duplicate question pair(s)")
     covered = {g.goal for g in prompts.questions if g.questions}
     usable = [goal for goal in context.goals if read_goal(goal).usable]
     missing = [goal for goal in usable if goal not in covered]
-    if any(goal in covered for goal in context.goals if goal not in usable):
+    text = prompts.model_dump_json().lower()
+    if any(g[:40].lower() in text for g in context.goals if not read_goal(g).usable):
         problems.append("places text that is an instruction, not a goal")
+    pasted = pasted_lines(all_questions(prompts), usable)
+    if pasted:
+        problems.append(f"pastes a goal as written instead of using it: {pasted[0]!r}")
+    problems += prompts_stage_and_voice(prompts, context.direction)
+    focus = pair_plan(context).session(context.session_number).focus
+    for section in prompts.questions:
+        if section.goal in focus and skill_not_shown(
+            section.show_and_try, context.goal_skills.get(section.goal, [])
+        ):
+            problems.append(f"no covering skill of yours is shown for {section.goal!r}")
     if missing:
         problems.append("goals without questions: " + "; ".join(missing))
     known = {card.id for card in context.cards}

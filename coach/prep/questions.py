@@ -49,16 +49,23 @@ def near_duplicates(
 
 
 def without_repeats(
-    lines: list[str], taken: list[str], threshold: float = NEAR_DUPLICATE
+    lines: list[str],
+    taken: list[str],
+    threshold: float = NEAR_DUPLICATE,
+    *,
+    limit: int | None = None,
 ) -> list[str]:
     """``lines`` less those that repeat one of ``taken`` or an earlier line in other
-    words; ``taken`` grows with what is kept, so one pool can serve a whole document.
+    words, at most ``limit`` of them; ``taken`` grows with what is kept, so one pool can
+    serve a whole document.
 
     Activities and preparation lines share a sentence frame across goals ("... shows how
     to X, drawing on Y"), so they pass a higher ``threshold`` (LINE_DUPLICATE) than
     questions: only the goal and skill differ, and those are what matter."""
-    kept = []
+    kept: list[str] = []
     for line in lines:
+        if limit is not None and len(kept) >= limit:
+            break
         if line in taken or any(
             len(_words(line) & _words(other)) / max(1, len(_words(line) | _words(other)))
             >= threshold

@@ -29,7 +29,6 @@ composer this replaced fails it (tests/evals/test_prep_quality_suite.py).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -46,6 +45,11 @@ from coach.domain import (
 from coach.prep.agenda import Agenda
 from coach.prep.documents import prepare_agenda, prepare_prompts
 from coach.prep.mentor_prompts import MentorPrompts
+from coach.prep.rubric import (
+    agenda_stage_and_voice,
+    pasted_lines,
+    prompts_stage_and_voice,
+)
 from coach.sample import load_sample
 from coach.services import Services
 from evals.harness import (
@@ -60,23 +64,6 @@ from evals.harness import (
 
 DUPLICATE_COSINE = 0.9
 SPLITS = ("tune", "held_out")
-
-# Wording that puts the pair the wrong way round for the programme's direction.
-WRONG_WAY = {
-    Direction.REVERSE: [
-        re.compile(r"learn from me about (?:how )?leadership", re.I),
-        re.compile(r"when you are more senior", re.I),
-    ],
-    Direction.TRADITIONAL: [
-        re.compile(r"\b(?:people at|from) (?:your|my) level\b", re.I),
-        re.compile(r"\bcandid view\b|\bupward\b", re.I),
-    ],
-}
-ASKS_ONESELF = re.compile(
-    r"^(?:what|how|which|where|why)\s+(?:do|did|will|have|am|can)\s+i\b", re.I
-)
-FIRST_MEETING = re.compile(r"\bsign(?:ed)? up\b|\bintroductions?\b|\bfirst session\b", re.I)
-NEXT_SESSION = re.compile(r"\bnext session\b|\bbefore we meet again\b|\bnext date\b", re.I)
 
 # Builds the backend the suite runs (None: the configured one); tests swap in a worse one.
 BackendFactory = Callable[[Services], Any]
@@ -227,11 +214,6 @@ def _pair(
     return pairing.id
 
 
-def _pastes(line: str, goals: list[str]) -> bool:
-    text = line.lower()
-    return any(len(goal.split()) >= 3 and goal.lower().rstrip(" .!") in text for goal in goals)
-
-
 def _judge(
     agenda: Agenda,
     prompts: MentorPrompts,
@@ -247,11 +229,7 @@ def _judge(
     agenda_prepare = [p for item in agenda.items for p in item.prepare]
     mentor_questions = [*prompts.openers, *(q for g in prompts.questions for q in g.questions)]
     # 1. Goals pasted into questions and preparation lines.
-    pasted = [
-        line
-        for line in [*agenda_questions, *agenda_prepare, *mentor_questions]
-        if _pastes(line, goals)
-    ]
+    pasted = pasted_lines([*agenda_questions, *agenda_prepare, *mentor_questions], goals)
     counts["raw"] = len(pasted)
     if pasted:
         problems.append(f"pastes a goal: {pasted[0]!r}")
@@ -312,8 +290,8 @@ def _judge(
                 problems.append(f"a part for {goal!r} reads closer to another goal")
     # 5. Stage and voice.
     for name, failures in (
-        ("agenda", _agenda_stage_voice(agenda, direction)),
-        ("prompts", _prompts_stage_voice(prompts, direction)),
+        ("agenda", agenda_stage_and_voice(agenda, direction)),
+        ("prompts", prompts_stage_and_voice(prompts, direction)),
     ):
         counts["documents"] += 1
         if failures:
@@ -326,43 +304,3 @@ def _judge(
             counts["placed"] += 1
             problems.append("an instruction appears in a document")
     return {"counts": counts, "problems": problems}
-
-
-def _agenda_stage_voice(agenda: Agenda, direction: Direction) -> list[str]:
-    failures = []
-    titles = " ".join(item.title for item in agenda.items).lower()
-    text = " ".join(
-        line for item in agenda.items for line in (*item.prepare, *item.questions, item.title)
-    )
-    if agenda.stage is Stage.FIRST and "ground rules" not in titles:
-        failures.append("first session without ground rules")
-    if agenda.stage is not Stage.FIRST and FIRST_MEETING.search(text):
-        failures.append("first-meeting wording in a later session")
-    if agenda.stage is Stage.CLOSING and NEXT_SESSION.search(text):
-        failures.append("points to a next session in the last one")
-    if agenda.stage is Stage.MIDPOINT and "progress" not in titles:
-        failures.append("mid-point without a progress review")
-    asked_self = [q for item in agenda.items for q in item.questions if ASKS_ONESELF.match(q)]
-    if asked_self:
-        failures.append(f"a question to oneself: {asked_self[0]!r}")
-    wrong = [p.pattern for p in WRONG_WAY[direction] if p.search(text)]
-    if wrong:
-        failures.append("wording of the other direction")
-    return failures
-
-
-def _prompts_stage_voice(prompts: MentorPrompts, direction: Direction) -> list[str]:
-    failures = []
-    lines = [*prompts.openers, *(q for g in prompts.questions for q in g.questions)]
-    text = " ".join([*lines, *prompts.upward_feedback, *prompts.if_mentee_takes_over])
-    if prompts.stage is not Stage.FIRST and FIRST_MEETING.search(" ".join(prompts.openers)):
-        failures.append("first-meeting opener in a later session")
-    if prompts.stage is Stage.CLOSING and NEXT_SESSION.search(text):
-        failures.append("points to a next session in the last one")
-    not_to_mentee = [q for q in lines if not re.search(r"\byou(?:r|rs|rself)?\b", q, re.I)]
-    if not_to_mentee:
-        failures.append(f"a line not spoken to the mentee: {not_to_mentee[0]!r}")
-    wrong = [p.pattern for p in WRONG_WAY[direction] if p.search(text)]
-    if wrong:
-        failures.append("wording of the other direction")
-    return failures
