@@ -89,7 +89,9 @@ class OpenAIBackend(Backend):
     ) -> Out:
         safe, restore = task.protect(context, redactor)
         schema = task.output.model_json_schema()
-        prompt = render(task.template, context=safe, schema=json.dumps(schema, indent=1))
+        prompt = render(
+            task.template, context=safe, schema=json.dumps(schema, indent=1), **task.extras(safe)
+        )
         messages: list[dict[str, str]] = [
             {"role": "system", "content": SYSTEM},
             {"role": "user", "content": prompt},

@@ -7,7 +7,7 @@ know only this shape, so the generation layer imports none of the features that 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -31,3 +31,6 @@ class Task(Generic[Ctx, Out]):
     protect: Callable[[Ctx, Redactor | None], tuple[Ctx, Restore]]
     # Fields of the output that come from the context rather than from the model.
     defaults: Callable[[Ctx], dict[str, Any]]
+    # More template values, from the protected context (a plan, a draft): a task's way to
+    # give a model the same substance its offline composer works from.
+    extras: Callable[[Ctx], dict[str, Any]] = field(default=lambda context: {})

@@ -13,8 +13,12 @@ from typing import Any
 from coach.llm.task import Restore, Task
 from coach.prep.agenda import Agenda, check_agenda, compose_agenda
 from coach.prep.context import SessionContext
+from coach.prep.goals import read_goal
 from coach.prep.mentor_prompts import MentorPrompts, check_prompts, compose_prompts
+from coach.prep.plan import pair_plan
 from coach.privacy.redaction import Redactor
+
+GOAL_KEYED = ("goal_history", "goal_progress", "goal_ratings", "goal_skills", "goal_cards")
 
 
 class Placeholders:
@@ -39,14 +43,24 @@ class Placeholders:
         return text
 
     def hide_context(self, context: SessionContext) -> SessionContext:
-        texts = [self.hide(text) for text in [*context.goals, *context.notes]]
+        # Text that is an instruction rather than a goal never leaves the machine.
+        goals = [goal for goal in context.goals if read_goal(goal).usable]
+        texts = [self.hide(text) for text in [*goals, *context.notes]]
         redaction = self.redactor.redact(self.SEPARATOR.join(texts))
         self.mapping = redaction.mapping
         hidden = redaction.text.split(self.SEPARATOR) if texts else []
+        rename = dict(zip(goals, hidden[: len(goals)], strict=True))
         data = context.model_dump()
         data["mentee_name"], data["mentor_name"] = "[MENTEE]", "[MENTOR]"
-        data["goals"] = hidden[: len(context.goals)]
-        data["notes"] = hidden[len(context.goals) :]
+        data["goals"] = hidden[: len(goals)]
+        data["notes"] = hidden[len(goals) :]
+        # Facts kept per goal follow the goal's hidden text.
+        for key in GOAL_KEYED:
+            data[key] = {rename[g]: value for g, value in data[key].items() if g in rename}
+        data["held_focus"] = {
+            number: [rename[g] for g in led if g in rename]
+            for number, led in data["held_focus"].items()
+        }
         return SessionContext.model_validate(data)
 
     def restore(self, value: Any, context: SessionContext) -> Any:
@@ -78,6 +92,24 @@ def _session_defaults(context: SessionContext) -> dict[str, Any]:
     }
 
 
+def _agenda_extras(context: SessionContext) -> dict[str, Any]:
+    return _session_extras(context, compose_agenda(context))
+
+
+def _prompts_extras(context: SessionContext) -> dict[str, Any]:
+    return _session_extras(context, compose_prompts(context))
+
+
+def _session_extras(context: SessionContext, draft: Agenda | MentorPrompts) -> dict[str, Any]:
+    """The plan, each goal as a phrase with the mentor skills that cover it, and the
+    offline composer's draft, all from the protected context (placeholders only)."""
+    return {
+        "plan": pair_plan(context),
+        "phrases": {goal: read_goal(goal).phrase for goal in context.goals},
+        "draft": draft.model_dump_json(indent=1, exclude={"generated_by", "fallback_reason"}),
+    }
+
+
 AGENDA: Task[SessionContext, Agenda] = Task(
     "agenda",
     "agenda.j2",
@@ -86,6 +118,7 @@ AGENDA: Task[SessionContext, Agenda] = Task(
     check_agenda,
     _protect_session,
     _session_defaults,
+    _agenda_extras,
 )
 MENTOR_PROMPTS: Task[SessionContext, MentorPrompts] = Task(
     "mentor_prompts",
@@ -95,4 +128,5 @@ MENTOR_PROMPTS: Task[SessionContext, MentorPrompts] = Task(
     check_prompts,
     _protect_session,
     _session_defaults,
+    _prompts_extras,
 )

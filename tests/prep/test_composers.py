@@ -224,8 +224,10 @@ def test_mentor_self_preparation_is_its_own_section():
 def test_what_was_agreed_last_time_is_carried_forward_for_its_author_only():
     note = "Posted twice. I will post once a week and ask my team for comments."
     agenda = compose_agenda(context(GOALS[:1], number=3, notes=[note]))
-    assert agenda.items[0].prepare[0].startswith(
-        "Last time you agreed to post once a week and ask your team for comments"
+    assert (
+        agenda.items[0]
+        .prepare[0]
+        .startswith("Last time you agreed to post once a week and ask your team for comments")
     )
     mentor_note = "She wants failure cases. I'll bring two examples where AI got it wrong."
     ctx = context(GOALS[:1], number=3, notes=[mentor_note], audience=Role.MENTOR)
