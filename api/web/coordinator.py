@@ -19,6 +19,7 @@ from coach.kpis import programme_kpis
 from coach.matching import RUN_SOLVERS, solver_for_run
 from coach.pairing_choices import alternatives, approve_many, pair_manually
 from coach.pairings import approve, programme_fairness, reject, run_matching, swap
+from coach.prep.goals import instruction_goals
 from coach.privacy.policy import Action, Target, require
 from coach.roster import parse_bytes, validate_rows
 
@@ -340,6 +341,7 @@ def _participants_page(
 ) -> HTMLResponse:
     programme = services.store.get_programme(programme_id)
     people = services.store.list_participants(programme_id)
+    needs_a_look = [(p, text) for p in people for text in instruction_goals(p.goals)]
     needle = q.strip().lower()
     if needle:
         people = [p for p in people if needle in f"{p.name} {p.department} {p.email}".lower()]
@@ -349,6 +351,7 @@ def _participants_page(
         viewer,
         programme=programme,
         people=people,
+        needs_a_look=needs_a_look,
         q=q,
         done=done,
         problems=problems or [],

@@ -171,3 +171,9 @@ PERSPECTIVE_STARTS = (
 def is_perspective(goal: GoalReading) -> bool:
     """A goal about how others see or live something, rather than a skill to practise."""
     return goal.phrase.lower().startswith(PERSPECTIVE_STARTS)
+
+
+def instruction_goals(goals: list[str]) -> list[str]:
+    """The goal texts that read as instructions: left out of every document and plan, and
+    shown to the programme's coordinators as needing a look."""
+    return [goal for goal in goals if is_instruction(goal)]
