@@ -454,8 +454,8 @@ def check_agenda(agenda: Agenda, context: SessionContext) -> list[str]:
         problems.append(f"asks the same thing twice: {repeated[0][0]!r} / {repeated[0][1]!r}")
     problems += agenda_stage_and_voice(agenda, context.direction)
     focus = pair_plan(context).session(context.session_number).focus
-    for item in agenda.items:
-        goal = item.goals[0] if len(item.goals) == 1 else None
-        if goal in focus and skill_not_shown(item.activities, context.goal_skills.get(goal, [])):
+    for goal in focus:  # in the activities of the goal's own items (a stage item may be one)
+        activities = [a for item in agenda.items if item.goals == [goal] for a in item.activities]
+        if skill_not_shown(activities, context.goal_skills.get(goal, [])):
             problems.append(f"no covering skill of the mentor is shown for {goal!r}")
     return problems

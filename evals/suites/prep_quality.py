@@ -49,6 +49,7 @@ from coach.prep.rubric import (
     agenda_stage_and_voice,
     pasted_lines,
     prompts_stage_and_voice,
+    skill_not_shown,
 )
 from coach.sample import load_sample
 from coach.services import Services
@@ -259,13 +260,12 @@ def _judge(
     for goal in agenda.focus or [g for item in agenda.items for g in item.goals[:1]][:1]:
         if not skills_for.get(goal):
             continue
-        item = next((i for i in agenda.items if i.goals == [goal]), None)
-        activities = " ".join(item.activities if item else []).lower()
-        activities += (
-            " " + " ".join(sections[goal].show_and_try if goal in sections else []).lower()
-        )
+        activities = [
+            *(a for item in agenda.items if item.goals == [goal] for a in item.activities),
+            *(sections[goal].show_and_try if goal in sections else []),
+        ]
         counts["coverable"] += 1
-        if any(skill.lower() in activities for skill in skills_for[goal]):
+        if not skill_not_shown(activities, skills_for[goal]):
             counts["named"] += 1
         else:
             problems.append(f"no covering skill shown for {goal!r}")

@@ -235,3 +235,11 @@ def test_what_was_agreed_last_time_is_carried_forward_for_its_author_only():
     assert "Last time you agreed to bring two examples where AI got it wrong" in " ".join(
         prompts.prepare_yourself
     )
+
+
+def test_a_single_goal_shared_with_the_stage_item_still_counts_its_show_and_try():
+    goal = "Spot phishing aimed at executives"
+    ctx = context([goal], number=1).model_copy(
+        update={"goal_skills": {goal: ["security champion"]}}
+    )
+    assert check_agenda(compose_agenda(ctx), ctx) == []
