@@ -226,6 +226,18 @@ class CoverageJudge:
         probability = self.probability(goals, skills, goal_vectors, skill_vectors)
         return probability >= self.model.threshold
 
+    def covering(self, goals: Sequence[str], skills: Sequence[str]) -> dict[str, list[str]]:
+        """Each goal with the skills that cover it, most likely first (session prep and
+        the participant page read coverage this way)."""
+        if not goals or not skills:
+            return {goal: [] for goal in goals}
+        probability = self.probability(goals, skills)
+        threshold = self.model.threshold
+        return {
+            goal: [skills[int(i)] for i in np.argsort(-row, kind="stable") if row[i] >= threshold]
+            for goal, row in zip(goals, probability, strict=True)
+        }
+
 
 def _normalised(vectors: np.ndarray) -> np.ndarray:
     if vectors.ndim != 2 or not len(vectors):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from pydantic import BaseModel, Field
 
 from coach.domain import Direction, PairingStatus, Role, Stage
@@ -173,13 +172,9 @@ def build_context(
             )
     cards, notes = budget_cards_and_notes(digests, notes, services.settings.context_token_budget)
     kept = {card.id for card in cards}
-    goal_skills: dict[str, list[str]] = {}
-    if usable and mentor.skills:
-        probability = services.coverage_judge.probability(usable, mentor.skills)
-        threshold = services.coverage_judge.model.threshold
-        for goal, row in zip(usable, probability, strict=True):
-            order = np.argsort(-row, kind="stable")
-            goal_skills[goal] = [mentor.skills[int(i)] for i in order if row[i] >= threshold]
+    goal_skills = (
+        services.coverage_judge.covering(usable, mentor.skills) if usable and mentor.skills else {}
+    )
     return SessionContext(
         audience=audience,
         programme_name=programme.name,

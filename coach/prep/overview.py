@@ -41,13 +41,9 @@ def pair_overview(services: Services, pairing_id: int, reader: Role) -> PairOver
     mentee = store.get_participant(pairing.mentee_id)
     mentor = store.get_participant(pairing.mentor_id)
     usable = [goal for goal in mentee.goals if read_goal(goal).usable]
-    covered: dict[str, list[str]] = {}
-    if usable and mentor.skills:
-        judge = services.coverage_judge
-        probability = judge.probability(usable, mentor.skills)
-        for goal, row in zip(usable, probability, strict=True):
-            ranked = sorted(range(len(row)), key=lambda i: -row[i])
-            covered[goal] = [mentor.skills[i] for i in ranked if row[i] >= judge.model.threshold]
+    covered = (
+        services.coverage_judge.covering(usable, mentor.skills) if usable and mentor.skills else {}
+    )
     held: dict[int, list[str]] = {}
     kind = "agenda" if reader is Role.MENTEE else "prompts"
     documents = []
