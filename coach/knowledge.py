@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from coach.domain import Stage
+from coach.domain import Direction, Stage
 from coach.errors import FieldProblem, KnowledgeError
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
@@ -30,6 +30,20 @@ class Audience(StrEnum):
 
 
 Item = str
+
+
+def every_stage_for_any(value: object) -> object:
+    """'any' is shorthand for every stage."""
+    if value == "any" or value == ["any"]:
+        return [stage.value for stage in Stage]
+    return value
+
+
+def questions_only(value: list[str]) -> list[str]:
+    for question in value:
+        if not question.rstrip().endswith("?"):
+            raise ValueError(f"'{question}' is listed as a question but does not end in '?'")
+    return value
 
 
 class Card(BaseModel):
@@ -49,10 +63,7 @@ class Card(BaseModel):
     @field_validator("stages", mode="before")
     @classmethod
     def _any_stage(cls, value: object) -> object:
-        # 'any' is shorthand for a card that applies at every stage.
-        if value == "any" or value == ["any"]:
-            return [stage.value for stage in Stage]
-        return value
+        return every_stage_for_any(value)
 
     @field_validator("topics")
     @classmethod
@@ -67,10 +78,7 @@ class Card(BaseModel):
     @field_validator("questions")
     @classmethod
     def _questions_are_questions(cls, value: list[str]) -> list[str]:
-        for question in value:
-            if not question.rstrip().endswith("?"):
-                raise ValueError(f"'{question}' is listed as a question but does not end in '?'")
-        return value
+        return questions_only(value)
 
     @cached_property
     def search_text(self) -> str:
@@ -159,3 +167,134 @@ def load_cards(directory: Path = CARDS_DIR) -> list[Card]:
             hint="point the coach at the project's knowledge/cards folder.",
         )
     return cards
+
+
+# --- The activity library: knowledge/activities/<topic>.yaml ---------------------------
+
+ACTIVITIES_DIR = KNOWLEDGE_DIR / "activities"
+Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)
+
+
+class ActivityAudience(StrEnum):
+    PAIR = "pair"  # both members take part: the mentor shows, the mentee tries
+    MENTEE = "mentee"  # the mentee works on it alone, between sessions
+    MENTOR = "mentor"  # the mentor prepares it alone
+
+
+class Activity(BaseModel):
+    """One concrete show-and-try activity: what the mentor demonstrates, what the mentee
+    tries on their own device, what to bring, and open questions about it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Slug
+    title: str = Field(min_length=5, max_length=120)
+    audience: ActivityAudience
+    stages: list[Stage] = Field(min_length=1)
+    minutes: int = Field(ge=5, le=60)
+    # Activities that assume a junior mentor and a senior mentee say so.
+    directions: list[Direction] = Field(default_factory=lambda: list(Direction), min_length=1)
+    show: str = Field(min_length=20, max_length=300)
+    try_: str = Field(alias="try", min_length=20, max_length=300)
+    bring: str = Field(min_length=5, max_length=200)
+    questions: list[Item] = Field(min_length=1)
+
+    @field_validator("stages", mode="before")
+    @classmethod
+    def _any_stage(cls, value: object) -> object:
+        return every_stage_for_any(value)
+
+    @field_validator("questions")
+    @classmethod
+    def _questions_are_questions(cls, value: list[str]) -> list[str]:
+        return questions_only(value)
+
+    @property
+    def search_text(self) -> str:
+        return f"{self.title}. {self.show}. {self.try_}."
+
+
+class ActivityTopic(BaseModel):
+    """A reverse-mentoring topic and its activities; ``phrases`` are how goals on the
+    topic tend to be worded, which retrieval reads alongside the activities."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    topic: str = Slug
+    name: str = Field(min_length=5, max_length=120)
+    phrases: list[str] = Field(min_length=2)
+    activities: list[Activity] = Field(min_length=3)
+
+    @property
+    def search_text(self) -> str:
+        return f"{self.name}: {', '.join(self.phrases)}."
+
+
+def _problems(exc: ValidationError) -> list[FieldProblem]:
+    return [
+        FieldProblem(".".join(str(p) for p in error["loc"]), error["msg"])
+        for error in exc.errors()
+    ]
+
+
+def parse_topic(path: Path) -> ActivityTopic:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(
+            f"{path.name} is not valid YAML ({exc}).", [FieldProblem("file", "not valid YAML")]
+        ) from None
+    try:
+        topic = ActivityTopic.model_validate(data)
+    except ValidationError as exc:
+        problems = _problems(exc)
+        raise KnowledgeError(f"{path.name}: " + "; ".join(map(str, problems)), problems) from None
+    if topic.topic != path.stem:
+        raise KnowledgeError(
+            f"{path.name}: topic '{topic.topic}' differs from the file name.",
+            [FieldProblem("topic", f"must be '{path.stem}' to match the file name")],
+        )
+    return topic
+
+
+def load_activities(directory: Path = ACTIVITIES_DIR) -> list[ActivityTopic]:
+    """Every topic in ``directory`` sorted by name; one error lists every bad file and
+    every activity id used twice across the library."""
+    topics: list[ActivityTopic] = []
+    problems: list[FieldProblem] = []
+    messages: list[str] = []
+    for path in sorted(directory.glob("*.yaml")):
+        try:
+            topics.append(parse_topic(path))
+        except KnowledgeError as exc:
+            messages.append(exc.message)
+            problems.extend(FieldProblem(f"{path.name}:{p.field}", p.message) for p in exc.problems)
+    seen: dict[str, str] = {}
+    for topic in topics:
+        for activity in topic.activities:
+            if activity.id in seen:
+                messages.append(f"activity id '{activity.id}' is used in {seen[activity.id]} too")
+                problems.append(FieldProblem(f"{topic.topic}.yaml:id", "must be unique"))
+            seen[activity.id] = f"{topic.topic}.yaml"
+    if messages:
+        raise KnowledgeError(
+            f"{len(messages)} problem(s) in the activity library: " + " | ".join(messages),
+            problems,
+            hint="fix the named fields; see knowledge/activities/README.md for the format.",
+        )
+    if not topics:
+        raise KnowledgeError(
+            f"No activity topics in {directory}.",
+            [FieldProblem("knowledge", "empty folder")],
+            hint="point the coach at the project's knowledge folder.",
+        )
+    return topics
+
+
+def load_outside(directory: Path = ACTIVITIES_DIR) -> list[str]:
+    """The needs the activity library does not serve (``outside.txt``), one per line."""
+    path = directory / "outside.txt"
+    if not path.exists():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]

@@ -15,7 +15,7 @@ from coach.config import Settings
 from coach.embeddings import Embedder, SentenceTransformerEmbedder
 from coach.errors import IndexUnavailableError
 from coach.index import Index, SyncProgress, SyncReport
-from coach.knowledge import Card, load_cards
+from coach.knowledge import ActivityTopic, Card, load_activities, load_cards, load_outside
 from coach.privacy.redaction import Redactor
 from coach.store import Store
 
@@ -28,6 +28,7 @@ class IndexHealth:
 
 if TYPE_CHECKING:
     from coach.matching.coverage import CoverageJudge
+    from coach.prep.activities import ActivityLibrary
 
 _EMBEDDERS: dict[tuple[str, str, int], Embedder] = {}
 
@@ -78,6 +79,23 @@ class Services:
     @cached_property
     def cards(self) -> list[Card]:
         return load_cards(self.cards_dir)
+
+    @property
+    def activities_dir(self) -> Path:
+        return self.settings.resolved_knowledge_dir / "activities"
+
+    @cached_property
+    def activity_topics(self) -> list[ActivityTopic]:
+        return load_activities(self.activities_dir)
+
+    @cached_property
+    def activity_library(self) -> ActivityLibrary:
+        """The show-and-try activities, matched to goals by session prep."""
+        from coach.prep.activities import ActivityLibrary
+
+        return ActivityLibrary(
+            self.activity_topics, self.embedder.embed, outside=load_outside(self.activities_dir)
+        )
 
     @cached_property
     def coverage_judge(self) -> CoverageJudge:

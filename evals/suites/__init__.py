@@ -1,6 +1,7 @@
 """Eval suites; importing this package registers each of them with the harness."""
 
 from evals.suites import (
+    activity_fit,
     coverage,
     injection,
     matching,
@@ -12,6 +13,7 @@ from evals.suites import (
 )
 
 __all__ = [
+    "activity_fit",
     "coverage",
     "injection",
     "matching",
