@@ -227,15 +227,28 @@ class CoverageJudge:
         return probability >= self.model.threshold
 
     def covering(self, goals: Sequence[str], skills: Sequence[str]) -> dict[str, list[str]]:
-        """Each goal with the skills that cover it, most likely first (session prep and
-        the participant page read coverage this way)."""
+        """Each goal with the skills that cover it, the most direct first (session prep and
+        the participant page read coverage this way).
+
+        The judgement decides which skills cover; the order among them is the plain
+        similarity of goal and skill, because the probability saturates near 1 for
+        skills of the same area ("social mobility mentoring" would otherwise come before
+        "neurodiversity network volunteer" for a goal about neurodivergent colleagues).
+        """
         if not goals or not skills:
             return {goal: [] for goal in goals}
-        probability = self.probability(goals, skills)
+        g = self._vectors(goals, None)
+        s = self._vectors(skills, None)
+        probability = self.probability(goals, skills, g, s)
+        closeness = g @ s.T
         threshold = self.model.threshold
         return {
-            goal: [skills[int(i)] for i in np.argsort(-row, kind="stable") if row[i] >= threshold]
-            for goal, row in zip(goals, probability, strict=True)
+            goal: [
+                skills[int(i)]
+                for i in np.argsort(-near, kind="stable")
+                if row[i] >= threshold
+            ]
+            for goal, row, near in zip(goals, probability, closeness, strict=True)
         }
 
 

@@ -34,6 +34,15 @@ Embed = Callable[[list[str]], np.ndarray]
 # Chosen on the tuning split of evals/data/activity_fit.jsonl (see the module docstring).
 ACTIVITY_FITS_GOAL = 0.35
 CLOSEST_TEXTS = 2  # a topic's score is the mean similarity of its closest texts
+# The activity stages a session may draw on. The mid-point and closing sessions have
+# their own review items, so their focus goals may take hands-on activities as well as
+# reflective ones; among those the closest to the goal wins.
+STAGE_FITS: dict[Stage, set[Stage]] = {
+    Stage.FIRST: {Stage.FIRST, Stage.REGULAR},
+    Stage.REGULAR: {Stage.REGULAR},
+    Stage.MIDPOINT: {Stage.MIDPOINT, Stage.REGULAR},
+    Stage.CLOSING: {Stage.CLOSING, Stage.MIDPOINT, Stage.REGULAR},
+}
 
 
 class ActivityDigest(BaseModel):
@@ -154,7 +163,8 @@ class ActivityLibrary:
         direction: Direction,
         avoid: set[str] | frozenset[str] = frozenset(),
     ) -> dict[str, ActivityDigest]:
-        """One activity per goal that a topic fits: suited to ``stage`` and ``direction``,
+        """One activity per goal that a topic fits: suited to ``stage`` (``STAGE_FITS``) and
+        ``direction``,
         not in ``avoid`` (run with the pair before) and not given to another goal here,
         closest to the goal; when every suitable one was run, the closest suitable one."""
         chosen: dict[str, ActivityDigest] = {}
@@ -175,7 +185,8 @@ class ActivityLibrary:
                 for k, a in enumerate(fit.topic.activities)
                 if direction in a.directions
             ]
-            staged = [pair for pair in suitable if stage in pair[1].stages] or suitable
+            fitting = STAGE_FITS.get(stage, {stage})
+            staged = [pair for pair in suitable if fitting & set(pair[1].stages)] or suitable
             fresh = [pair for pair in staged if pair[1].id not in taken] or staged
             if not fresh:
                 continue
@@ -183,6 +194,17 @@ class ActivityLibrary:
             taken.add(activity.id)
             chosen[goal] = ActivityDigest.of(fit.topic, activity, fit.score)
         return chosen
+
+
+    def rank_skills(self, skills: Sequence[str], activity: ActivityDigest) -> list[str]:
+        """``skills`` (each already judged to cover the goal), the one closest to the
+        chosen activity and its topic first: the skill the mentor shows it with."""
+        if len(skills) < 2:
+            return list(skills)
+        topic = next(t for t in self.topics if t.topic == activity.topic)
+        target = _normalised(self.embed([f"{topic.search_text} {activity.title}. {activity.show}."]))[0]
+        closeness = _normalised(self.embed(list(skills))) @ target
+        return [skills[int(i)] for i in np.argsort(-closeness, kind="stable")]
 
 
 # --- Each reader's words --------------------------------------------------------------

@@ -4,9 +4,11 @@ The offline composer is deterministic and works from the pair's plan (``coach.pr
 the goals that lead this session, where it sits in the programme, and what comes next.
 Goals are used as clean phrases (``coach.prep.goals``), never pasted as written; text that
 is an instruction rather than a goal is left out and the reader is told one goal was set
-aside. For each focus goal the mentor's covering skills become "show and try" activities;
-the guidance cards that fit the goal (above a retrieval score, ``CARD_FITS_GOAL``) add
-tips and questions, and when none fits the agenda says so. Minutes always add up to the
+aside. For each focus goal the mentor's covering skills become "show and try" activities,
+built from the library activity that fits the goal (``coach.prep.activities``): what the
+mentor shows, what the mentee tries on their own device, what to bring; the guidance cards that fit the goal (above a retrieval score, ``CARD_FITS_GOAL``) add
+tips and questions. When neither an activity nor a card fits, the agenda says so and that
+part stays general. Minutes always add up to the
 programme's session length, and every usable goal is served by some item.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from coach.domain import Direction, Stage
+from coach.prep.activities import for_mentee
 from coach.prep.context import CardDigest, SessionContext
 from coach.prep.goals import GoalKind, GoalReading, is_perspective, read_goal
 from coach.prep.plan import Plan, pair_plan, priority_order
@@ -53,6 +56,7 @@ class Agenda(BaseModel):
     items: list[AgendaItem] = Field(min_length=1)
     ground_rules: list[str] = Field(default_factory=list)
     card_ids: list[str] = Field(default_factory=list)
+    activity_ids: list[str] = Field(default_factory=list)  # from knowledge/activities
     focus: list[str] = Field(default_factory=list)  # the goals that lead this session
     position: str = ""  # where this session sits in the plan, in a sentence
     plan: list[PlanEntry] = Field(default_factory=list)  # every session of the programme
@@ -92,7 +96,12 @@ def _mentee_questions(card: CardDigest) -> list[str]:
 
 
 def _focus_item(
-    goal: GoalReading, context: SessionContext, plan: Plan, used: set[str], shown: set[str]
+    goal: GoalReading,
+    context: SessionContext,
+    plan: Plan,
+    used: set[str],
+    shown: set[str],
+    ran: list[str],
 ) -> AgendaItem:
     mentor = first_name(context.mentor_name)
     phrase = goal.phrase
@@ -101,29 +110,50 @@ def _focus_item(
     skills = sorted(context.goal_skills.get(goal.original, []), key=lambda s: s in shown)
     shown.update(skills[:1])
     card = _fitting_card(goal.original, context)
+    activity = context.goal_activities.get(goal.original)
     activities: list[str] = []
     prepare: list[str] = []
     questions: list[str] = []
+    if activity is not None:
+        ran.append(activity.id)
+        activities.append(f"Activity: {activity.title} (about {activity.minutes} minutes)")
     if skills and is_perspective(goal):
         # Understanding how others see or live something: the mentor shares, the
         # mentee listens and checks what they heard, then links it to a decision.
-        activities += [
-            f"{mentor} shares what they have seen and heard that helps you {phrase} "
-            f"(their skill: {skills[0]})",
-            "You listen first, ask follow-up questions, and say back what you heard "
-            "before offering your own view",
-        ]
+        if activity:
+            activities += [
+                f"{mentor} shares {for_mentee(activity.show, mentor)} (their skill: {skills[0]})",
+                f"Your turn: {for_mentee(activity.try_, mentor)}",
+            ]
+        else:
+            activities += [
+                f"{mentor} shares what they have seen and heard that helps you {phrase} "
+                f"(their skill: {skills[0]})",
+                "You listen first, ask follow-up questions, and say back what you heard "
+                "before offering your own view",
+            ]
         prepare.append("Bring one decision or habit of yours that this could change")
         questions.append(
             f"What do people at your level rarely say about this to leaders, {mentor}?"
         )
     elif skills:
-        activities += [
-            f"{mentor} demonstrates how they would {phrase} (their skill: {skills[0]})",
-            "You try it yourself on your own laptop or phone while they watch, then once "
-            "more without help",
-        ]
-        prepare.append("Bring one real, non-confidential task from your week to practise on")
+        activities += (
+            [
+                f"{mentor} shows {for_mentee(activity.show, mentor)} (their skill: {skills[0]})",
+                f"Your turn, on your own laptop or phone: {for_mentee(activity.try_, mentor)}",
+            ]
+            if activity
+            else [
+                f"{mentor} demonstrates how they would {phrase} (their skill: {skills[0]})",
+                "You try it yourself on your own laptop or phone while they watch, then once "
+                "more without help",
+            ]
+        )
+        prepare.append(
+            "Bring one real, non-confidential task from your week to practise on"
+            if activity is None
+            else f"Bring {for_mentee(activity.bring, mentor)}"
+        )
         questions.append(f"How did you learn this yourself, {mentor}, and what tripped you up?")
     else:
         activities.append(
@@ -131,6 +161,10 @@ def _focus_item(
             "together, and note what help you still need so your coordinator can suggest "
             "another contact"
         )
+        if activity:
+            activities.append(
+                f"A starting point from the activity library: {for_mentee(activity.try_, mentor)}"
+            )
         prepare.append("Write down where in your work this goal matters most")
         questions.append("Who in your network or team does this well, and could I learn from them?")
     if len(skills) > 1:
@@ -142,10 +176,14 @@ def _focus_item(
         )
     if card is not None:
         used.add(card.id)
-        activities += card.tips[:1]
+        # A library activity is the more specific hands-on part; the card adds its
+        # questions then, and its tip only when no activity fits.
+        activities += card.tips[:1] if activity is None else []
         questions += _mentee_questions(card)[:2]
-    else:
-        prepare.append("No guidance card fits this goal closely, so this part stays general")
+    if activity is None and card is None:
+        prepare.append("No activity or guidance in the library fits this goal closely, so this part stays general")
+    elif activity is None:
+        prepare.append("No activity in the library fits this goal closely, so the hands-on part stays general")
     return AgendaItem(
         title=f"Work on: {_shorten(phrase)}",
         minutes=1,
@@ -213,6 +251,7 @@ def compose_agenda(context: SessionContext) -> Agenda:
     this = plan.session(context.session_number)
     used: set[str] = set()
     shown: set[str] = set()  # mentor skills given a show-and-try part already
+    ran: list[str] = []  # library activities this agenda uses
     mentor = context.mentor_name
     items: list[tuple[int, AgendaItem]] = [(1, _check_in(context, used))]  # (weight, item)
     stage_item = _stage_item(context, context.cards, used, usable)
@@ -223,7 +262,7 @@ def compose_agenda(context: SessionContext) -> Agenda:
         if reading.kind is GoalKind.VAGUE:
             items.append((2, _sharpen_item(reading)))
         else:
-            items.append((3, _focus_item(reading, context, plan, used, shown)))
+            items.append((3, _focus_item(reading, context, plan, used, shown, ran)))
     rest = [goal for goal in usable if goal not in this.focus]
     vague = [goal for goal in rest if readings[goal].kind is GoalKind.VAGUE]
     for goal in vague[:1]:  # one broad goal sharpened a session is enough
@@ -296,6 +335,7 @@ def compose_agenda(context: SessionContext) -> Agenda:
         items=final,
         ground_rules=context.ground_rules,
         card_ids=sorted(used),
+        activity_ids=ran,
         focus=this.focus,
         position=_position(context, plan, phrases),
         plan=[

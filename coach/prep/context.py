@@ -3,7 +3,9 @@
 ``build_context`` gathers, for one pairing and session number: the programme's settings,
 the asker's goals (mentee goals, for both jobs), how often each goal was already served
 by earlier agendas and its latest self-rating, the asker's own earlier notes (never the
-other member's), and the guidance cards retrieved for the asker's audience and the stage.
+other member's), the guidance cards retrieved for the asker's audience and the stage, and
+per goal the library activity that fits it (``coach.prep.activities``), one not run with
+the pair in an earlier session.
 Cards and notes are fitted into the token budget whole, most relevant first.
 """
 
@@ -15,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from coach.domain import Direction, PairingStatus, Role, Stage
 from coach.errors import AccessDeniedError, FieldProblem, InputValidationError
+from coach.prep.activities import ActivityDigest
 from coach.prep.goals import read_goal
 from coach.services import Services
 from coach.tokens import count_tokens
@@ -69,6 +72,8 @@ class SessionContext(BaseModel):
     goal_skills: dict[str, list[str]] = Field(default_factory=dict)
     # Per goal: ids of the cards that fit it closely enough to use, best first.
     goal_cards: dict[str, list[str]] = Field(default_factory=dict)
+    # Per goal: the library activity chosen for this session, when one fits the goal.
+    goal_activities: dict[str, ActivityDigest] = Field(default_factory=dict)
     notes: list[str] = Field(default_factory=list)  # the asker's own, most recent first
     cards: list[CardDigest] = Field(default_factory=list)  # most relevant first
 
@@ -128,8 +133,10 @@ def build_context(
     asker = mentee if audience is Role.MENTEE else mentor
     history: dict[str, int] = {}
     held: dict[int, list[str]] = {}
+    run_before: set[str] = set()  # activities of earlier sessions, not offered again
     for earlier in store.session_documents(pairing_id, before=session_number):
         agenda = earlier.get("agenda") or {}
+        run_before.update(agenda.get("activity_ids", []))
         for item in agenda.get("items", []):
             for goal in item.get("goals", []):
                 history[goal] = history.get(goal, 0) + 1
@@ -175,6 +182,11 @@ def build_context(
     goal_skills = (
         services.coverage_judge.covering(usable, mentor.skills) if usable and mentor.skills else {}
     )
+    library = services.activity_library
+    activities = library.choose(usable, stage, programme.direction, avoid=run_before)
+    for goal, activity in activities.items():  # the skill that suits the activity first
+        if goal in goal_skills:
+            goal_skills[goal] = library.rank_skills(goal_skills[goal], activity)
     return SessionContext(
         audience=audience,
         programme_name=programme.name,
@@ -195,6 +207,7 @@ def build_context(
         mentor_skills=mentor.skills,
         goal_skills=goal_skills,
         goal_cards={g: [c for c in ids if c in kept] for g, ids in goal_cards.items()},
+        goal_activities=activities,
         notes=notes,
         cards=cards,
     )

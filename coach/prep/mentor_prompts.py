@@ -15,6 +15,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from coach.domain import Direction, Stage
+from coach.prep.activities import mentee_brings, mentor_says, mentor_shows
 from coach.prep.context import CardDigest, SessionContext
 from coach.prep.goals import GoalKind, GoalReading, is_perspective, read_goal
 from coach.prep.plan import pair_plan
@@ -27,7 +28,7 @@ from coach.prep.questions import (
     self_reflection,
     without_repeats,
 )
-from coach.prep.rubric import pasted_lines, prompts_stage_and_voice, skill_not_shown
+from coach.prep.rubric import SPOKEN_TO, pasted_lines, prompts_stage_and_voice, skill_not_shown
 
 
 class GoalQuestions(BaseModel):
@@ -50,6 +51,7 @@ class MentorPrompts(BaseModel):
     prepare_yourself: list[str] = Field(default_factory=list)
     position: str = ""
     card_ids: list[str] = Field(default_factory=list)
+    activity_ids: list[str] = Field(default_factory=list)  # from knowledge/activities
     generated_by: str = "offline"
     fallback_reason: str | None = None
 
@@ -116,23 +118,45 @@ def _show_and_try(reading: GoalReading, context: SessionContext, shown: set[str]
     skills = sorted(context.goal_skills.get(reading.original, []), key=lambda s: s in shown)
     shown.update(skills[:1])
     mentee = first_name(context.mentee_name)
+    activity = context.goal_activities.get(reading.original)
+    lines = [f"Activity: {activity.title} (about {activity.minutes} minutes)"] if activity else []
     if not skills:
-        return [
+        lines.insert(
+            0,
             f"None of your listed skills covers {mentee}'s goal to {reading.phrase}: say so "
-            "plainly, explore it together, and suggest the coordinator finds another contact"
+            "plainly, explore it together, and suggest the coordinator finds another contact",
+        )
+        if activity:
+            lines.append(f"As a starting point, say: \"{_sentence(mentor_says(activity.try_))}\"")
+        return lines
+    if activity:
+        verb = "Share" if is_perspective(reading) else "Show"
+        return [
+            *lines,
+            f"{verb} {mentor_shows(activity.show, mentee)} (your skill: {skills[0]})",
+            f"Then hand over and say: \"{_sentence(mentor_says(activity.try_))}\"",
+            f"Ask {mentee} to bring {mentee_brings(activity.bring)}",
         ]
     if is_perspective(reading):
         return [
             f"Share what you have seen and heard that helps {mentee} {reading.phrase} "
             f"(your skill: {skills[0]}); one concrete story beats a general point",
             f"Ask {mentee} to say back what they heard before they give their view",
+            "No activity in the library fits this goal closely, so this part stays general",
         ]
     return [
         f"Show how you would {reading.phrase}, on a real example (your skill: {skills[0]})",
         f"Then hand over: {mentee} drives their own device while you coach; keep your "
         "hands off the keyboard",
         f"Ask {mentee} to bring one real, non-confidential task to practise on",
+        "No activity in the library fits this goal closely, so this part stays general",
     ]
+
+
+def _sentence(text: str) -> str:
+    """Library words as a spoken sentence: a capital first letter and a full stop."""
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "."
 
 
 def _card(cards: list[CardDigest], *ids: str) -> CardDigest | None:
@@ -147,6 +171,7 @@ def compose_prompts(context: SessionContext) -> MentorPrompts:
     asked: list[str] = []  # every question of the document, for de-duplication
     shown: list[str] = []  # every show-and-try line
     shown_skills: set[str] = set()
+    ran: list[str] = []  # library activities these prompts use
     openers = without_repeats(
         [line.format(mentee=mentee) for line in OPENERS[context.stage]], asked
     )
@@ -165,6 +190,12 @@ def compose_prompts(context: SessionContext) -> MentorPrompts:
     for index, reading in enumerate(usable):
         leads = reading.original in focus
         candidates = _goal_questions(reading, index, 3 if leads else 1)
+        activity = context.goal_activities.get(reading.original)
+        if activity is not None and leads:
+            # The activity's own questions are about what the pair just did: ask them first.
+            own = [q for q in activity.questions if is_open(q) and SPOKEN_TO.search(q)]
+            candidates = [*own[:2], *candidates]
+            ran.append(activity.id)
         card = next(
             (c for c in mentor_cards if c.id in context.goal_cards.get(reading.original, [])),
             None,
@@ -242,6 +273,7 @@ def compose_prompts(context: SessionContext) -> MentorPrompts:
         prepare_yourself=prepare_yourself,
         position=position,
         card_ids=sorted(used),
+        activity_ids=ran,
     )
 
 

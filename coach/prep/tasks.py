@@ -18,7 +18,14 @@ from coach.prep.mentor_prompts import MentorPrompts, check_prompts, compose_prom
 from coach.prep.plan import pair_plan
 from coach.privacy.redaction import Redactor
 
-GOAL_KEYED = ("goal_history", "goal_progress", "goal_ratings", "goal_skills", "goal_cards")
+GOAL_KEYED = (
+    "goal_history",
+    "goal_progress",
+    "goal_ratings",
+    "goal_skills",
+    "goal_cards",
+    "goal_activities",
+)
 
 
 class Placeholders:
