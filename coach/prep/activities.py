@@ -34,6 +34,8 @@ Embed = Callable[[list[str]], np.ndarray]
 # Chosen on the tuning split of evals/data/activity_fit.jsonl (see the module docstring).
 ACTIVITY_FITS_GOAL = 0.35
 CLOSEST_TEXTS = 2  # a topic's score is the mean similarity of its closest texts
+# How much an activity's closeness to the pair's other goals counts against it.
+OTHER_GOALS_WEIGHT = 1.0
 # The activity stages a session may draw on. The mid-point and closing sessions have
 # their own review items, so their focus goals may take hands-on activities as well as
 # reflective ones; among those the closest to the goal wins.
@@ -166,7 +168,7 @@ class ActivityLibrary:
         """One activity per goal that a topic fits: suited to ``stage`` (``STAGE_FITS``) and
         ``direction``,
         not in ``avoid`` (run with the pair before) and not given to another goal here,
-        closest to the goal; when every suitable one was run, the closest suitable one."""
+        closest to the goal and least like the other goals (``OTHER_GOALS_WEIGHT``); when every suitable one was run, the closest suitable one."""
         chosen: dict[str, ActivityDigest] = {}
         taken: set[str] = set(avoid)
         goal_list = list(goals)
@@ -179,7 +181,14 @@ class ActivityLibrary:
             if fit is None:
                 continue
             i = index[fit.topic.topic]
+            # Closest to this goal, and unlike the pair's other goals: each part of a
+            # document should be about its own goal.
             closeness = self._activities[i] @ g[row]
+            others = [k for k in range(len(goal_list)) if k != row]
+            if others:
+                closeness = closeness - OTHER_GOALS_WEIGHT * (
+                    self._activities[i] @ g[others].T
+                ).max(axis=1)
             suitable = [
                 (float(closeness[k]), a)
                 for k, a in enumerate(fit.topic.activities)

@@ -641,11 +641,87 @@ CASES: list[tuple[str, str, str, int, list[str], list[str], str, str, list[int]]
         "",
         [],
     ),
+    (
+        "q51",
+        "water utility",
+        "reverse",
+        2,
+        [
+            "Understand how customers under 30 want to hear about supply interruptions",
+            "Protect my accounts from takeover",
+        ],
+        ["customer messaging on WhatsApp and SMS", "password managers and two-step sign-in"],
+        "",
+        "",
+        [],
+    ),
+    (
+        "q52",
+        "law firm",
+        "reverse",
+        4,
+        [
+            "Use Copilot to draft first versions of client letters",
+            "Understand what trainees find hardest in their first year",
+            "Make our documents accessible to screen-reader users",
+        ],
+        ["Copilot in Word and Outlook", "trainee network lead", "accessible document design"],
+        "Copilot drafted a letter; the tone was too casual.",
+        "",
+        [],
+    ),
+    (
+        "q53",
+        "car maker",
+        "traditional",
+        3,
+        ["Build dashboards for the plant's daily output", "Read machine data without an engineer"],
+        ["Power BI for manufacturing data", "SQL on production databases"],
+        "",
+        "",
+        [],
+    ),
+    (
+        "q54",
+        "charity shop chain",
+        "reverse",
+        6,
+        ["Sell donated goods through online marketplaces", "Understand why young volunteers stay or leave"],
+        ["eBay and Vinted selling", "volunteer onboarding for students"],
+        "",
+        "We listed ten items; the photos were the problem.",
+        [],
+    ),
+    (
+        "q55",
+        "city council",
+        "reverse",
+        1,
+        ["Spot deepfake videos of councillors before they spread", "Run consultations people under 25 actually answer"],
+        ["media verification for a local newsroom", "youth engagement on Instagram"],
+        "",
+        "",
+        [],
+    ),
+    (
+        "q56",
+        "pension fund",
+        "reverse",
+        3,
+        ["Talk credibly with younger members about climate investing", "Tighten the privacy settings on my phone and social accounts"],
+        ["ESG research for student investment society", "privacy and digital footprint workshops"],
+        "",
+        "",
+        [],
+    ),
 ]
 
 
-# Cases written after the composer was tuned: never seen by it, all held out.
-WRITTEN_AFTER_TUNING = frozenset({"q46", "q47", "q48", "q49", "q50"})
+# Cases written after the composer was tuned: never seen by it, all held out. q51-q56 were
+# written after the activity library was wired in and the held-out split had been read.
+WRITTEN_AFTER_TUNING = frozenset(
+    {"q46", "q47", "q48", "q49", "q50", "q51", "q52", "q53", "q54", "q55", "q56"}
+)
 
 
 def split_of(case_id: str) -> str:
