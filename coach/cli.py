@@ -468,7 +468,8 @@ def prompts(
         console.print(
             Panel(
                 "\n".join(lines),
-                title=(group.title or group.goal) + (" (leads this session)" if group.focus else ""),
+                title=(group.title or group.goal)
+                + (" (leads this session)" if group.focus else ""),
                 expand=False,
             )
         )

@@ -232,8 +232,7 @@ class ActivityTopic(BaseModel):
 
 def _problems(exc: ValidationError) -> list[FieldProblem]:
     return [
-        FieldProblem(".".join(str(p) for p in error["loc"]), error["msg"])
-        for error in exc.errors()
+        FieldProblem(".".join(str(p) for p in error["loc"]), error["msg"]) for error in exc.errors()
     ]
 
 

@@ -243,11 +243,7 @@ class CoverageJudge:
         closeness = g @ s.T
         threshold = self.model.threshold
         return {
-            goal: [
-                skills[int(i)]
-                for i in np.argsort(-near, kind="stable")
-                if row[i] >= threshold
-            ]
+            goal: [skills[int(i)] for i in np.argsort(-near, kind="stable") if row[i] >= threshold]
             for goal, row, near in zip(goals, probability, closeness, strict=True)
         }
 

@@ -3,12 +3,14 @@ words read in each person's document.
 
 A goal is scored against every topic: the mean similarity (the embedding's cosine) of
 the topic's two closest texts among its description, the phrases goals on it tend to use,
-and its activities. The best topic fits when its score reaches ``ACTIVITY_FITS_GOAL``, a threshold chosen on
-the tuning split of a labelled goal/topic set (``evals/data/activity_fit.jsonl``, by
-``python -m evals.tools.calibrate_activity_fit``; the ``activity_fit`` eval reports the
-held-out split). Below it no activity is offered and the documents say that no guidance
-fits. Within a fitting topic the activity is the one that suits the session's stage and
-the programme's direction, closest to the goal, not run with the pair before.
+and its activities. The best topic fits when its score reaches ``ACTIVITY_FITS_GOAL`` and
+the goal is not closer to a need the library does not serve (``outside.txt``). The
+threshold was chosen on the tuning split of a labelled goal/topic set
+(``evals/data/activity_fit.jsonl``) by ``python -m evals.tools.calibrate_activity_fit``;
+the ``activity_fit`` eval reports the held-out split. Below it no activity is offered and
+the documents say that no guidance fits. Within a fitting topic the activity is the one
+that suits the session's stage and the programme's direction, closest to the goal and
+least like the pair's other goals, not run with the pair before.
 
 Library texts follow one convention (``knowledge/activities/README.md``): ``show`` reads
 after "<mentor> shows" with they/their meaning the mentor; ``try`` speaks to the mentee;
@@ -114,9 +116,7 @@ class ActivityLibrary:
 
     @cached_property
     def _activities(self) -> list[np.ndarray]:
-        return [
-            _normalised(self.embed([a.search_text for a in t.activities])) for t in self.topics
-        ]
+        return [_normalised(self.embed([a.search_text for a in t.activities])) for t in self.topics]
 
     def scores(self, goals: Sequence[str]) -> np.ndarray:
         """(goals, topics): the mean similarity of each goal to the topic's two closest
@@ -165,10 +165,11 @@ class ActivityLibrary:
         direction: Direction,
         avoid: set[str] | frozenset[str] = frozenset(),
     ) -> dict[str, ActivityDigest]:
-        """One activity per goal that a topic fits: suited to ``stage`` (``STAGE_FITS``) and
-        ``direction``,
-        not in ``avoid`` (run with the pair before) and not given to another goal here,
-        closest to the goal and least like the other goals (``OTHER_GOALS_WEIGHT``); when every suitable one was run, the closest suitable one."""
+        """One activity per goal that a topic fits: suited to ``stage`` (``STAGE_FITS``)
+        and ``direction``, not in ``avoid`` (run with the pair before) and not given to
+        another goal here, closest to the goal and least like the other goals
+        (``OTHER_GOALS_WEIGHT``); when every suitable one was run, the closest suitable one.
+        """
         chosen: dict[str, ActivityDigest] = {}
         taken: set[str] = set(avoid)
         goal_list = list(goals)
@@ -204,14 +205,14 @@ class ActivityLibrary:
             chosen[goal] = ActivityDigest.of(fit.topic, activity, fit.score)
         return chosen
 
-
     def rank_skills(self, skills: Sequence[str], activity: ActivityDigest) -> list[str]:
         """``skills`` (each already judged to cover the goal), the one closest to the
         chosen activity and its topic first: the skill the mentor shows it with."""
         if len(skills) < 2:
             return list(skills)
         topic = next(t for t in self.topics if t.topic == activity.topic)
-        target = _normalised(self.embed([f"{topic.search_text} {activity.title}. {activity.show}."]))[0]
+        text = f"{topic.search_text} {activity.title}. {activity.show}."
+        target = _normalised(self.embed([text]))[0]
         closeness = _normalised(self.embed(list(skills))) @ target
         return [skills[int(i)] for i in np.argsort(-closeness, kind="stable")]
 
@@ -244,12 +245,13 @@ def _apply(text: str, rules: list[tuple[re.Pattern[str], str]]) -> str:
 def for_mentee(text: str, mentor: str) -> str:
     """Library words as the mentee reads them: the mentor by name, the mentee as 'you'."""
     text = text.replace("the mentor's", f"{mentor}'s").replace("the mentor", mentor)
-    return text.replace("the mentee's", "your")
+    return text.replace("the mentee's", "your").replace("the mentee", "you")
 
 
 def mentor_shows(text: str, mentee: str) -> str:
     """A ``show`` text as the mentor reads it: they/their (the mentor) become you/your."""
-    return _apply(text.replace("the mentee's", f"{mentee}'s"), _MENTOR_AS_YOU)
+    text = text.replace("the mentee's", f"{mentee}'s").replace("the mentee", mentee)
+    return _apply(text, _MENTOR_AS_YOU)
 
 
 def mentor_says(text: str) -> str:

@@ -6,10 +6,11 @@ Goals are used as clean phrases (``coach.prep.goals``), never pasted as written;
 is an instruction rather than a goal is left out and the reader is told one goal was set
 aside. For each focus goal the mentor's covering skills become "show and try" activities,
 built from the library activity that fits the goal (``coach.prep.activities``): what the
-mentor shows, what the mentee tries on their own device, what to bring; the guidance cards that fit the goal (above a retrieval score, ``CARD_FITS_GOAL``) add
-tips and questions. When neither an activity nor a card fits, the agenda says so and that
-part stays general. Minutes always add up to the
-programme's session length, and every usable goal is served by some item.
+mentor shows, what the mentee tries on their own device, what to bring. The guidance
+cards that fit the goal (above a retrieval score, ``CARD_FITS_GOAL``) add questions, and
+their tip when no activity fits. When neither fits, the agenda says so and that part
+stays general. Minutes always add up to the programme's session length, and every usable
+goal is served by some item.
 """
 
 from __future__ import annotations
@@ -181,9 +182,14 @@ def _focus_item(
         activities += card.tips[:1] if activity is None else []
         questions += _mentee_questions(card)[:2]
     if activity is None and card is None:
-        prepare.append("No activity or guidance in the library fits this goal closely, so this part stays general")
+        prepare.append(
+            "No activity or guidance in the library fits this goal closely, so this part "
+            "stays general"
+        )
     elif activity is None:
-        prepare.append("No activity in the library fits this goal closely, so the hands-on part stays general")
+        prepare.append(
+            "No activity in the library fits this goal closely, so the hands-on part stays general"
+        )
     return AgendaItem(
         title=f"Work on: {_shorten(phrase)}",
         minutes=1,

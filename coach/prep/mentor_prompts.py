@@ -127,14 +127,14 @@ def _show_and_try(reading: GoalReading, context: SessionContext, shown: set[str]
             "plainly, explore it together, and suggest the coordinator finds another contact",
         )
         if activity:
-            lines.append(f"As a starting point, say: \"{_sentence(mentor_says(activity.try_))}\"")
+            lines.append(f'As a starting point, say: "{_sentence(mentor_says(activity.try_))}"')
         return lines
     if activity:
         verb = "Share" if is_perspective(reading) else "Show"
         return [
             *lines,
             f"{verb} {mentor_shows(activity.show, mentee)} (your skill: {skills[0]})",
-            f"Then hand over and say: \"{_sentence(mentor_says(activity.try_))}\"",
+            f'Then hand over and say: "{_sentence(mentor_says(activity.try_))}"',
             f"Ask {mentee} to bring {mentee_brings(activity.bring)}",
         ]
     if is_perspective(reading):

@@ -45,9 +45,7 @@ class KeywordMatch:
         self, topics: Sequence[ActivityTopic], embed: Embed, outside: Sequence[str] = ()
     ) -> None:
         self.topics = tuple(topics)
-        self._stems = [
-            content_stems(" ".join([t.name, *t.phrases])) for t in self.topics
-        ]
+        self._stems = [content_stems(" ".join([t.name, *t.phrases])) for t in self.topics]
 
     def best_topics(self, goals: Sequence[str]) -> list[Any]:
         fits = []
@@ -68,7 +66,10 @@ def figures(fits: list[Any], cases: list[dict[str, Any]]) -> dict[str, float]:
     offered = np.array([fit is not None for fit in fits])
     served = np.array([bool(case["topics"]) for case in cases])
     accepted = np.array(
-        [fit is not None and fit.topic.topic in case["topics"] for fit, case in zip(fits, cases, strict=True)]
+        [
+            fit is not None and fit.topic.topic in case["topics"]
+            for fit, case in zip(fits, cases, strict=True)
+        ]
     )
     return {
         "precision": float(accepted.sum() / max(offered.sum(), 1)),

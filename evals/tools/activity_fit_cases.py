@@ -22,7 +22,10 @@ OUT = Path(__file__).resolve().parents[1] / "data" / "activity_fit.jsonl"
 # (goal, acceptable topics)
 GOALS: list[tuple[str, list[str]]] = [
     # ai-policy-and-risk
-    ("Understand generative AI tools well enough to set policy.", ["ai-policy-and-risk", "generative-ai-basics"]),
+    (
+        "Understand generative AI tools well enough to set policy.",
+        ["ai-policy-and-risk", "generative-ai-basics"],
+    ),
     ("Decide what our staff may and may not paste into chatbots", ["ai-policy-and-risk"]),
     ("know the risks before we roll out AI in claims", ["ai-policy-and-risk"]),
     ("Write a responsible-use statement for AI in my division", ["ai-policy-and-risk"]),
@@ -32,8 +35,14 @@ GOALS: list[tuple[str, list[str]]] = [
     ("Understand what moving to the cloud means for my budget", ["cloud-and-software-basics"]),
     ("Follow what the developers mean when they talk about APIs", ["cloud-and-software-basics"]),
     ("learn how software actually gets built and released", ["cloud-and-software-basics"]),
-    ("Ask better questions of our IT suppliers about SaaS contracts", ["cloud-and-software-basics"]),
-    ("Understand agile sprints well enough to stop asking for dates", ["cloud-and-software-basics"]),
+    (
+        "Ask better questions of our IT suppliers about SaaS contracts",
+        ["cloud-and-software-basics"],
+    ),
+    (
+        "Understand agile sprints well enough to stop asking for dates",
+        ["cloud-and-software-basics"],
+    ),
     ("Get a feel for how our systems talk to each other", ["cloud-and-software-basics"]),
     # collaboration-tools
     ("Collaborate on shared documents in real time", ["collaboration-tools"]),
@@ -41,7 +50,10 @@ GOALS: list[tuple[str, list[str]]] = [
     ("Run my team's work in channels instead of long email chains", ["collaboration-tools"]),
     ("Find things in SharePoint without asking my assistant", ["collaboration-tools"]),
     ("co-author a board paper with three people at once", ["collaboration-tools"]),
-    ("Use Slack without drowning in notifications", ["collaboration-tools", "digital-productivity"]),
+    (
+        "Use Slack without drowning in notifications",
+        ["collaboration-tools", "digital-productivity"],
+    ),
     # dashboards
     ("Build my own Power BI dashboard for the weekly numbers", ["dashboards"]),
     ("Read the sales dashboards without needing a briefing", ["dashboards", "data-literacy"]),
@@ -58,7 +70,10 @@ GOALS: list[tuple[str, list[str]]] = [
     # data-science-literacy
     ("Understand what our data scientists actually do all day", ["data-science-literacy"]),
     ("Know what machine learning can and cannot predict for us", ["data-science-literacy"]),
-    ("Judge whether a pricing model is fair to customers", ["data-science-literacy", "ai-policy-and-risk"]),
+    (
+        "Judge whether a pricing model is fair to customers",
+        ["data-science-literacy", "ai-policy-and-risk"],
+    ),
     ("Read a Python notebook well enough to follow the argument", ["data-science-literacy"]),
     ("Commission an analytics project without wasting six months", ["data-science-literacy"]),
     # deepfakes-and-misinformation
@@ -66,7 +81,10 @@ GOALS: list[tuple[str, list[str]]] = [
     ("Know what to do if a fake video of me circulates", ["deepfakes-and-misinformation"]),
     ("Tell real news from fake news on my feeds", ["deepfakes-and-misinformation"]),
     ("protect the company from misinformation campaigns", ["deepfakes-and-misinformation"]),
-    ("Check whether a viral post about our brand is genuine", ["deepfakes-and-misinformation", "social-listening"]),
+    (
+        "Check whether a viral post about our brand is genuine",
+        ["deepfakes-and-misinformation", "social-listening"],
+    ),
     # digital-productivity
     ("Manage my calendar myself instead of through my PA", ["digital-productivity"]),
     ("Get my inbox under control", ["digital-productivity"]),
@@ -76,7 +94,10 @@ GOALS: list[tuple[str, list[str]]] = [
     ("Try Trello for the programme board's actions", ["digital-productivity"]),
     # early-career-experience
     ("Understand why our graduates leave within two years", ["early-career-experience"]),
-    ("Learn what young employees want from their first employer", ["early-career-experience", "job-search-and-employer-brand"]),
+    (
+        "Learn what young employees want from their first employer",
+        ["early-career-experience", "job-search-and-employer-brand"],
+    ),
     ("Make the trainee scheme something people recommend", ["early-career-experience"]),
     ("Hear honestly what it is like to start here", ["early-career-experience"]),
     ("Keep our best interns coming back", ["early-career-experience"]),
@@ -85,19 +106,31 @@ GOALS: list[tuple[str, list[str]]] = [
     ("Get started with Copilot in Word and Outlook", ["generative-ai-basics"]),
     ("Understanding what large language models are", ["generative-ai-basics"]),
     ("Try an AI assistant on a real piece of my work", ["generative-ai-basics", "prompting"]),
-    ("Know where generative AI could save my team time", ["generative-ai-basics", "ai-policy-and-risk"]),
+    (
+        "Know where generative AI could save my team time",
+        ["generative-ai-basics", "ai-policy-and-risk"],
+    ),
     ("Summarise long reports with AI tools", ["generative-ai-basics", "prompting"]),
     # hybrid-meetings
     ("Run hybrid meetings where remote people get a fair say", ["hybrid-meetings"]),
     ("Chair a town hall that works for people on screen", ["hybrid-meetings"]),
-    ("Make video calls less draining for my team", ["hybrid-meetings", "wellbeing-and-mental-health"]),
+    (
+        "Make video calls less draining for my team",
+        ["hybrid-meetings", "wellbeing-and-mental-health"],
+    ),
     ("Include remote staff in our monthly meetings", ["hybrid-meetings"]),
     ("Get better at running online workshops", ["hybrid-meetings"]),
     # influencers-and-creators
     ("Understand how influencer marketing works", ["influencers-and-creators"]),
-    ("Decide whether to work with content creators on our next campaign", ["influencers-and-creators"]),
+    (
+        "Decide whether to work with content creators on our next campaign",
+        ["influencers-and-creators"],
+    ),
     ("Know what a brand partnership with a YouTuber involves", ["influencers-and-creators"]),
-    ("Find out why creators matter more to young buyers than adverts", ["influencers-and-creators", "younger-customers"]),
+    (
+        "Find out why creators matter more to young buyers than adverts",
+        ["influencers-and-creators", "younger-customers"],
+    ),
     # lgbtq-inclusion
     ("Be a visible ally to LGBTQ+ colleagues", ["lgbtq-inclusion"]),
     ("Understand what it is like to be gay at work here", ["lgbtq-inclusion"]),
@@ -109,7 +142,10 @@ GOALS: list[tuple[str, list[str]]] = [
     ("Build a professional profile that people actually read", ["linkedin-presence"]),
     ("Grow my network beyond the people I already know", ["linkedin-presence"]),
     ("Write thought-leadership posts without sounding like a press release", ["linkedin-presence"]),
-    ("Use LinkedIn to find talent for my team", ["linkedin-presence", "job-search-and-employer-brand"]),
+    (
+        "Use LinkedIn to find talent for my team",
+        ["linkedin-presence", "job-search-and-employer-brand"],
+    ),
     # mobile-apps-and-ux
     ("See our app the way a customer does", ["mobile-apps-and-ux"]),
     ("Understand why customers rate our app two stars", ["mobile-apps-and-ux", "social-listening"]),
@@ -119,8 +155,14 @@ GOALS: list[tuple[str, list[str]]] = [
     # neurodiversity
     ("Support neurodivergent people in my team", ["neurodiversity"]),
     ("Understand ADHD at work better", ["neurodiversity"]),
-    ("Make our hiring process fairer to autistic candidates", ["neurodiversity", "job-search-and-employer-brand"]),
-    ("Learn how dyslexic colleagues prefer to receive information", ["neurodiversity", "accessibility-and-disability"]),
+    (
+        "Make our hiring process fairer to autistic candidates",
+        ["neurodiversity", "job-search-and-employer-brand"],
+    ),
+    (
+        "Learn how dyslexic colleagues prefer to receive information",
+        ["neurodiversity", "accessibility-and-disability"],
+    ),
     ("Manage people who think differently from me", ["neurodiversity"]),
     # online-sales
     ("Understand how we could sell on Amazon", ["online-sales"]),
@@ -132,10 +174,16 @@ GOALS: list[tuple[str, list[str]]] = [
     ("Set up a password manager", ["passwords-and-accounts"]),
     ("Protect my accounts with two-factor sign-in", ["passwords-and-accounts"]),
     ("Stop reusing the same password everywhere", ["passwords-and-accounts"]),
-    ("Secure my personal email and social accounts", ["passwords-and-accounts", "online-privacy-and-personal-data"]),
+    (
+        "Secure my personal email and social accounts",
+        ["passwords-and-accounts", "online-privacy-and-personal-data"],
+    ),
     ("Know what to do if my account is hacked", ["passwords-and-accounts"]),
     # phishing-and-scams
-    ("Spot phishing and deepfake scams aimed at executives", ["phishing-and-scams", "deepfakes-and-misinformation"]),
+    (
+        "Spot phishing and deepfake scams aimed at executives",
+        ["phishing-and-scams", "deepfakes-and-misinformation"],
+    ),
     ("Recognise a fake invoice or payment request", ["phishing-and-scams"]),
     ("Stop clicking on suspicious links", ["phishing-and-scams"]),
     ("Understand social engineering attacks on senior staff", ["phishing-and-scams"]),
@@ -151,12 +199,18 @@ GOALS: list[tuple[str, list[str]]] = [
     ("Keep a remote-first team connected", ["remote-team-rituals"]),
     ("Work asynchronously without everything slowing down", ["remote-team-rituals"]),
     ("Build team spirit when we rarely meet in person", ["remote-team-rituals"]),
-    ("Know how my team experiences working from home", ["remote-team-rituals", "wellbeing-and-mental-health"]),
+    (
+        "Know how my team experiences working from home",
+        ["remote-team-rituals", "wellbeing-and-mental-health"],
+    ),
     # short-video-platforms
     ("Understand TikTok", ["short-video-platforms"]),
     ("Learn how Instagram reels are made", ["short-video-platforms"]),
     ("Make a short video about our volunteering day", ["short-video-platforms"]),
-    ("See why young people get their news from short videos", ["short-video-platforms", "younger-customers"]),
+    (
+        "See why young people get their news from short videos",
+        ["short-video-platforms", "younger-customers"],
+    ),
     ("know whether we should be on TikTok at all", ["short-video-platforms"]),
     # social-listening
     ("Hear what customers say about us online", ["social-listening"]),
@@ -180,25 +234,37 @@ GOALS: list[tuple[str, list[str]]] = [
     ("Work better with younger colleagues", ["generational-perspectives"]),
     ("Bridge the generation gap in my leadership team", ["generational-perspectives"]),
     ("Stop my messages reading as cold to younger staff", ["generational-perspectives"]),
-    ("Learn what millennials and Gen Z expect from a manager", ["generational-perspectives", "early-career-experience"]),
+    (
+        "Learn what millennials and Gen Z expect from a manager",
+        ["generational-perspectives", "early-career-experience"],
+    ),
     # race-and-ethnicity-inclusion
     ("Understand the experience of ethnic minority colleagues", ["race-and-ethnicity-inclusion"]),
     ("Tackle microaggressions in my division", ["race-and-ethnicity-inclusion"]),
     ("Become an actively anti-racist leader", ["race-and-ethnicity-inclusion"]),
-    ("Close the gap in who gets promoted from Black and Asian backgrounds", ["race-and-ethnicity-inclusion"]),
+    (
+        "Close the gap in who gets promoted from Black and Asian backgrounds",
+        ["race-and-ethnicity-inclusion"],
+    ),
     ("Sponsor talented people who do not look like me", ["race-and-ethnicity-inclusion"]),
     # accessibility-and-disability
     ("Make our documents accessible", ["accessibility-and-disability"]),
     ("Understand how blind colleagues use screen readers", ["accessibility-and-disability"]),
     ("Support disabled people in my team", ["accessibility-and-disability"]),
     ("Speed up reasonable adjustments", ["accessibility-and-disability"]),
-    ("Run meetings that deaf colleagues can follow", ["accessibility-and-disability", "hybrid-meetings"]),
+    (
+        "Run meetings that deaf colleagues can follow",
+        ["accessibility-and-disability", "hybrid-meetings"],
+    ),
     # wellbeing-and-mental-health
     ("Spot burnout in my team early", ["wellbeing-and-mental-health"]),
     ("Talk about mental health without awkwardness", ["wellbeing-and-mental-health"]),
     ("Stop the always-on culture in my department", ["wellbeing-and-mental-health"]),
     ("Look after my team's wellbeing during the restructure", ["wellbeing-and-mental-health"]),
-    ("Set better boundaries on evening emails", ["wellbeing-and-mental-health", "digital-productivity"]),
+    (
+        "Set better boundaries on evening emails",
+        ["wellbeing-and-mental-health", "digital-productivity"],
+    ),
     # sustainability-expectations
     ("Understand what younger staff expect from us on climate", ["sustainability-expectations"]),
     ("Talk credibly about net zero", ["sustainability-expectations"]),
@@ -214,7 +280,10 @@ GOALS: list[tuple[str, list[str]]] = [
     # online-privacy-and-personal-data
     ("Understand my own digital footprint", ["online-privacy-and-personal-data"]),
     ("Lock down the privacy settings on my phone", ["online-privacy-and-personal-data"]),
-    ("Know what GDPR means for how my team shares spreadsheets", ["online-privacy-and-personal-data"]),
+    (
+        "Know what GDPR means for how my team shares spreadsheets",
+        ["online-privacy-and-personal-data"],
+    ),
     ("Find out what apps know about me", ["online-privacy-and-personal-data"]),
     ("Handle customer data safely", ["online-privacy-and-personal-data"]),
     # no topic fits: other needs, some sharing the library's words
@@ -258,20 +327,38 @@ LATER: list[tuple[str, list[str]]] = [
     ("Understand what our apprentices think of their managers", ["early-career-experience"]),
     ("Check that our website works for people with low vision", ["accessibility-and-disability"]),
     ("Know which AI tools are safe for confidential documents", ["ai-policy-and-risk"]),
-    ("Stop my evening emails putting pressure on the team", ["wellbeing-and-mental-health", "digital-productivity"]),
+    (
+        "Stop my evening emails putting pressure on the team",
+        ["wellbeing-and-mental-health", "digital-productivity"],
+    ),
     ("Make our graduate adverts sound less corporate", ["job-search-and-employer-brand"]),
-    ("Understand why younger customers leave reviews on TikTok", ["short-video-platforms", "social-listening", "younger-customers"]),
+    (
+        "Understand why younger customers leave reviews on TikTok",
+        ["short-video-platforms", "social-listening", "younger-customers"],
+    ),
     ("Learn to build a simple automated workflow", ["spreadsheets-and-automation"]),
-    ("Recognise a voice-cloning call pretending to be our CFO", ["deepfakes-and-misinformation", "phishing-and-scams"]),
+    (
+        "Recognise a voice-cloning call pretending to be our CFO",
+        ["deepfakes-and-misinformation", "phishing-and-scams"],
+    ),
     ("Understand the barriers Muslim colleagues face during Ramadan", []),
     ("Get comfortable presenting data in charts", ["dashboards", "data-literacy"]),
     ("Know how to turn on two-step verification on my phone", ["passwords-and-accounts"]),
     ("Support a team member with dyslexia", ["neurodiversity", "accessibility-and-disability"]),
     ("Learn what our brand looks like on Instagram", ["short-video-platforms", "social-listening"]),
-    ("Understand what staff from ethnic minorities need from sponsors", ["race-and-ethnicity-inclusion"]),
+    (
+        "Understand what staff from ethnic minorities need from sponsors",
+        ["race-and-ethnicity-inclusion"],
+    ),
     ("Make our team's green claims stand up", ["sustainability-expectations"]),
-    ("Work out which meetings could be a shared document instead", ["collaboration-tools", "remote-team-rituals", "digital-productivity"]),
-    ("Read an A/B test result from the digital team", ["data-literacy", "mobile-apps-and-ux", "data-science-literacy"]),
+    (
+        "Work out which meetings could be a shared document instead",
+        ["collaboration-tools", "remote-team-rituals", "digital-productivity"],
+    ),
+    (
+        "Read an A/B test result from the digital team",
+        ["data-literacy", "mobile-apps-and-ux", "data-science-literacy"],
+    ),
     ("Know what a gender-neutral policy looks like", ["lgbtq-inclusion"]),
     ("Write LinkedIn posts about our volunteering", ["linkedin-presence"]),
     ("Sell our spare parts through an online marketplace", ["online-sales"]),

@@ -6,7 +6,8 @@ the library as session prep does, and prints, for every candidate threshold, the
 decisions a person would accept: the right topic offered for a goal the library serves,
 nothing offered for a goal it does not. The threshold with the most accepted decisions
 (ties: the higher one, which offers less), for the product's scoring with the needs
-outside the library (``knowledge/activities/outside.txt``) excluded, goes into ``coach/prep/activities.py`` by hand.
+outside the library (``knowledge/activities/outside.txt``) excluded, goes into
+``coach/prep/activities.py`` by hand.
 For comparison it prints the same for each single signal (the topic's description, its
 phrases, its activities) so the choice of scoring is measured too.
 """
@@ -24,7 +25,9 @@ from coach.services import shared_embedder
 from evals.harness import DATA_DIR
 
 
-def decisions(scores: np.ndarray, topics: list[str], labels: list[list[str]], t: float) -> dict[str, float]:
+def decisions(
+    scores: np.ndarray, topics: list[str], labels: list[list[str]], t: float
+) -> dict[str, float]:
     """Accuracy, precision, recall and the share of unserved goals left general at ``t``."""
     best = scores.argmax(axis=1)
     top = scores.max(axis=1)
@@ -41,7 +44,9 @@ def decisions(scores: np.ndarray, topics: list[str], labels: list[list[str]], t:
     }
 
 
-def best_threshold(scores: np.ndarray, topics: list[str], labels: list[list[str]]) -> tuple[float, dict[str, float]]:
+def best_threshold(
+    scores: np.ndarray, topics: list[str], labels: list[list[str]]
+) -> tuple[float, dict[str, float]]:
     best_t, best = 0.0, {"accuracy": -1.0}
     for t in np.round(np.arange(0.2, 0.8, 0.01), 2):
         found = decisions(scores, topics, labels, float(t))
@@ -64,9 +69,7 @@ def main() -> None:
         "activities": np.stack([(g @ a.T).max(axis=1) for a in library._activities], axis=1),
         "product (mean of 2 closest)": library.scores(goals),
     }
-    with_outside = ActivityLibrary(
-        library.topics, library.embed, outside=load_outside()
-    )
+    with_outside = ActivityLibrary(library.topics, library.embed, outside=load_outside())
     elsewhere = with_outside.outside_scores(goals)
     product = library.scores(goals)
     # Goals closer to a need outside the library get nothing, whatever the threshold.

@@ -54,7 +54,7 @@ def test_the_cases_are_varied_and_keep_a_held_out_third():
     cases = get_suite("prep_quality").load_cases()
     assert len(cases) >= 40
     held = [c for c in cases if c["split"] == "held_out"]
-    assert 0.3 <= len(held) / len(cases) <= 0.5
+    assert 0.3 <= len(held) / len(cases) <= 0.55  # a third by hash, plus cases written later
     assert {c["session"] for c in held} >= {1, 2, 3, 6}
     assert any(c["instructions"] for c in held) and any(c["instructions"] for c in cases)
     assert any(len(c["goals"]) == 8 for c in cases)

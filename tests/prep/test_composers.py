@@ -3,6 +3,7 @@
 import pytest
 
 from coach.domain import Role, Stage
+from coach.prep.activities import ActivityDigest
 from coach.prep.agenda import check_agenda, compose_agenda, focus_order
 from coach.prep.context import CardDigest, SessionContext, budget_cards_and_notes, stage_for
 from coach.prep.mentor_prompts import check_prompts, compose_prompts
@@ -243,3 +244,63 @@ def test_a_single_goal_shared_with_the_stage_item_still_counts_its_show_and_try(
         update={"goal_skills": {goal: ["security champion"]}}
     )
     assert check_agenda(compose_agenda(ctx), ctx) == []
+
+
+PHISHING_DRILL = ActivityDigest(
+    id="phishing-inbox-sort",
+    topic="phishing-and-scams",
+    topic_name="Phishing and scams aimed at leaders",
+    title="Sort suspicious messages from safe ones",
+    minutes=15,
+    show="the checks they make before clicking anything - sender, link target, urgency",
+    try_="sort six sample messages into safe and suspicious and tell the mentor which clue "
+    "decided each",
+    bring="two messages you were unsure about, forwarded to yourself without clicking",
+    questions=["Which clue do you usually miss when you are busy?", "Is this hard?"],
+    score=0.61,
+)
+
+
+def test_a_fitting_activity_becomes_the_show_and_try_part_for_each_reader():
+    goal = "Spot phishing aimed at executives"
+    ctx = context([goal], number=2).model_copy(
+        update={
+            "goal_skills": {goal: ["security champion"]},
+            "goal_activities": {goal: PHISHING_DRILL},
+        }
+    )
+    agenda = compose_agenda(ctx)
+    item = next(i for i in agenda.items if i.goals == [goal] and i.activities)
+    assert item.activities[:3] == [
+        "Activity: Sort suspicious messages from safe ones (about 15 minutes)",
+        "Sam shows the checks they make before clicking anything - sender, link target, "
+        "urgency (their skill: security champion)",
+        "Your turn, on your own laptop or phone: sort six sample messages into safe and "
+        "suspicious and tell Sam which clue decided each",
+    ]
+    assert "Bring two messages you were unsure about, forwarded to yourself without clicking" in (
+        item.prepare
+    )
+    assert not any("stays general" in line for line in item.prepare)
+    assert agenda.activity_ids == ["phishing-inbox-sort"] and check_agenda(agenda, ctx) == []
+    prompts = compose_prompts(ctx.model_copy(update={"audience": Role.MENTOR}))
+    section = prompts.questions[0]
+    assert section.show_and_try[1:] == [
+        "Show the checks you make before clicking anything - sender, link target, urgency "
+        "(your skill: security champion)",
+        'Then hand over and say: "Sort six sample messages into safe and suspicious and '
+        'tell me which clue decided each."',
+        "Ask Ada to bring two messages they were unsure about, forwarded to themselves "
+        "without clicking",
+    ]
+    # The activity's own open questions come first; a closed one is left out.
+    assert section.questions[0] == "Which clue do you usually miss when you are busy?"
+    assert "Is this hard?" not in section.questions
+    assert prompts.activity_ids == ["phishing-inbox-sort"] and check_prompts(prompts, ctx) == []
+
+
+def test_without_a_fitting_activity_or_card_the_agenda_says_it_stays_general():
+    goal = "Negotiate better terms with our reinsurers"
+    ctx = context([goal], number=2).model_copy(update={"cards": []})
+    item = next(i for i in compose_agenda(ctx).items if i.goals == [goal] and i.activities)
+    assert any("No activity or guidance in the library fits" in line for line in item.prepare)

@@ -80,3 +80,17 @@ def test_agenda_and_prompts_are_stored_to_reopen(pair):
     assert agenda.generated_by == prompts.generated_by == "offline"
     with pytest.raises(InputValidationError, match="plans 6 sessions"):
         prepare_agenda(services, pairing.id, 7)
+
+
+def test_each_session_gets_activities_the_pair_has_not_run_before(pair):
+    services, pairing, _, _ = pair
+    services.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    seen: list[set[str]] = []
+    for number in (1, 2, 3):
+        agenda = prepare_agenda(services, pairing.id, number)
+        prompts = prepare_prompts(services, pairing.id, number)
+        assert set(prompts.activity_ids) == set(agenda.activity_ids)  # the same plan
+        ran = set(agenda.activity_ids)
+        assert all(not (ran & earlier) for earlier in seen), (number, ran, seen)
+        seen.append(ran)
+    assert any(seen), "the sample mentee's goals should find activities in the library"
