@@ -133,7 +133,11 @@ def _focus_item(
                 "You listen first, ask follow-up questions, and say back what you heard "
                 "before offering your own view",
             ]
-        prepare.append("Bring one decision or habit of yours that this could change")
+        prepare.append(
+            f"Bring {for_mentee(activity.bring, mentor)}"
+            if activity
+            else "Bring one decision or habit of yours that this could change"
+        )
         questions.append(
             f"What do people at your level rarely say about this to leaders, {mentor}?"
         )
@@ -489,6 +493,10 @@ def check_agenda(agenda: Agenda, context: SessionContext) -> list[str]:
     unknown = [card_id for card_id in agenda.card_ids if card_id not in known]
     if unknown:
         problems.append("cites cards that were not provided: " + ", ".join(unknown))
+    offered = {activity.id for activity in context.goal_activities.values()}
+    invented = [i for i in agenda.activity_ids if i not in offered]
+    if invented:
+        problems.append("cites activities that were not provided: " + ", ".join(invented))
     # The reader's rubric (coach.prep.rubric), as the prep-quality eval applies it.
     questions = [q for item in agenda.items for q in item.questions]
     lines = [*questions, *(p for item in agenda.items for p in item.prepare)]

@@ -311,4 +311,8 @@ def check_prompts(prompts: MentorPrompts, context: SessionContext) -> list[str]:
     unknown = [card_id for card_id in prompts.card_ids if card_id not in known]
     if unknown:
         problems.append("cites cards that were not provided: " + ", ".join(unknown))
+    offered = {activity.id for activity in context.goal_activities.values()}
+    invented = [i for i in prompts.activity_ids if i not in offered]
+    if invented:
+        problems.append("cites activities that were not provided: " + ", ".join(invented))
     return problems

@@ -11,7 +11,7 @@ from coach.errors import ConfigError
 from coach.llm.backends import OfflineBackend, OpenAIBackend, get_backend
 from coach.prep.agenda import compose_agenda
 from coach.prep.tasks import AGENDA, MENTOR_PROMPTS
-from tests.prep.test_composers import GOALS, context
+from tests.prep.test_composers import GOALS, PHISHING_DRILL, context
 
 
 def completion(content=None, refusal=None):
@@ -244,3 +244,23 @@ def test_a_model_answer_that_breaks_the_readers_rubric_is_repaired_or_replaced()
     assert result.generated_by == "offline" and "invalid after one repair" in (
         result.fallback_reason or ""
     )
+
+
+def test_the_model_gets_the_chosen_activity_and_may_cite_only_it():
+    goal = "Spot phishing aimed at executives"
+    ctx = context([goal], number=2).model_copy(
+        update={
+            "goal_skills": {goal: ["security champion"]},
+            "goal_activities": {goal: PHISHING_DRILL},
+        }
+    )
+    draft = compose_agenda(ctx)
+    invented = draft.model_copy(update={"activity_ids": ["made-up-activity"]})
+    server = FakeServer(completion(invented.model_dump_json()), completion(draft.model_dump_json()))
+    result = backend(server).execute(AGENDA, ctx)
+    prompt = "\n".join(m["content"] for m in server.requests[0]["messages"])
+    assert "[phishing-inbox-sort] Sort suspicious messages from safe ones" in prompt
+    assert "The mentee tries to sort six sample messages" in prompt
+    repair = "\n".join(m["content"] for m in server.requests[1]["messages"])
+    assert "cites activities that were not provided: made-up-activity" in repair
+    assert result.activity_ids == ["phishing-inbox-sort"] and result.fallback_reason is None
