@@ -123,14 +123,20 @@ class Redaction:
         return counts
 
 
-@lru_cache(maxsize=2)
-def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
-    """Presidio's analyzer (spaCy's small English model) and anonymizer, loaded once per
-    process, offline, with our pattern recognisers registered beside Presidio's own."""
+def offline_tldextract() -> None:
+    """Point tldextract (Presidio's URL recogniser uses it) at its bundled suffix list, so
+    that it never downloads one: call before Presidio is loaded."""
     import tldextract
     import tldextract.tldextract as tldextract_module
 
     tldextract_module.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=2)
+def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
+    """Presidio's analyzer (spaCy's small English model) and anonymizer, loaded once per
+    process, offline, with our pattern recognisers registered beside Presidio's own."""
+    offline_tldextract()
     from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_anonymizer import AnonymizerEngine
