@@ -45,8 +45,48 @@ KINDS = {
     "URL": "URL",
     "EMPLOYEE_ID": "EMPLOYEE_ID",
     "ADDRESS": "ADDRESS",
+    # Presidio's predefined recognisers, kept as they are (issue 15: restricting the
+    # analyzer to a handful of entities had dropped them).
+    "CREDIT_CARD": "CARD",
+    "IBAN_CODE": "IBAN",
+    "US_BANK_NUMBER": "ACCOUNT",
+    "CRYPTO": "CRYPTO_WALLET",
+    "IP_ADDRESS": "IP_ADDRESS",
+    "MAC_ADDRESS": "DEVICE_ID",
+    "US_SSN": "NATIONAL_ID",
+    "US_ITIN": "NATIONAL_ID",
+    "US_PASSPORT": "NATIONAL_ID",
+    "US_DRIVER_LICENSE": "NATIONAL_ID",
+    "UK_NHS": "NATIONAL_ID",
+    "UK_NINO": "NATIONAL_ID",
+    "MEDICAL_LICENSE": "NATIONAL_ID",
+    "DATE_OF_BIRTH": "DATE_OF_BIRTH",
 }
 IDENTIFIER_LABELS = tuple(KINDS)
+# Presidio's names for what we already label in our own words.
+SAME_AS = {"EMAIL_ADDRESS": "EMAIL", "PHONE_NUMBER": "PHONE"}
+# The lowest score each recogniser's results are kept from. Presidio's own recognisers
+# score a bare pattern low and raise it when context words are near ("card", "SSN");
+# their checksums (cards, IBANs) already score 1.0.
+MIN_SCORE = {
+    "PHONE": 0.4,  # phonenumbers' matches score 0.4 without context
+    "CREDIT_CARD": 0.4,
+    "US_SSN": 0.3,
+    "US_ITIN": 0.3,
+    "US_DRIVER_LICENSE": 0.3,
+    "US_PASSPORT": 0.3,
+    "US_BANK_NUMBER": 0.3,
+}
+DEFAULT_MIN_SCORE = 0.5
+# Regions whose phone numbers the phonenumbers library looks for: the UK, the US, Canada
+# and the European countries a programme is most likely to have staff in.
+PHONE_REGIONS = (
+    "GB", "US", "CA", "IE", "DE", "FR", "NL", "BE", "LU", "ES", "PT", "IT", "AT", "CH",
+    "DK", "SE", "NO", "FI", "PL", "CZ", "SK", "HU", "RO", "BG", "GR", "HR", "SI", "EE",
+    "LV", "LT", "CY", "MT", "IS", "AU", "NZ", "IN",
+)  # fmt: skip
+# Dates are everyday words in notes; one is an identifier only as a date of birth.
+BIRTH = re.compile(r"\b(?:born(?: on)?|date of birth|d\.?o\.?b\.?|birthday)\b[\s:,-]*$", re.I)
 
 EMAIL = r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
 PHONE = (
@@ -69,8 +109,15 @@ STREET_ADDRESS = (
 PRIORITY = {
     "ROSTER": 5,
     "EMAIL": 5,
+    "CREDIT_CARD": 5,  # checksummed
+    "IBAN_CODE": 5,  # checksummed
+    "CRYPTO": 5,
     "EMPLOYEE_ID": 4,
     "ADDRESS": 4,
+    "IP_ADDRESS": 4,
+    "US_SSN": 4,
+    "UK_NHS": 4,
+    "DATE_OF_BIRTH": 4,
     "PHONE": 3,
     "URL": 3,
     "PERSON": 1,
@@ -172,6 +219,21 @@ def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
         }
     )
     analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+    # Presidio's phone recogniser (the phonenumbers library) for the regions a programme
+    # names; a valid number counts anywhere. A number shaped like a phone number that the
+    # library does not know counts only next to words such as "call" or "mobile".
+    analyzer.registry.remove_recognizer("PhoneRecognizer")
+    analyzer.registry.add_recognizer(
+        PhoneRecognizer(supported_regions=PHONE_REGIONS, name="coach_phonenumbers")
+    )
+    analyzer.registry.add_recognizer(
+        _shaped_recognizer("PHONE_NUMBER", PHONE_SHAPE, PHONE_CONTEXT, range(8, 16))
+    )
+    analyzer.registry.add_recognizer(
+        _shaped_recognizer("CREDIT_CARD", CARD_SHAPE, CARD_CONTEXT, range(13, 20))
+    )
     # Presidio compiles patterns case-insensitively unless told otherwise. Addresses are
     # written with the case they mean: without it, a town swallowed the first letters of
     # its postcode ("London SW") and the rest ("1A 1AA") was left in the text.
@@ -225,6 +287,46 @@ def _reads_as_name(doc: Any, start: int) -> bool:
     if token.ent_type_ in _THING_ENTITIES:
         return False
     return bool(token.pos_ == "PROPN" or token.ent_type_ == "PERSON")
+
+
+PHONE_CONTEXT = [
+    "phone", "call", "mobile", "cell", "tel", "telephone", "fax", "desk", "number",
+    "contact", "reach", "ring", "text", "whatsapp", "landline", "extension",
+]  # fmt: skip
+PHONE_SHAPE = (
+    r"(?<![\w+/:.-])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?(?:[\s.-]?\d{2,5}){1,4}"
+    r"(?!\w|[/:.-]\d)"
+)
+CARD_CONTEXT = ["card", "credit", "debit", "cc", "visa", "mastercard", "amex", "charge"]
+CARD_SHAPE = r"(?<![\w.-])\d{4}(?:[ -]?\d{2,4}){2,4}(?:[ -]?\d{1,3})?(?![\w-]|\.\d)"
+
+
+def _shaped_recognizer(entity: str, pattern: str, context: list[str], digits: range) -> Any:
+    """Digits grouped like ``entity`` (a digit count in ``digits``), scored too low to
+    count unless a word of ``context`` is near; Presidio's context enhancer raises it
+    then. For numbers the stricter checks reject: phone numbers no region assigns, card
+    numbers whose checksum fails (a leaked card number is a leak all the same)."""
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    class ShapeRecognizer(PatternRecognizer):
+        def validate_result(self, pattern_text: str) -> bool:
+            return sum(c.isdigit() for c in pattern_text) in digits
+
+    return ShapeRecognizer(
+        supported_entity=entity,
+        name=f"coach_{entity.lower()}_shape",
+        patterns=[Pattern(f"{entity.lower()}_shape", pattern, 0.1)],
+        context=context,
+    )
+
+
+_DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
+
+
+def _phone_like(value: str) -> bool:
+    """Seven digits or more and not a date: phonenumbers accepts a year or a date as a
+    valid number in some regions ("2024", "2006-06-15")."""
+    return sum(c.isdigit() for c in value) >= 7 and not _DATE_LIKE.match(value.strip())
 
 
 def _roster_recognizer(redactor: Redactor) -> Any:
@@ -375,7 +477,7 @@ class Redactor:
         results = analyzer.analyze(
             text=text,
             language="en",
-            entities=["PERSON", "URL", "EMAIL", "PHONE", "ADDRESS", "ROSTER", "EMPLOYEE_ID"],
+            entities=None,  # every recogniser: Presidio's predefined ones and ours
             ad_hoc_recognizers=self._recognizers,
             # Our patterns are written with the case they mean (postcodes, ids).
             regex_flags=re.DOTALL | re.MULTILINE,
@@ -383,12 +485,17 @@ class Redactor:
         )
         found: list[Found] = []
         for result in results:
-            if result.score < 0.5:
+            label = SAME_AS.get(result.entity_type, result.entity_type)
+            if label == "DATE_TIME" and BIRTH.search(text[max(0, result.start - 30) : result.start]):
+                label = "DATE_OF_BIRTH"
+            if label not in KINDS or result.score < MIN_SCORE.get(label, DEFAULT_MIN_SCORE):
+                continue
+            if label == "PHONE" and not _phone_like(text[result.start : result.end]):
                 continue
             start, end = result.start, result.end
             while end > start and text[end - 1] in ".,;:!?)'\"":
                 end -= 1  # sentence punctuation is not part of a URL or name
-            if result.entity_type == "PERSON":
+            if label == "PERSON":
                 start, end = _trim_person(doc, text, start, end)
                 if start >= end:
                     continue
@@ -397,7 +504,7 @@ class Redactor:
                 Found(
                     start,
                     end,
-                    result.entity_type,
+                    label,
                     text[start:end],
                     person_key=metadata.get("person_key"),
                 )

@@ -24,8 +24,19 @@ SEED = 42
 
 def main() -> None:
     from presidio_evaluator.data_generator import PresidioSentenceFaker
+    from presidio_evaluator.data_generator.presidio_sentence_faker import (
+        presidio_templates_file_path,
+    )
 
-    faker = PresidioSentenceFaker("en_US", lower_case_ratio=0.05, random_seed=SEED)
+    # The templates write a line break as the two characters backslash and n; a real
+    # text has a line break there.
+    templates = [
+        line.strip().replace("\\n", "\n")
+        for line in presidio_templates_file_path.read_text().splitlines()
+    ]
+    faker = PresidioSentenceFaker(
+        "en_US", lower_case_ratio=0.05, sentence_templates=templates, random_seed=SEED
+    )
     samples = faker.generate_new_fake_sentences(num_samples=SAMPLES)
     lines = []
     for number, sample in enumerate(samples, start=1):
