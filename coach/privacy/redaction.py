@@ -253,6 +253,7 @@ def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
             )
         )
     analyzer.registry.add_recognizer(_given_name_recognizer())
+    analyzer.registry.add_recognizer(_context_person_recognizer())
     return analyzer, AnonymizerEngine()
 
 
@@ -353,6 +354,108 @@ def _roster_recognizer(redactor: Redactor) -> Any:
             return results
 
     return RosterRecognizer(supported_entities=["ROSTER", "EMAIL"], name="coach_roster")
+
+
+# A person's name as written after a cue: capitalised words (any Latin script), with
+# initials and the particles of surnames between them ("Lincoln D. Ingham", "Christiane
+# de Vaan").
+_CAP = r"[A-Z\u00C0-\u00DE\u0100-\u017F][\w\u00C0-\u024F'\u2019-]*"
+_NAME = (
+    _CAP + r"(?:[ \t]+(?:[A-Z]\.?(?=[ \t]+[A-Z])|(?:de|da|di|van|von|der|den|le|la|du|del|"
+    r"ter|ten|bin|al|el|dos|das)(?=[ \t]+[A-Z])|" + _CAP + r")){0,3}"
+)
+_KIN = (
+    r"manager|line manager|colleague|boss|wife|husband|partner|friend|son|daughter|"
+    r"brother|sister|mother|father|mum|dad|mentor|mentee|assistant|director|deputy|"
+    r"team lead|team leader|report|cousin|uncle|aunt|neighbour|neighbor|fiancée?|doctor"
+)
+# Cues after which a capitalised word is a person whatever spaCy thinks.
+STRONG_CUES = re.compile(
+    # The cue in any case; the name must be capitalised.
+    r"(?i:\b(?:my name is|name is|my name's|name:|i am|i'm|this is|call me|calls me|"
+    r"called|known as|dear|hi|hello|hey|thanks|thank you|regards|cheers|signed|said|"
+    r"says|told|asked|replied|directed by|written by|produced by|sung by|performed by|"
+    r"(?:my|her|his|their|our|your) (?:" + _KIN + r")(?: is| was|,)?)|"
+    r"\b(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?):?[ \t]+(" + _NAME + r")"
+)
+# Cues after which a capitalised word is a person only when spaCy reads a proper noun
+# that is not a place, an organisation or a product.
+WEAK_CUES = re.compile(
+    r"\b(?:by|with|to|from|and|given|gave|met|meet|of|for|tell|"
+    r"ask|email|emailed|call|called|text|texted)[ \t]+(" + _NAME + r")"
+)
+# At the start of a line, a speaker's name before a colon ("Shawn: Remember me?"),
+# unless it is a form's field ("Name:", "Phone:").
+SPEAKER = re.compile(r"(?m)^[ \t]*(" + _CAP + r"(?:[ \t]+" + _CAP + r")?):[ \t]")
+FIELDS = frozenset(
+    """
+    name address phone mobile desk fax email e-mail date time subject re to from cc
+    bcc note notes location company title tel telephone office home work web website
+    url id ref reference status summary agenda action actions question answer q a
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# Capitalised words that follow a cue without being a name ("said I", "asked When").
+NOT_NAMES = frozenset(
+    """
+    i i'm i've i'd we you he she they it this that there here then when where what who
+    why how which yes no so the a an and but or if my your our their his her its
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# Names of products, platforms and tools that notes mention all the time: never people.
+PRODUCTS = frozenset(
+    """
+    teams slack linkedin excel outlook word powerpoint copilot chatgpt claude gemini
+    tiktok instagram facebook twitter youtube whatsapp zoom sharepoint onedrive google
+    microsoft apple android iphone ipad windows jira confluence trello asana notion
+    miro tableau python sql github gitlab salesforce workday sap oracle amazon netflix
+    spotify snapchat reddit threads bluesky discord figma canva shopify ebay vinted
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+CUED_BY = "coach_person_context"  # its names are vouched for by their context: kept whole
+
+
+def _context_person_recognizer() -> Any:
+    """People named after a cue: "my name is", a title, "my manager", a greeting or a
+    sign-off, or a verb of speaking; and speakers at the start of a line."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    def name_parts(doc: Any, start: int, end: int) -> list[Any]:
+        return [t for t in doc if start <= t.idx < end]
+
+    class ContextPersonRecognizer(EntityRecognizer):
+        def load(self) -> None:
+            return None
+
+        def analyze(self, text: str, entities: list[str], nlp_artifacts: Any) -> list[Any]:
+            doc = nlp_artifacts.tokens
+            results = []
+            for match in STRONG_CUES.finditer(text):
+                start, end = match.span(1)
+                if text[start:end].split()[0].lower() not in PRODUCTS | NOT_NAMES:
+                    results.append(RecognizerResult("PERSON", start, end, 0.85))
+            for match in WEAK_CUES.finditer(text):
+                start, end = match.span(1)
+                tokens = name_parts(doc, start, end)
+                if (
+                    tokens
+                    and all(t.pos_ == "PROPN" or t.text in ".-" for t in tokens)
+                    and not any(t.ent_type_ in _THING_ENTITIES for t in tokens)
+                    and tokens[0].text.lower() not in PRODUCTS
+                ):
+                    results.append(RecognizerResult("PERSON", start, end, 0.6))
+            speakers = [
+                match.span(1)
+                for match in SPEAKER.finditer(text)
+                if not set(match.group(1).lower().split()) & (FIELDS | PRODUCTS | {"by"})
+            ]
+            if len(speakers) >= 2:  # a dialogue, not a form's labels
+                for start, end in speakers:
+                    results.append(RecognizerResult("PERSON", start, end, 0.7))
+            return results
+
+    return ContextPersonRecognizer(supported_entities=["PERSON"], name=CUED_BY)
 
 
 def _given_name_recognizer() -> Any:
@@ -495,11 +598,14 @@ class Redactor:
             start, end = result.start, result.end
             while end > start and text[end - 1] in ".,;:!?)'\"":
                 end -= 1  # sentence punctuation is not part of a URL or name
+            metadata = result.recognition_metadata or {}
             if label == "PERSON":
-                start, end = _trim_person(doc, text, start, end)
+                if metadata.get("recognizer_name") == CUED_BY:
+                    start, end = _trim_cued(text, start, end)
+                else:
+                    start, end = _trim_person(doc, text, start, end)
                 if start >= end:
                     continue
-            metadata = result.recognition_metadata or {}
             found.append(
                 Found(
                     start,
@@ -510,6 +616,7 @@ class Redactor:
                 )
             )
         found = self._outside_people_first(text, found)
+        found += _other_mentions(text, found)
         identifiers = _resolve_overlaps(found)
         if not self.disclosures:
             return identifiers
@@ -656,6 +763,45 @@ def _trim_person(doc: Any, text: str, start: int, end: int) -> tuple[int, int]:
     if tail:
         end -= len(tail.group(0))
     return start, end
+
+
+def _trim_cued(text: str, start: int, end: int) -> tuple[int, int]:
+    """A cued name without a trailing title or a possessive."""
+    value = text[start:end]
+    tail = _POSSESSIVE.search(value)
+    if tail:
+        end -= len(tail.group(0))
+    words = text[start:end].split()
+    while words and words[0].rstrip(".").lower() in TITLES:
+        start = text.index(words[1], start) if len(words) > 1 else end
+        words.pop(0)
+    return start, end
+
+
+def _other_mentions(text: str, found: list[Found]) -> list[Found]:
+    """Once a name is found, its other mentions in the text are the same person: the
+    full name again, or one part of it ("Calan Stevenson ... everyone calls me Calan")."""
+    names: dict[str, Found] = {}
+    for item in found:
+        if item.label not in ("PERSON", "ROSTER"):
+            continue
+        names.setdefault(item.text, item)
+        for part in re.findall(_CAP, item.text):
+            part = part.rstrip(".'\u2019")
+            # A part that is also a word ("May", "Will") is not searched for alone.
+            if len(part) >= 3 and part.lower() not in TITLES | PRODUCTS | COMMON_WORD_NAMES:
+                names.setdefault(part, item)
+    covered = [(f.start, f.end) for f in found]
+    extra: list[Found] = []
+    for name, origin in sorted(names.items(), key=lambda pair: -len(pair[0])):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if any(s <= match.start() < e for s, e in covered):
+                continue
+            extra.append(
+                Found(match.start(), match.end(), origin.label, name, origin.person_key)
+            )
+            covered.append(match.span())
+    return extra
 
 
 def _resolve_overlaps(found: list[Found]) -> list[Found]:
