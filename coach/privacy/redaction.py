@@ -73,7 +73,7 @@ MIN_SCORE = {
     "CREDIT_CARD": 0.4,
     "US_SSN": 0.3,
     "US_ITIN": 0.3,
-    "US_DRIVER_LICENSE": 0.3,
+    "US_DRIVER_LICENSE": 0.6,  # its weak patterns match "Q3" or "v2" near "licence"
     "US_PASSPORT": 0.3,
     "US_BANK_NUMBER": 0.3,
 }
@@ -114,7 +114,7 @@ PRIORITY = {
     "CRYPTO": 5,
     "EMPLOYEE_ID": 4,
     "ADDRESS": 4,
-    "IP_ADDRESS": 4,
+    "IP_ADDRESS": 3,  # inside a URL, the URL wins (longer)
     "US_SSN": 4,
     "UK_NHS": 4,
     "DATE_OF_BIRTH": 4,
@@ -254,6 +254,7 @@ def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
         )
     analyzer.registry.add_recognizer(_given_name_recognizer())
     analyzer.registry.add_recognizer(_context_person_recognizer())
+    analyzer.registry.add_recognizer(_uncommon_name_recognizer())
     return analyzer, AnonymizerEngine()
 
 
@@ -373,7 +374,7 @@ _KIN = (
 STRONG_CUES = re.compile(
     # The cue in any case; the name must be capitalised.
     r"(?i:\b(?:my name is|name is|my name's|name:|i am|i'm|this is|call me|calls me|"
-    r"called|known as|dear|hi|hello|hey|thanks|thank you|regards|cheers|signed|said|"
+    r"dear|hi|hello|hey|thanks|thank you|regards|cheers|signed|said|"
     r"says|told|asked|replied|directed by|written by|produced by|sung by|performed by|"
     r"(?:my|her|his|their|our|your) (?:" + _KIN + r")(?: is| was|,)?)|"
     r"\b(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?):?[ \t]+(" + _NAME + r")"
@@ -381,7 +382,7 @@ STRONG_CUES = re.compile(
 # Cues after which a capitalised word is a person only when spaCy reads a proper noun
 # that is not a place, an organisation or a product.
 WEAK_CUES = re.compile(
-    r"\b(?:by|with|to|from|and|given|gave|met|meet|of|for|tell|"
+    r"\b(?:by|with|to|from|given|gave|met|meet|of|for|tell|"
     r"ask|email|emailed|call|called|text|texted)[ \t]+(" + _NAME + r")"
 )
 # At the start of a line, a speaker's name before a colon ("Shawn: Remember me?"),
@@ -399,6 +400,8 @@ NOT_NAMES = frozenset(
     """
     i i'm i've i'd we you he she they it this that there here then when where what who
     why how which yes no so the a an and but or if my your our their his her its
+    january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Names of products, platforms and tools that notes mention all the time: never people.
@@ -442,7 +445,7 @@ def _context_person_recognizer() -> Any:
                     tokens
                     and all(t.pos_ == "PROPN" or t.text in ".-" for t in tokens)
                     and not any(t.ent_type_ in _THING_ENTITIES for t in tokens)
-                    and tokens[0].text.lower() not in PRODUCTS
+                    and not any(_plain_word(t.text) for t in tokens if t.text not in ".-")
                 ):
                     results.append(RecognizerResult("PERSON", start, end, 0.6))
             speakers = [
@@ -456,6 +459,63 @@ def _context_person_recognizer() -> Any:
             return results
 
     return ContextPersonRecognizer(supported_entities=["PERSON"], name=CUED_BY)
+
+
+# Words that make a capitalised name an organisation's, whatever else it holds.
+ORG_WORDS = frozenset(
+    """
+    inc ltd llc plc gmbh ag sa spa bv nv co corp corporation company group holdings
+    bank trust council university college school hospital network team department
+    committee board association foundation partners consulting services solutions
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+def _everyday(word: str) -> bool:
+    from coach.privacy.common_words import is_everyday_word
+
+    return is_everyday_word(word)
+
+
+def _plain_word(word: str) -> bool:
+    """A word that is no evidence of a person on its own: an everyday word, a name that
+    is also a word ("Frank", "Grace"), a month or a function word, or a product."""
+    lower = word.lower()
+    return lower in COMMON_WORD_NAMES or lower in NOT_NAMES or lower in PRODUCTS or _everyday(word)
+
+
+def _uncommon_name_recognizer() -> Any:
+    """Capitalised words the small spaCy model files under a place, an organisation or
+    a group, that are no place, no product, no organisation's name and no everyday
+    word: most often a person's name from another language ("Nikolaj", "Ágnes")."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    from coach.privacy.places import is_known_place
+
+    class UncommonNameRecognizer(EntityRecognizer):
+        def load(self) -> None:
+            return None
+
+        def analyze(self, text: str, entities: list[str], nlp_artifacts: Any) -> list[Any]:
+            results = []
+            for ent in nlp_artifacts.tokens.ents:
+                if ent.label_ not in _THING_ENTITIES or len(ent) > 3:
+                    continue
+                words = [t.text for t in ent if t.text not in "-'\u2019"]
+                if (
+                    words
+                    and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+                    and not any(w.isupper() for w in words)  # acronyms: ATM, IBAN, HR
+                    and not any(w.lower() in ORG_WORDS | PRODUCTS for w in words)
+                    and not any(_plain_word(w) for w in words)
+                    and not is_known_place(ent.text)
+                    # "the Lighthouse room": a name of a person takes no article
+                    and not (ent.start > 0 and ent.doc[ent.start - 1].pos_ == "DET")
+                ):
+                    results.append(RecognizerResult("PERSON", ent.start_char, ent.end_char, 0.55))
+            return results
+
+    return UncommonNameRecognizer(supported_entities=["PERSON"], name="coach_uncommon_names")
 
 
 def _given_name_recognizer() -> Any:
@@ -589,7 +649,9 @@ class Redactor:
         found: list[Found] = []
         for result in results:
             label = SAME_AS.get(result.entity_type, result.entity_type)
-            if label == "DATE_TIME" and BIRTH.search(text[max(0, result.start - 30) : result.start]):
+            if label == "DATE_TIME" and BIRTH.search(
+                text[max(0, result.start - 30) : result.start]
+            ):
                 label = "DATE_OF_BIRTH"
             if label not in KINDS or result.score < MIN_SCORE.get(label, DEFAULT_MIN_SCORE):
                 continue
@@ -750,11 +812,25 @@ def _trim_person(doc: Any, text: str, start: int, end: int) -> tuple[int, int]:
     ("Ring Hollie Brennan"), a greeting or a possessive along with the name, and sometimes
     calls a lone common noun ("Email") or a lower-case word a person."""
     tokens = [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
-    names = [t for t in tokens if t.pos_ == "PROPN" or t.text in "-'\u2019" or t.text == "'s"]
+
+    def named(token: Any) -> bool:
+        # A proper noun, or a capitalised word the small model tagged otherwise (it often
+        # does with names from other languages: "Csanád", "Sigtryggur"), unless it is a
+        # verb or a function word ("Ring", "Hi").
+        if token.text.lower() in PRODUCTS:
+            return False
+        return token.pos_ == "PROPN" or (
+            token.text[:1].isupper()
+            and token.text.lower() not in NOT_NAMES
+            and token.pos_ not in ("VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "INTJ")
+            and not _plain_word(token.text)
+        )
+
+    names = [t for t in tokens if named(t) or t.text in "-'\u2019" or t.text == "'s"]
     # A title says nothing about who it is ("Dr", "Father"): keep the name only.
-    while names and (names[0].pos_ != "PROPN" or names[0].text.rstrip(".").lower() in TITLES):
+    while names and (not named(names[0]) or names[0].text.rstrip(".").lower() in TITLES):
         names.pop(0)
-    while names and names[-1].pos_ != "PROPN":
+    while names and not named(names[-1]):
         names.pop()
     if not names or not any(c.isupper() for c in text[names[0].idx : end]):
         return start, start
@@ -797,9 +873,7 @@ def _other_mentions(text: str, found: list[Found]) -> list[Found]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             if any(s <= match.start() < e for s, e in covered):
                 continue
-            extra.append(
-                Found(match.start(), match.end(), origin.label, name, origin.person_key)
-            )
+            extra.append(Found(match.start(), match.end(), origin.label, name, origin.person_key))
             covered.append(match.span())
     return extra
 
