@@ -255,6 +255,7 @@ def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
     analyzer.registry.add_recognizer(_given_name_recognizer())
     analyzer.registry.add_recognizer(_context_person_recognizer())
     analyzer.registry.add_recognizer(_uncommon_name_recognizer())
+    analyzer.registry.add_recognizer(_address_recognizer())
     return analyzer, AnonymizerEngine()
 
 
@@ -482,6 +483,22 @@ def _plain_word(word: str) -> bool:
     is also a word ("Frank", "Grace"), a month or a function word, or a product."""
     lower = word.lower()
     return lower in COMMON_WORD_NAMES or lower in NOT_NAMES or lower in PRODUCTS or _everyday(word)
+
+
+def _address_recognizer() -> Any:
+    """Street addresses in UK, US and European forms (``coach.privacy.addresses``)."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    from coach.privacy.addresses import find_addresses
+
+    class AddressRecognizer(EntityRecognizer):
+        def load(self) -> None:
+            return None
+
+        def analyze(self, text: str, entities: list[str], nlp_artifacts: Any) -> list[Any]:
+            return [RecognizerResult("ADDRESS", s, e, 0.8) for s, e in find_addresses(text)]
+
+    return AddressRecognizer(supported_entities=["ADDRESS"], name="coach_addresses")
 
 
 def _uncommon_name_recognizer() -> Any:
