@@ -31,13 +31,13 @@ STREET_LAST = (
 STREET_ENDING = (
     r"\w*(?:strasse|straße|gasse|weg|vej|vägen|vagen|gatan|gata|gade|platz|laan|straat|"
     r"plein|dreef|kade|allee|alléen|veien|vei|katu|tie|utca|stígur|braut|gerði|vegur|"
-    r"cesta|ulica|sokak|sokağı|caddesi)"
+    r"cesta|ulica|sokak|soka\u011f\u0131|caddesi)"
 )
-WORD = r"[A-Za-zÀ-ÖØ-öø-ɏΑ-ωά-ώ][\w'’.\-À-ɏ]*"
+WORD = r"[A-Za-zÀ-ÖØ-öø-ɏΑ-ωά-ώ][\w'\u2019.\-À-ɏ]*"
 NUMBER = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?"
 UNIT = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Box|Floor|Fl\.?)\s*#?\d{1,5}[A-Za-z]?"
 
-_CAPITAL = r"[A-ZÀ-ÖØ-ÞΑ-Ω][\w'’\-À-ɏ]*\.?"
+_CAPITAL = r"[A-ZÀ-ÖØ-ÞΑ-Ω][\w'\u2019\-À-ɏ]*\.?"
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den)"
 _STREET_NAMED = (
     rf"(?:(?i:{STREET_FIRST})\s+(?:{WORD}\s+){{0,4}}?{WORD}"
@@ -52,14 +52,15 @@ STREET_LINE = re.compile(
     # number, then a street word first ("87 Rue du Niger")
     rf"|(?<=\d )(?i:{STREET_FIRST})(?:\s+(?:{_PARTICLE}|{_CAPITAL})){{1,4}}"
     # number, capitalised words, number
-    rf"|(?<=\d )(?:[A-ZÀ-ÖØ-ÞΑ-Ω][\w'’\-À-ɏ]*\s+){{1,4}}{NUMBER}"
+    rf"|(?<=\d )(?:[A-ZÀ-ÖØ-ÞΑ-Ω][\w'\u2019\-À-ɏ]*\s+){{1,4}}{NUMBER}"
     rf")(?![\w-])"
 )
 # What may follow a street line and still be the address: a unit, a town, a region
 # code, a country, a postcode, each up to four words, after a comma or a line break.
 _PART = (
-    rf"(?:{UNIT}|[A-Z]{{1,2}}\d[A-Z\d]?\s?\d[A-Z]{{2}}(?!\w)|{_CAPITAL}(?:[ \t]+(?:{_CAPITAL}|de|da|do|del|di|du|la|le|van|von))"
-    rf"{{0,3}}|\d{{3,5}}(?:[- ]\d{{2,4}})?(?![\w-])|nan)"
+    rf"(?:{UNIT}|[A-Z]{{1,2}}\d[A-Z\d]?\s?\d[A-Z]{{2}}(?!\w)"
+    rf"|{_CAPITAL}(?:[ \t]+(?:{_CAPITAL}|de|da|do|del|di|du|la|le|van|von)){{0,3}}"
+    rf"|\d{{3,5}}(?:[- ]\d{{2,4}})?(?![\w-])|nan)"
 )
 ALONE = re.compile(
     rf"(?<![\w-])(?:{UNIT})(?![\w-])"
