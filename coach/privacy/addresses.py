@@ -60,7 +60,8 @@ STREET_LINE = re.compile(
 _PART = (
     rf"(?:{UNIT}|[A-Z]{{1,2}}\d[A-Z\d]?\s?\d[A-Z]{{2}}(?!\w)"
     rf"|{_CAPITAL}(?:[ \t]+(?:{_CAPITAL}|de|da|do|del|di|du|la|le|van|von)){{0,3}}"
-    rf"|\d{{3,5}}(?:[- ]\d{{2,4}})?(?![\w-])|nan)"
+    # a postcode, not the first groups of a phone number that follows the address
+    rf"|\d{{3,5}}(?:[- ]\d{{2,4}})?(?![\w-]|[ \t]*\d|[ \t]*-\w)|nan)"
 )
 ALONE = re.compile(
     rf"(?<![\w-])(?:{UNIT})(?![\w-])"
