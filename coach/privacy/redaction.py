@@ -85,6 +85,9 @@ PHONE_REGIONS = (
     "DK", "SE", "NO", "FI", "PL", "CZ", "SK", "HU", "RO", "BG", "GR", "HR", "SI", "EE",
     "LV", "LT", "CY", "MT", "IS", "AU", "NZ", "IN",
 )  # fmt: skip
+# A stretch of text that may hold a phone number: digits, with the signs numbers are
+# written with, and a little room either side for the library's own checks.
+DIGIT_RUN = re.compile(r"[+(]?\d[\d \t().\-/]{5,}\d")
 # Dates are everyday words in notes; one is an identifier only as a date of birth.
 BIRTH = re.compile(r"\b(?:born(?: on)?|date of birth|d\.?o\.?b\.?|birthday)\b[\s:,-]*$", re.I)
 
@@ -224,9 +227,24 @@ def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
     # Presidio's phone recogniser (the phonenumbers library) for the regions a programme
     # names; a valid number counts anywhere. A number shaped like a phone number that the
     # library does not know counts only next to words such as "call" or "mobile".
+    class WindowedPhoneRecognizer(PhoneRecognizer):
+        """The library scans the whole text once per region; here it scans only the
+        stretches that hold seven digits or more, which most texts do not."""
+
+        def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> Any:
+            results = []
+            for window in DIGIT_RUN.finditer(text):
+                if sum(c.isdigit() for c in window.group(0)) < 7:
+                    continue
+                for result in super().analyze(window.group(0), entities, None):
+                    result.start += window.start()
+                    result.end += window.start()
+                    results.append(result)
+            return results
+
     analyzer.registry.remove_recognizer("PhoneRecognizer")
     analyzer.registry.add_recognizer(
-        PhoneRecognizer(supported_regions=PHONE_REGIONS, name="coach_phonenumbers")
+        WindowedPhoneRecognizer(supported_regions=PHONE_REGIONS, name="coach_phonenumbers")
     )
     analyzer.registry.add_recognizer(
         _shaped_recognizer("PHONE_NUMBER", PHONE_SHAPE, PHONE_CONTEXT, range(8, 16))
