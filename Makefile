@@ -11,7 +11,7 @@ export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 DEMO_DIR ?= data
 
-.PHONY: install run run-prod demo test test-llm lint eval screenshots bench-onnx bench-matching clean
+.PHONY: pii-data install run run-prod demo test test-llm lint eval screenshots bench-onnx bench-matching clean
 
 $(STAMP): pyproject.toml
 	# Debian's chromium drives the browser tests (Playwright never downloads a browser here).
@@ -89,6 +89,14 @@ bench-matching: install
 	test -x .venv-peer/bin/python || $(PYTHON) -m venv .venv-peer
 	.venv-peer/bin/pip install --quiet mentor-match==7.0.1
 	$(BIN)/python -m bench.matching --conditions quiet omp1 load saturated
+
+# The public PII benchmark's texts come from presidio-research's generator, which pins
+# libraries the product does not use: an environment of its own, run only to regenerate
+# evals/data/pii_public.jsonl (committed; the evals read the file).
+pii-data:
+	test -x .venv-pii/bin/python || $(PYTHON) -m venv .venv-pii
+	.venv-pii/bin/pip install --quiet presidio-evaluator==0.3.2
+	.venv-pii/bin/python evals/tools/build_pii_public.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

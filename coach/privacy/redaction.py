@@ -236,7 +236,9 @@ def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
             for window in DIGIT_RUN.finditer(text):
                 if sum(c.isdigit() for c in window.group(0)) < 7:
                     continue
-                for result in super().analyze(window.group(0), entities, None):
+                # No nlp artifacts: the library's own checks need none, and context
+                # words are weighed later by the analyzer over the whole text.
+                for result in super().analyze(window.group(0), entities, None):  # type: ignore[arg-type]
                     result.start += window.start()
                     result.end += window.start()
                     results.append(result)
