@@ -221,7 +221,13 @@ def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
             },
         }
     )
-    analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    nlp_engine = provider.create_engine()
+    # The dependency parser is the costliest part of the pipeline and nothing here reads
+    # its output (names, tags, entities and lemmas come from the other components).
+    for pipeline in getattr(nlp_engine, "nlp", {}).values():
+        if "parser" in pipeline.pipe_names:
+            pipeline.disable_pipe("parser")
+    analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
     from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
     # Presidio's phone recogniser (the phonenumbers library) for the regions a programme
@@ -229,21 +235,40 @@ def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
     # library does not know counts only next to words such as "call" or "mobile".
     class WindowedPhoneRecognizer(PhoneRecognizer):
         """The library scans the whole text once per region; here it scans only the
-        stretches that hold seven digits or more, which most texts do not."""
+        stretches that hold seven digits or more, which most texts do not, and stops at
+        the first region (most likely first) in which a stretch holds a valid number."""
 
         def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> Any:
+            import phonenumbers
+
             results = []
             for window in DIGIT_RUN.finditer(text):
-                if sum(c.isdigit() for c in window.group(0)) < 7:
+                value = window.group(0)
+                digits = sum(c.isdigit() for c in value)
+                # Fewer than seven digits is no phone number; an unbroken run of more
+                # than fifteen is a card or an account number, for other recognisers.
+                if digits < 7 or re.fullmatch(r"\d{16,}", value):
                     continue
-                # No nlp artifacts: the library's own checks need none, and context
-                # words are weighed later by the analyzer over the whole text.
-                for result in super().analyze(window.group(0), entities, None):  # type: ignore[arg-type]
-                    result.start += window.start()
-                    result.end += window.start()
-                    results.append(result)
+                for region in self.supported_regions:
+                    found = [
+                        self._get_recognizer_result(match, value, region, None)
+                        for match in phonenumbers.PhoneNumberMatcher(
+                            value, region, leniency=self.leniency
+                        )
+                    ]
+                    for result in found:
+                        result.start += window.start()
+                        result.end += window.start()
+                    if found:
+                        results += found
+                        break
             return results
 
+    # The library compiles its patterns on every use unless told to keep them; with many
+    # regions they overflow Python's own regex cache and are compiled again and again.
+    from phonenumbers import re_util
+
+    re_util.enable_pattern_cache()
     analyzer.registry.remove_recognizer("PhoneRecognizer")
     analyzer.registry.add_recognizer(
         WindowedPhoneRecognizer(supported_regions=PHONE_REGIONS, name="coach_phonenumbers")
