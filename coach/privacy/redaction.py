@@ -253,7 +253,7 @@ def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
                     found = [
                         self._get_recognizer_result(match, value, region, None)
                         for match in phonenumbers.PhoneNumberMatcher(
-                            value, region, leniency=self.leniency
+                            value, region, leniency=self.leniency or 0
                         )
                     ]
                     for result in found:
