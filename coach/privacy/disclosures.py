@@ -96,6 +96,19 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"brown|south asian|east asian|arab|latina?o?|roma|traveller)\b",
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:heritage|ethnicity|racism|racist|racial(?:ly)?|"
         r"skin colou?r|immigrant|refugee|asylum|visa status|migrant)\b",
+        # Experiences of racism told without the word: taken for a member of staff in a
+        # lower role, asked where one is "really" from, a name mispronounced on purpose.
+        rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:mistaken|taken|mistook|confused) for (?:the|a|an) "
+        r"(?:cleaner|cleaning staff|security guard|waiter|waitress|driver|receptionist|"
+        r"porter|caterer|intern|delivery (?:driver|person))\b",
+        rf"\b(?:asked|asks|asking) {WHO}\b[^.!?]{{0,20}}\bwhere (?:he|she|they|i) (?:is|am|are|was|were) "
+        r"really from\b",
+    ],
+    "immigration": [
+        rf"\b{WHO}\b[^.!?]{{0,50}}\b(?:visa|work permit|residence permit|right to work|"
+        r"leave to remain|settled status|pre-settled status|indefinite leave|green card|"
+        r"citizenship application|naturali[sz]ation|home office|deportation|deported|"
+        r"immigration (?:status|case|hearing|lawyer))\b",
     ],
     "politics": [
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:voted?|voting|labour|tory|tories|conservative|"

@@ -326,6 +326,10 @@ def _reads_as_name(doc: Any, start: int) -> bool:
     if token is None:
         return True
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    # "Will is keen", "May said": a verb in the third person makes the word its subject,
+    # though spaCy may read a sentence-initial "Will" as the modal.
+    if following is not None and following.tag_ in ("VBZ", "VBD"):
+        return True
     if (
         following is not None
         and following.pos_ in ("VERB", "AUX")
