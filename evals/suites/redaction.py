@@ -10,6 +10,8 @@ is scored separately. A partial overlap earns half credit (evals/README.md).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -95,62 +97,105 @@ class RedactionSuite(Suite):
         "f2": Threshold(minimum=0.9, tolerance=0.02),
         "disclosure_category_accuracy": Threshold(minimum=0.8, tolerance=0.05),
         "clean_texts_untouched": Threshold(minimum=0.8, tolerance=0.05),
+        # The held-out split (issue 15): every direct identifier, disclosures, and the
+        # words that are neither kept.
+        "held_out_identifier_recall": Threshold(minimum=1.0, tolerance=0),
+        "held_out_recall/DISCLOSURE": Threshold(minimum=0.9, tolerance=0.02),
+        "held_out_words_kept": Threshold(minimum=0.9, tolerance=0.02),
     }
 
     def score(self, context: EvalContext, cases: list[dict[str, Any]]) -> Scored:
         redactor = sample_redactor(context.services.settings.resolved_knowledge_dir)
-        by_gold = {c: SpanCounts() for c in CATEGORIES}
-        by_predicted = {c: SpanCounts() for c in CATEGORIES}
-        overall = SpanCounts()
-        right = found_any = clean = clean_total = 0
-        results: list[CaseResult] = []
-        for case in cases:
-            found = redactor.find(case["text"])
-            gold_c, pred_c, case_overall, r, f = score_case(case["spans"], found)
-            for c in CATEGORIES:
-                by_gold[c].add(gold_c[c])
-                by_predicted[c].add(pred_c[c])
-            overall.add(case_overall)
-            right, found_any = right + r, found_any + f
-            if not case["spans"]:
-                clean_total += 1
-                clean += not found
-            passed = (
-                case_overall.missed == 0 and case_overall.partial == 0 and not case_overall.spurious
-            )
-            results.append(
-                CaseResult(
-                    id=case["id"],
-                    passed=passed,
-                    expected=[f"{s['label']}: {s['text']}" for s in case["spans"]],
-                    got=[f"{f.label}: {f.text}" for f in found],
-                    reason=""
-                    if passed
-                    else f"missed {case_overall.missed}, partial {case_overall.partial}, "
-                    f"spurious {case_overall.spurious}",
-                )
-            )
-        metrics: dict[str, float] = {}
+        tune = [c for c in cases if split_of(c["id"]) == "tune"]
+        held = [c for c in cases if split_of(c["id"]) == "held_out"]
+        metrics, results, notes = _figures(redactor, tune, "")
+        if held:
+            held_metrics, held_results, held_notes = _figures(redactor, held, "held_out_")
+            metrics.update(held_metrics)
+            results += held_results
+            notes += held_notes
+        return Scored(metrics=metrics, cases=results, notes=notes)
+
+
+def split_of(case_id: str) -> str:
+    """Cases whose id starts with "h" were written after the redactor was tuned for
+    issue 15 and were never used to tune it: the held-out split."""
+    return "held_out" if case_id.startswith("h") else "tune"
+
+
+WORD = re.compile(r"\w+")
+
+
+def words_kept(text: str, spans: list[dict[str, Any]], redacted: str) -> tuple[int, int]:
+    """Of the words outside every labelled span, how many are still in the redacted
+    text (counted per word, as often as they occur outside the spans)."""
+    outside = text
+    for span in sorted(spans, key=lambda s: -s["start"]):
+        outside = outside[: span["start"]] + " " + outside[span["end"] :]
+    allowed = Counter(w.lower() for w in WORD.findall(outside))
+    left = Counter(w.lower() for w in WORD.findall(redacted))
+    return sum(min(left[w], n) for w, n in allowed.items()), sum(allowed.values())
+
+
+def _figures(
+    redactor: Redactor, cases: list[dict[str, Any]], prefix: str
+) -> tuple[dict[str, float], list[CaseResult], list[str]]:
+    by_gold = {c: SpanCounts() for c in CATEGORIES}
+    by_predicted = {c: SpanCounts() for c in CATEGORIES}
+    overall = SpanCounts()
+    ids = SpanCounts()
+    right = found_any = clean = clean_total = kept = words = 0
+    results: list[CaseResult] = []
+    for case in cases:
+        found = redactor.find(case["text"])
+        gold_c, pred_c, case_overall, r, f = score_case(case["spans"], found)
         for c in CATEGORIES:
-            if by_gold[c].gold:
-                metrics[f"recall/{c}"] = by_gold[c].recall
-            if by_predicted[c].exact + by_predicted[c].partial + by_predicted[c].spurious:
-                metrics[f"precision/{c}"] = by_predicted[c].precision
-        metrics.update(
-            {
-                "recall": overall.recall,
-                "precision": overall.precision,
-                "f2": overall.f_beta(2.0),
-                "disclosure_category_accuracy": right / found_any if found_any else 1.0,
-                "clean_texts_untouched": clean / clean_total if clean_total else 1.0,
-            }
+            by_gold[c].add(gold_c[c])
+            by_predicted[c].add(pred_c[c])
+            if c != "DISCLOSURE":
+                ids.add(gold_c[c])
+        overall.add(case_overall)
+        right, found_any = right + r, found_any + f
+        k, n = words_kept(case["text"], case["spans"], redactor.redact(case["text"]).text)
+        kept, words = kept + k, words + n
+        if not case["spans"]:
+            clean_total += 1
+            clean += not found
+        passed = (
+            case_overall.missed == 0 and case_overall.partial == 0 and not case_overall.spurious
         )
-        gold_total = sum(by_gold[c].gold for c in CATEGORIES)
-        return Scored(
-            metrics=metrics,
-            cases=results,
-            notes=[
-                f"{len(cases)} texts, {gold_total} labelled spans "
-                + ", ".join(f"{c} {by_gold[c].gold}" for c in CATEGORIES),
-            ],
+        results.append(
+            CaseResult(
+                id=case["id"],
+                passed=passed,
+                expected=[f"{s['label']}: {s['text']}" for s in case["spans"]],
+                got=[f"{f.label}: {f.text}" for f in found],
+                reason=""
+                if passed
+                else f"missed {case_overall.missed}, partial {case_overall.partial}, "
+                f"spurious {case_overall.spurious}",
+            )
         )
+    metrics: dict[str, float] = {}
+    for c in CATEGORIES:
+        if by_gold[c].gold:
+            metrics[f"{prefix}recall/{c}"] = by_gold[c].recall
+        if by_predicted[c].exact + by_predicted[c].partial + by_predicted[c].spurious:
+            metrics[f"{prefix}precision/{c}"] = by_predicted[c].precision
+    metrics.update(
+        {
+            f"{prefix}recall": overall.recall,
+            f"{prefix}precision": overall.precision,
+            f"{prefix}f2": overall.f_beta(2.0),
+            f"{prefix}identifier_recall": ids.recall,
+            f"{prefix}disclosure_category_accuracy": right / found_any if found_any else 1.0,
+            f"{prefix}clean_texts_untouched": clean / clean_total if clean_total else 1.0,
+            f"{prefix}words_kept": kept / words if words else 1.0,
+        }
+    )
+    gold_total = sum(by_gold[c].gold for c in CATEGORIES)
+    notes = [
+        f"{prefix or 'tune '}{len(cases)} texts, {gold_total} labelled spans "
+        + ", ".join(f"{c} {by_gold[c].gold}" for c in CATEGORIES if by_gold[c].gold),
+    ]
+    return metrics, results, notes

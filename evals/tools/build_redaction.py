@@ -29,6 +29,7 @@ LABELS = {
     "I": "EMPLOYEE_ID",
     "U": "URL",
     "A": "ADDRESS",
+    "B": "IBAN_CODE",
 }
 _TOKEN = re.compile(r"\[\[([A-Z])\||\]\]|\{\{([a-z ]+)\||\}\}")
 
