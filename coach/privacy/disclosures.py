@@ -101,8 +101,8 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:mistaken|taken|mistook|confused) for (?:the|a|an) "
         r"(?:cleaner|cleaning staff|security guard|waiter|waitress|driver|receptionist|"
         r"porter|caterer|intern|delivery (?:driver|person))\b",
-        rf"\b(?:asked|asks|asking) {WHO}\b[^.!?]{{0,20}}\bwhere (?:he|she|they|i) (?:is|am|are|was|were) "
-        r"really from\b",
+        rf"\b(?:asked|asks|asking) {WHO}\b[^.!?]{{0,20}}\bwhere (?:he|she|they|i) "
+        r"(?:is|am|are|was|were) really from\b",
     ],
     "immigration": [
         rf"\b{WHO}\b[^.!?]{{0,50}}\b(?:visa|work permit|residence permit|right to work|"
