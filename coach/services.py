@@ -16,6 +16,7 @@ from coach.embeddings import Embedder, SentenceTransformerEmbedder
 from coach.errors import IndexUnavailableError
 from coach.index import Index, SyncProgress, SyncReport
 from coach.knowledge import ActivityTopic, Card, load_activities, load_cards, load_outside
+from coach.privacy.disclosures import MeaningCheck
 from coach.privacy.redaction import Redactor
 from coach.store import Store
 
@@ -171,7 +172,13 @@ class Services:
             roster,
             employee_id_pattern=self.settings.employee_id_pattern,
             spacy_model=self.settings.spacy_model,
+            meaning=self.disclosure_meaning,
         )
+
+    @cached_property
+    def disclosure_meaning(self) -> MeaningCheck:
+        """Disclosures by meaning, for every redactor of this process (embeds lazily)."""
+        return MeaningCheck(lambda texts: self.embedder.embed(texts))
 
     def close(self) -> None:
         if "store" in self.__dict__:

@@ -18,7 +18,15 @@ measured by the redaction eval (``coach eval redaction``), recall first.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from coach.knowledge import KNOWLEDGE_DIR
 
 # Someone specific: the writer or a third person. "Our/we" stay out on purpose: "our
 # mental health policy" is a topic.
@@ -191,10 +199,84 @@ def classify(sentence: str) -> str | None:
     return None
 
 
-def find_disclosures(text: str) -> list[Disclosure]:
+EXAMPLES_FILE = KNOWLEDGE_DIR / "lexicon" / "disclosure_examples.yaml"
+# A sentence this close (cosine) to a written disclosure, and closer to it than to every
+# topic sentence, discloses: the lowest threshold with precision 0.85 on the redaction
+# eval's tuning split and the written examples left out in turn
+# (``python -m evals.tools.calibrate_disclosures``; the held-out texts are never read).
+DISCLOSURE_SIMILARITY = 0.43
+_ANCHOR = re.compile(rf"\b{WHO}\b", re.IGNORECASE)
+
+
+class MeaningCheck:
+    """Disclosures the patterns miss, found by meaning: a sentence that names a person
+    ("I", "she", "his"...) is compared with the written examples of each category in
+    ``knowledge/lexicon/disclosure_examples.yaml`` and with sentences that only talk
+    about those subjects."""
+
+    def __init__(
+        self,
+        embed: Callable[[list[str]], np.ndarray],
+        examples: Path = EXAMPLES_FILE,
+        threshold: float = DISCLOSURE_SIMILARITY,
+    ) -> None:
+        self.embed = embed
+        self.examples = examples
+        self.threshold = threshold
+
+    @cached_property
+    def _table(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        data = yaml.safe_load(self.examples.read_text(encoding="utf-8"))
+        labels = [c for c, items in data["categories"].items() for _ in items]
+        texts = [t for items in data["categories"].values() for t in items]
+        return (
+            labels,
+            _unit(self.embed(texts)),
+            _unit(self.embed(list(data["topics"]))),
+            np.array(labels),
+        )
+
+    def scores(self, sentences_: Sequence[str]) -> list[tuple[str, float, float]]:
+        """Per sentence: the closest category, its similarity, the closest topic's."""
+        labels, examples, topics, _ = self._table
+        vectors = _unit(self.embed(list(sentences_)))
+        near = vectors @ examples.T
+        best = near.argmax(axis=1)
+        topic = (vectors @ topics.T).max(axis=1)
+        return [(labels[int(b)], float(near[i, b]), float(topic[i])) for i, b in enumerate(best)]
+
+    def classify(self, sentences_: Sequence[str]) -> list[str | None]:
+        anchored = [i for i, s in enumerate(sentences_) if _ANCHOR.search(s)]
+        verdicts: list[str | None] = [None] * len(sentences_)
+        if not anchored:
+            return verdicts
+        for i, (category, score, topic) in zip(
+            anchored, self.scores([sentences_[i] for i in anchored]), strict=True
+        ):
+            if score >= self.threshold and score > topic:
+                verdicts[i] = category
+        return verdicts
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)
+
+
+def find_disclosures(text: str, meaning: MeaningCheck | None = None) -> list[Disclosure]:
+    """Disclosing sentences: by the patterns, then (with ``meaning``) by meaning."""
     found = []
+    rest: list[tuple[int, int]] = []
     for start, end in sentences(text):
         category = classify(text[start:end])
         if category is not None:
             found.append(Disclosure(start, end, category, text[start:end]))
-    return found
+        else:
+            rest.append((start, end))
+    if meaning is not None and rest:
+        verdicts = meaning.classify([text[s:e] for s, e in rest])
+        for (start, end), category in zip(rest, verdicts, strict=True):
+            if category is not None:
+                found.append(Disclosure(start, end, category, text[start:end]))
+    return sorted(found, key=lambda d: d.start)

