@@ -87,6 +87,8 @@ def _tail_end(text: str, start: int) -> int:
         words = match.group(1).split()
         if len(words) > 4 or any(_SENTENCE_WORD.fullmatch(w.lower()) for w in words):
             return end
+        if text[match.end(1) : match.end(1) + 1] == ":":  # a field's label ("Mobile:")
+            return end
         # A part on the same line after a space must look like a unit, a town in
         # capitals, or a postcode; after a comma or a line break anything above does.
         joiner = text[end : match.start(1)]
