@@ -980,10 +980,19 @@ def _other_mentions(text: str, found: list[Found]) -> list[Found]:
 
 
 def _resolve_overlaps(found: list[Found]) -> list[Found]:
-    """Keep non-overlapping spans, preferring our precise recognisers, then longer spans."""
+    """Keep non-overlapping spans, preferring our precise recognisers, then longer spans.
+    A person's name that runs into a span kept before it ("Dr. Verena Schuur Apt. 961",
+    the address taking "Apt. 961") keeps the part before it."""
     ranked = sorted(found, key=lambda f: (-PRIORITY.get(f.label, 0), -(f.end - f.start), f.start))
     kept: list[Found] = []
     for item in ranked:
-        if all(item.end <= k.start or item.start >= k.end for k in kept):
+        clash = [k for k in kept if not (item.end <= k.start or item.start >= k.end)]
+        if clash and item.label == "PERSON":
+            cut = min(k.start for k in clash)
+            text = item.text[: max(cut - item.start, 0)].rstrip(" ,.;:-")
+            if cut > item.start and text and all(k.start >= item.start for k in clash):
+                item = Found(item.start, item.start + len(text), item.label, text, item.person_key)
+                clash = []
+        if not clash:
             kept.append(item)
     return sorted(kept, key=lambda f: f.start)
