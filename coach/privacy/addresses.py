@@ -26,7 +26,8 @@ STREET_LAST = (
     r"street|st\.?|road|rd\.?|avenue|ave\.?|lane|ln\.?|close|drive|dr\.?|way|place|pl\.?|"
     r"court|ct\.?|crescent|terrace|gardens|square|sq\.?|grove|row|mews|walk|parade|hill|"
     r"park|boulevard|blvd\.?|highway|hwy\.?|parkway|pkwy\.?|heights|spring|springs|"
-    r"circle|cir\.?|trail|view|ridge|green|wharf|quay|rise|vale|meadow|meadows|estate"
+    r"circle|cir\.?|trail|view|ridge|green|wharf|quay|rise|vale|meadow|meadows|estate|"
+    r"str\.|viaduct|mission"
 )
 STREET_ENDING = (
     r"\w*(?:strasse|straße|gasse|weg|vej|vägen|vagen|gatan|gata|gade|platz|laan|straat|"
@@ -59,14 +60,19 @@ STREET_LINE = re.compile(
 # code, a country, a postcode, each up to four words, after a comma or a line break.
 _PART = (
     rf"(?:{UNIT}|[A-Z]{{1,2}}\d[A-Z\d]?\s?\d[A-Z]{{2}}(?!\w)"
-    rf"|{_CAPITAL}(?:[ \t]+(?:{_CAPITAL}|de|da|do|del|di|du|la|le|van|von)){{0,3}}"
+    rf"|{_CAPITAL}(?:[ \t]+(?:{_CAPITAL}|(?:del|della|des|de|da|do|di|du|la|le|van|von)"
+    rf"(?!\w))){{0,3}}"
     # a postcode, not the first groups of a phone number that follows the address
     rf"|\d{{3,5}}(?:[- ]\d{{2,4}})?(?![\w-]|[ \t]*\d|[ \t]*-\w)|nan)"
 )
 ALONE = re.compile(
     rf"(?<![\w-])(?:{UNIT})(?![\w-])"
-    r"|(?<![\w-])(?:US[NSC]{1,2}[CG]?C?\s+\w+\s*\n\s*)?[AFD]PO\s+[A-Z]{2}\s+\d{5}(?!\d)"
-    r"|(?<![\w-])Unit\s+\d+\s+Box\s+\d+"
+    r"|(?<![\w-])(?:US[A-Z]{1,3}\s+\w+\s*\n\s*)?[AFD]PO\s+[A-Z]{2}\s+\d{5}(?!\d)"
+    r"|(?<![\w-])(?:Unit|PSC)\s+\d+,?\s+Box\s+\d+"
+    r"|(?<![\w-])(?:P\.?\s?O\.?\s?Box|Postbox|Post Office Box)\s+\d+"
+    # "the corner of Morris Street and Åström Viaduct": the whole crossing
+    rf"|\b(?i:the corner of)\s+(?:\d+\s+)?(?:{WORD}\s+){{0,3}}?{WORD}\s+and\s+"
+    rf"(?:{_CAPITAL}\s*){{1,3}}"
 )
 # A tail part that is plainly the start of a sentence, not an address: stop there.
 _SENTENCE_WORD = re.compile(
@@ -85,7 +91,9 @@ def _tail_end(text: str, start: int) -> int:
         if match is None:
             return end
         words = match.group(1).split()
-        if len(words) > 4 or any(_SENTENCE_WORD.fullmatch(w.lower()) for w in words):
+        if len(words) > 4 or any(
+            _SENTENCE_WORD.fullmatch(w.lower()) for w in words if not w.isupper()
+        ):
             return end
         if text[match.end(1) : match.end(1) + 1] == ":":  # a field's label ("Mobile:")
             return end
@@ -95,7 +103,8 @@ def _tail_end(text: str, start: int) -> int:
         if "," not in joiner and "\n" not in joiner:
             value = match.group(1)
             if not (
-                re.fullmatch(UNIT, value)
+                value == "nan"
+                or re.fullmatch(UNIT, value)
                 or value.isupper()
                 or value[0].isdigit()
                 or value[0].isupper()
