@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -25,11 +25,13 @@ from coach.config import load_settings
 from coach.csvfile import SafeWriter
 from coach.domain import Email, Stage, UserRole
 from coach.errors import CoachError, ConfigError, InputValidationError
-from coach.index import SyncReport
 from coach.knowledge import Audience
 from coach.roster import import_roster
 from coach.sample import create_demo_users, load_sample, read_programme
 from coach.services import Services
+
+if TYPE_CHECKING:
+    from coach.index import SyncReport
 
 app = typer.Typer(
     help="AI-assisted coach for (reverse) mentoring programmes.",

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from coach.config import Settings
 from coach.embeddings import Embedder, SentenceTransformerEmbedder
 from coach.errors import IndexUnavailableError
-from coach.index import Index, SyncProgress, SyncReport
 from coach.knowledge import ActivityTopic, Card, load_activities, load_cards, load_outside
 from coach.privacy.disclosures import MeaningCheck
 from coach.privacy.redaction import Redactor
@@ -28,6 +27,7 @@ class IndexHealth:
 
 
 if TYPE_CHECKING:
+    from coach.index import Index, SyncProgress, SyncReport
     from coach.matching.coverage import CoverageJudge
     from coach.prep.activities import ActivityLibrary
 
@@ -67,6 +67,9 @@ class Services:
 
     @cached_property
     def index(self) -> Index:
+        # chromadb takes most of a second to import: only what uses the index pays it.
+        from coach.index import Index
+
         return Index.from_settings(self.settings, self.embedder)
 
     @property
