@@ -7,9 +7,11 @@ problem at once, naming the file and the field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -30,6 +32,7 @@ class Audience(StrEnum):
 
 
 Item = str
+T = TypeVar("T")
 
 
 def every_stage_for_any(value: object) -> object:
@@ -104,6 +107,12 @@ class Card(BaseModel):
         return self.audience is Audience.ALL or self.audience.value == audience
 
 
+def _problems(exc: ValidationError) -> list[FieldProblem]:
+    return [
+        FieldProblem(".".join(str(p) for p in error["loc"]), error["msg"]) for error in exc.errors()
+    ]
+
+
 def parse_card(path: Path) -> Card:
     text = path.read_text(encoding="utf-8")
     if not text.startswith("---\n"):
@@ -128,10 +137,7 @@ def parse_card(path: Path) -> Card:
     try:
         card = Card.model_validate({**meta, "body": body.strip()})
     except ValidationError as exc:
-        problems = [
-            FieldProblem(".".join(str(p) for p in error["loc"]), error["msg"])
-            for error in exc.errors()
-        ]
+        problems = _problems(exc)
         raise KnowledgeError(
             f"{path.name}: " + "; ".join(str(p) for p in problems), problems
         ) from None
@@ -143,17 +149,26 @@ def parse_card(path: Path) -> Card:
     return card
 
 
-def load_cards(directory: Path = CARDS_DIR) -> list[Card]:
-    """Every card in ``directory``, sorted by id; raises one error listing all bad files."""
-    cards: list[Card] = []
-    problems: list[FieldProblem] = []
+def _parse_each(
+    paths: list[Path], parse: Callable[[Path], T]
+) -> tuple[list[T], list[str], list[FieldProblem]]:
+    """Every file parsed, and every file's problems (named file:field) instead of the
+    first one: a knowledge folder is fixed in one go."""
+    items: list[T] = []
     messages: list[str] = []
-    for path in sorted(directory.glob("*.md")):
+    problems: list[FieldProblem] = []
+    for path in paths:
         try:
-            cards.append(parse_card(path))
+            items.append(parse(path))
         except KnowledgeError as exc:
             messages.append(exc.message)
             problems.extend(FieldProblem(f"{path.name}:{p.field}", p.message) for p in exc.problems)
+    return items, messages, problems
+
+
+def load_cards(directory: Path = CARDS_DIR) -> list[Card]:
+    """Every card in ``directory``, sorted by id; raises one error listing all bad files."""
+    cards, messages, problems = _parse_each(sorted(directory.glob("*.md")), parse_card)
     if messages:
         raise KnowledgeError(
             f"{len(messages)} guidance card(s) are invalid: " + " | ".join(messages),
@@ -230,12 +245,6 @@ class ActivityTopic(BaseModel):
         return f"{self.name}: {', '.join(self.phrases)}."
 
 
-def _problems(exc: ValidationError) -> list[FieldProblem]:
-    return [
-        FieldProblem(".".join(str(p) for p in error["loc"]), error["msg"]) for error in exc.errors()
-    ]
-
-
 def parse_topic(path: Path) -> ActivityTopic:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -259,15 +268,7 @@ def parse_topic(path: Path) -> ActivityTopic:
 def load_activities(directory: Path = ACTIVITIES_DIR) -> list[ActivityTopic]:
     """Every topic in ``directory`` sorted by name; one error lists every bad file and
     every activity id used twice across the library."""
-    topics: list[ActivityTopic] = []
-    problems: list[FieldProblem] = []
-    messages: list[str] = []
-    for path in sorted(directory.glob("*.yaml")):
-        try:
-            topics.append(parse_topic(path))
-        except KnowledgeError as exc:
-            messages.append(exc.message)
-            problems.extend(FieldProblem(f"{path.name}:{p.field}", p.message) for p in exc.problems)
+    topics, messages, problems = _parse_each(sorted(directory.glob("*.yaml")), parse_topic)
     seen: dict[str, str] = {}
     for topic in topics:
         for activity in topic.activities:
