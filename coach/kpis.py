@@ -111,6 +111,44 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+class SessionPlan(BaseModel):
+    """Per matched pairing: sessions held (number -> when) and sessions expected by now."""
+
+    held: dict[int, dict[int, datetime | None]]
+    expected: dict[int, int]
+
+    def behind(self, pairing_id: int) -> bool:
+        return len(self.held.get(pairing_id, {})) < self.expected.get(pairing_id, 0)
+
+
+def session_plan(
+    services: Services, programme_id: int, *, now: datetime | None = None
+) -> SessionPlan:
+    """Sessions held against the plan to date, for every approved or ended pairing.
+
+    The plan to date is one session per ``cadence_days`` since the first approval,
+    counting the first session at approval, capped at ``sessions_planned``.
+    """
+    store = services.store
+    now = _aware(now or datetime.now(UTC))
+    programme = store.get_programme(programme_id)
+    pairings, _ = store.list_pairings(programme_id)
+    held: dict[int, dict[int, datetime | None]] = defaultdict(dict)
+    for pairing_id, number, status, held_at in store.sessions_of_programme(programme_id):
+        if status == "held":
+            held[pairing_id][number] = _aware(held_at) if held_at else None
+    expected: dict[int, int] = {}
+    for pairing in pairings:
+        moments = [e.at for e in pairing.history if e.to_status is PairingStatus.APPROVED]
+        if pairing.status not in MATCHED or not moments:
+            continue
+        days = (now - _aware(moments[0])).total_seconds() / 86400
+        expected[pairing.id] = min(
+            programme.sessions_planned, int(days // programme.cadence_days) + 1
+        )
+    return SessionPlan(held=dict(held), expected=expected)
+
+
 def programme_kpis(
     services: Services, programme_id: int, *, now: datetime | None = None
 ) -> KpiReport:
@@ -132,11 +170,9 @@ def programme_kpis(
     metrics["active_rate"] = round(len(active) / len(people), 3) if people else None
     mentees = [p for p in active if p.role is Role.MENTEE and p.consent_matching]
     approvals: dict[int, list[tuple[datetime, int]]] = defaultdict(list)  # mentee -> (at, id)
-    approved_at: dict[int, datetime] = {}
     for pairing in pairings:
         moments = [e.at for e in pairing.history if e.to_status is PairingStatus.APPROVED]
         if moments:
-            approved_at[pairing.id] = _aware(moments[0])
             approvals[pairing.mentee_id].append((_aware(moments[0]), pairing.id))
     matched = [
         m for m in mentees if any(p.mentee_id == m.id and p.status in MATCHED for p in pairings)
@@ -156,17 +192,10 @@ def programme_kpis(
     metrics["repairing_rate"] = round(len(repaired) / len(matched), 3) if matched else None
 
     # -- sessions against plan and cadence ---------------------------------------------
-    live = [p for p in pairings if p.status in MATCHED and p.id in approved_at]
-    held: dict[int, dict[int, datetime | None]] = defaultdict(dict)
-    for pairing_id, number, status, held_at in store.sessions_of_programme(programme_id):
-        if status == "held":
-            held[pairing_id][number] = _aware(held_at) if held_at else None
-    expected_of: dict[int, int] = {}
-    for pairing in live:
-        days = (now - approved_at[pairing.id]).total_seconds() / 86400
-        expected_of[pairing.id] = min(
-            programme.sessions_planned, int(days // programme.cadence_days) + 1
-        )
+    plan = session_plan(services, programme_id, now=now)
+    live = [p for p in pairings if p.id in plan.expected]
+    held: dict[int, dict[int, datetime | None]] = defaultdict(dict, plan.held)
+    expected_of = plan.expected
     metrics["pairs_matched"] = len(live)
     metrics["sessions_planned_total"] = len(live) * programme.sessions_planned
     metrics["sessions_expected_to_date"] = sum(expected_of.values())

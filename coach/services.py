@@ -27,6 +27,7 @@ class IndexHealth:
 
 
 if TYPE_CHECKING:
+    from coach.feedback.themes import ThemeFinder
     from coach.index import Index, SyncProgress, SyncReport
     from coach.matching.coverage import CoverageJudge
     from coach.prep.activities import ActivityLibrary
@@ -100,6 +101,14 @@ class Services:
         return ActivityLibrary(
             self.activity_topics, self.embedder.embed, outside=load_outside(self.activities_dir)
         )
+
+    @cached_property
+    def theme_finder(self) -> ThemeFinder:
+        """Feedback themes from ``knowledge/feedback`` (cues, and examples by meaning)."""
+        from coach.feedback.themes import ThemeFinder, load_catalogue
+
+        catalogue = load_catalogue(self.settings.resolved_knowledge_dir / "feedback")
+        return ThemeFinder(catalogue, lambda texts: self.embedder.embed(texts))
 
     @cached_property
     def coverage_judge(self) -> CoverageJudge:
