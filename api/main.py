@@ -25,6 +25,7 @@ from api.routes import (
 from api.schemas import ErrorPublic
 from api.web import auth as web_auth
 from api.web import coordinator as web_coordinator
+from api.web import guidance as web_guidance
 from api.web import participant as web_participant
 from api.web.render import HERE as WEB_DIR
 from coach import __version__
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
         feedback,
         web_auth,
         web_coordinator,
+        web_guidance,
         web_participant,
     ):
         app.include_router(module.router)

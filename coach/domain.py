@@ -553,6 +553,19 @@ class Feedback(FeedbackIn):
     created_at: datetime
 
 
+class PairingActionRecord(BaseModel):
+    """A coordinator's check-in message to a pair, or their own note about it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    pairing_id: int
+    author_user_id: int | None
+    kind: Literal["check_in", "note"]
+    text: str
+    created_at: datetime
+
+
 class MatchingRun(BaseModel):
     """One suggestion run: the audit a coordinator reviews beside the suggestions."""
 

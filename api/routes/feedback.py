@@ -9,15 +9,22 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import Id, ServicesDep, Who
 from api.schemas import FeedbackPublic
-from coach.domain import FeedbackIn, FeedbackStage
+from coach.domain import FeedbackIn, FeedbackStage, PairingActionRecord
+from coach.errors import NotFoundError
 from coach.feedback import (
     FeedbackSummary,
+    PairAttention,
     PairingFlag,
+    add_note_to_self,
     my_feedback,
+    my_notes,
+    pairs_needing_attention,
     repairing_flags,
+    send_check_in,
     submit_feedback,
     summarise_feedback,
 )
@@ -65,6 +72,56 @@ def flags(programme_id: Id, who: Who, services: ServicesDep) -> list[PairingFlag
     """Approved pairs where someone rated the fit 2 or lower (who and why not shown)."""
     require(who, Action.FEEDBACK_SUMMARY, Target(programme_id=programme_id))
     return repairing_flags(services, programme_id)
+
+
+@router.get("/feedback/attention", response_model=list[PairAttention])
+def attention(programme_id: Id, who: Who, services: ServicesDep) -> list[PairAttention]:
+    """Approved pairs flagged for a low fit or behind plan, with the actions on each."""
+    require(who, Action.FEEDBACK_SUMMARY, Target(programme_id=programme_id))
+    return pairs_needing_attention(services, programme_id)
+
+
+class MessageIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=5, max_length=2000)
+
+
+@router.post(
+    "/pairings/{pairing_id}/check-ins",
+    response_model=PairingActionRecord,
+    status_code=status.HTTP_201_CREATED,
+)
+def check_in(
+    programme_id: Id, pairing_id: Id, body: MessageIn, who: Who, services: ServicesDep
+) -> PairingActionRecord:
+    """A message from the programme team that both members of the pair read."""
+    require(who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    return send_check_in(services, programme_id, pairing_id, who.user_id, body.text)
+
+
+@router.post(
+    "/pairings/{pairing_id}/coordinator-notes",
+    response_model=PairingActionRecord,
+    status_code=status.HTTP_201_CREATED,
+)
+def add_note(
+    programme_id: Id, pairing_id: Id, body: MessageIn, who: Who, services: ServicesDep
+) -> PairingActionRecord:
+    """A coordinator's note to self about a pair; only its author reads it back."""
+    require(who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    return add_note_to_self(services, programme_id, pairing_id, who.user_id, body.text)
+
+
+@router.get("/pairings/{pairing_id}/coordinator-notes", response_model=list[PairingActionRecord])
+def notes(
+    programme_id: Id, pairing_id: Id, who: Who, services: ServicesDep
+) -> list[PairingActionRecord]:
+    """The caller's own notes about a pair (never another coordinator's)."""
+    require(who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    if services.store.get_pairing(pairing_id).programme_id != programme_id:
+        raise NotFoundError("pairing", pairing_id)
+    return my_notes(services, pairing_id, who.user_id)
 
 
 @router.get(

@@ -14,7 +14,14 @@ from api.web.render import page
 from api.web.session import Poster, Viewer
 from coach.domain import FeedbackStage, Pairing, PairingStatus, Participant, Role
 from coach.errors import FieldProblem, InputValidationError, NotFoundError
-from coach.feedback import repairing_flags, summarise_feedback
+from coach.feedback import (
+    add_note_to_self,
+    check_ins,
+    my_notes,
+    pairs_needing_attention,
+    send_check_in,
+    summarise_feedback,
+)
 from coach.kpis import programme_kpis
 from coach.matching import RUN_SOLVERS, solver_for_run
 from coach.pairing_choices import alternatives, approve_many, pair_manually
@@ -299,10 +306,12 @@ def feedback(
     viewer: Viewer,
     services: ServicesDep,
     stage: Annotated[FeedbackStage, Query()] = FeedbackStage.MIDPOINT,
+    done: Annotated[str | None, Query(max_length=200)] = None,
 ):
     require(viewer.who, Action.FEEDBACK_SUMMARY, Target(programme_id=programme_id))
     programme = services.store.get_programme(programme_id)
     summary = summarise_feedback(services, programme_id, stage)
+    attention = pairs_needing_attention(services, programme_id)
     return page(
         request,
         "feedback_summary.html",
@@ -311,7 +320,46 @@ def feedback(
         summary=summary,
         stage=stage.value,
         stages=[s.value for s in FeedbackStage],
-        flags=repairing_flags(services, programme_id),
+        attention=attention,
+        sent={a.pairing_id: check_ins(services, a.pairing_id) for a in attention},
+        notes={a.pairing_id: my_notes(services, a.pairing_id, viewer.user.id) for a in attention},
+        done=done,
+    )
+
+
+@router.post("/pairings/{pairing_id}/check-in")
+def check_in(
+    programme_id: Id,
+    pairing_id: Id,
+    viewer: Poster,
+    services: ServicesDep,
+    text: Annotated[str, Form(max_length=4000)] = "",
+    stage: Annotated[FeedbackStage, Form()] = FeedbackStage.MIDPOINT,
+) -> RedirectResponse:
+    require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    send_check_in(services, programme_id, pairing_id, viewer.user.id, text)
+    return RedirectResponse(
+        f"/web/programmes/{programme_id}/feedback?stage={stage.value}"
+        f"&done=check-in sent to pair {pairing_id}#attention",
+        303,
+    )
+
+
+@router.post("/pairings/{pairing_id}/coordinator-note")
+def note_to_self(
+    programme_id: Id,
+    pairing_id: Id,
+    viewer: Poster,
+    services: ServicesDep,
+    text: Annotated[str, Form(max_length=4000)] = "",
+    stage: Annotated[FeedbackStage, Form()] = FeedbackStage.MIDPOINT,
+) -> RedirectResponse:
+    require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    add_note_to_self(services, programme_id, pairing_id, viewer.user.id, text)
+    return RedirectResponse(
+        f"/web/programmes/{programme_id}/feedback?stage={stage.value}"
+        f"&done=note kept for pair {pairing_id}#attention",
+        303,
     )
 
 

@@ -27,7 +27,7 @@ from coach.errors import (
     InputValidationError,
     NotFoundError,
 )
-from coach.feedback import my_feedback, submit_feedback
+from coach.feedback import check_ins, my_feedback, submit_feedback
 from coach.prep.context import stage_for
 from coach.prep.documents import prepare_agenda, prepare_prompts, stored_agenda, stored_prompts
 from coach.prep.overview import pair_overview
@@ -93,6 +93,7 @@ def _my_page(
                 "ready": store.session_document(pairing.id, next_number, kind) is not None,
                 "notes": store.notes_by_author(pairing.id, me.id),
                 "overview": pair_overview(services, pairing.id, me.role),
+                "check_ins": check_ins(services, pairing.id),
             }
         )
     return page(

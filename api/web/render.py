@@ -11,9 +11,14 @@ from fastapi.templating import Jinja2Templates
 
 from api.web.session import WebUser
 from coach.domain import UserRole
+from coach.numbers import FORMATS, kpi_label, kpi_value
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+# One number format for every page (coach.numbers): {{ value | rate }}, {{ value | rating }}.
+for _name, _format in {**FORMATS, "kpi_label": kpi_label}.items():
+    templates.env.filters[_name] = _format
+templates.env.globals["kpi_value"] = kpi_value
 
 
 def page(

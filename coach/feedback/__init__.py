@@ -11,8 +11,12 @@ from coach.feedback.flags import (
     LOW_FIT,
     PairAttention,
     PairingFlag,
+    add_note_to_self,
+    check_ins,
+    my_notes,
     pairs_needing_attention,
     repairing_flags,
+    send_check_in,
 )
 from coach.feedback.submission import my_feedback, submit_feedback
 from coach.feedback.summary import (
@@ -29,9 +33,13 @@ __all__ = [
     "PairingFlag",
     "SuggestedAction",
     "Theme",
+    "add_note_to_self",
+    "check_ins",
     "my_feedback",
+    "my_notes",
     "pairs_needing_attention",
     "repairing_flags",
+    "send_check_in",
     "submit_feedback",
     "summarise_feedback",
 ]

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from coach.domain import Feedback, FeedbackStage, PairingStatus
+from coach.domain import Feedback, FeedbackStage, Pairing, PairingActionRecord, PairingStatus
+from coach.errors import FieldProblem, InputValidationError, NotFoundError
 
 if TYPE_CHECKING:
     from coach.services import Services
@@ -131,7 +132,62 @@ def pairs_needing_attention(
             )
         )
     # Low fit first (a pair may be unhappy), then the furthest behind.
-    rows.sort(
-        key=lambda r: ("low_fit" not in r.reasons, r.sessions_held - r.sessions_expected)
-    )
+    rows.sort(key=lambda r: ("low_fit" not in r.reasons, r.sessions_held - r.sessions_expected))
     return rows
+
+
+# -- what a coordinator does about a pair ------------------------------------------------
+
+MAX_MESSAGE = 2000
+
+
+def _pairing_in_programme(services: Services, programme_id: int, pairing_id: int) -> Pairing:
+    pairing = services.store.get_pairing(pairing_id)
+    if pairing.programme_id != programme_id:
+        raise NotFoundError("pairing", pairing_id)
+    return pairing
+
+
+def _text(value: str, what: str) -> str:
+    text = value.strip()
+    if not 5 <= len(text) <= MAX_MESSAGE:
+        raise InputValidationError(
+            f"The {what} must be 5 to {MAX_MESSAGE} characters (got {len(text)}).",
+            [FieldProblem("text", f"write 5 to {MAX_MESSAGE} characters")],
+            hint="nothing was stored.",
+        )
+    return text
+
+
+def send_check_in(
+    services: Services, programme_id: int, pairing_id: int, author_user_id: int | None, text: str
+) -> PairingActionRecord:
+    """A message from the programme team to both members of an approved pair; they read it
+    on their page. (Email delivery belongs to the onboarding issue's outbox.)"""
+    pairing = _pairing_in_programme(services, programme_id, pairing_id)
+    body = _text(text, "check-in message")
+    if pairing.status is not PairingStatus.APPROVED:
+        raise InputValidationError(
+            f"Pairing {pairing_id} is {pairing.status.value}: only an approved pair gets "
+            "check-in messages.",
+            [FieldProblem("pairing_id", "choose an approved pairing")],
+            hint="nothing was sent.",
+        )
+    return services.store.add_pairing_action(pairing_id, author_user_id, "check_in", body)
+
+
+def add_note_to_self(
+    services: Services, programme_id: int, pairing_id: int, author_user_id: int, text: str
+) -> PairingActionRecord:
+    """A coordinator's own note about a pair: only its author reads it back."""
+    _pairing_in_programme(services, programme_id, pairing_id)
+    body = _text(text, "note")
+    return services.store.add_pairing_action(pairing_id, author_user_id, "note", body)
+
+
+def check_ins(services: Services, pairing_id: int) -> list[PairingActionRecord]:
+    return services.store.pairing_actions(pairing_id, "check_in")
+
+
+def my_notes(services: Services, pairing_id: int, author_user_id: int) -> list[PairingActionRecord]:
+    return services.store.pairing_actions(pairing_id, "note", author_user_id=author_user_id)

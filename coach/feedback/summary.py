@@ -330,15 +330,16 @@ def check_summary(summary: FeedbackSummary, context: SummaryContext) -> list[str
         counted = len(people.get(labels[theme.label], ()))
         if theme.respondents != counted:
             problems.append(
-                f"theme '{theme.label}' counts {theme.respondents} people; "
-                f"{counted} raised it"
+                f"theme '{theme.label}' counts {theme.respondents} people; {counted} raised it"
             )
         if theme.example and theme.example not in consented:
             problems.append(f"theme '{theme.label}' example is not a consented sentence")
     return problems
 
 
-def leak_check(summary: FeedbackSummary, redactor: Redactor, catalogue: Catalogue) -> FeedbackSummary:
+def leak_check(
+    summary: FeedbackSummary, redactor: Redactor, catalogue: Catalogue
+) -> FeedbackSummary:
     """Make every string of the summary safe to show a coordinator, and count each fix.
 
     - theme labels and the working / not-working lists hold catalogue labels only: any

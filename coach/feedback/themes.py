@@ -33,11 +33,12 @@ Tone = Literal["positive", "negative"]
 
 # Where a sentence's meaning may turn: each side is read on its own.
 _TURNS = re.compile(
-    r"\s*;\s*|\s+-\s+|\s+–\s+|,?\s+but\s+|,?\s+although\s+|,?\s+though\s+|,?\s+whereas\s+"
+    r"\s*;\s*(?:however,?\s+)?|\s+[-\u2013]\s+|,?\s+but\s+|,?\s+although\s+"
+    r"|,?\s+though\s+|,?\s+whereas\s+"
     r"|,?\s+however,?\s+|,?\s+yet\s+|,\s+and\s+|,\s+while\s+|,\s+so\s+",
     re.IGNORECASE,
 )
-_WORDS = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+_WORDS = re.compile(r"[a-z0-9][a-z0-9'\u2019-]*")
 
 
 class ThemeAction(BaseModel):
@@ -101,10 +102,10 @@ def compile_cue(cue: str) -> re.Pattern[str]:
             parts.append(r"(?:\s+\S+){0,3}")
             continue
         stem = word.endswith("*")
-        core = re.escape(word.rstrip("*")).replace("'", "['’]")
-        parts.append(r"\s+" + core + (r"[\w'’-]*" if stem else r"(?![\w'’-])"))
+        core = re.escape(word.rstrip("*")).replace("'", "['\u2019]")
+        parts.append(r"\s+" + core + (r"[\w'\u2019-]*" if stem else r"(?![\w'\u2019-])"))
     pattern = "".join(parts).removeprefix(r"\s+")
-    return re.compile(r"(?<![\w'’-])" + pattern, re.IGNORECASE)
+    return re.compile(r"(?<![\w'\u2019-])" + pattern, re.IGNORECASE)
 
 
 def _read_yaml(path: Path) -> Any:
@@ -169,7 +170,7 @@ class ToneReader:
         reach = []
         words = list(_WORDS.finditer(text.lower()))
         for index, word in enumerate(words):
-            single = word.group(0).replace("’", "'")
+            single = word.group(0).replace("\u2019", "'")
             double = f"{single} {words[index + 1].group(0)}" if index + 1 < len(words) else ""
             if single in self._negators or double in self._negators:
                 last = words[min(index + NEGATION_WINDOW, len(words) - 1)]

@@ -276,6 +276,22 @@ class SessionNoteRow(Base):
     created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
+class PairingActionRow(Base):
+    """What a coordinator did about a pair: a check-in message the pair reads, or a note
+    only its author (the coordinator) reads."""
+
+    __tablename__ = "pairing_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pairing_id: Mapped[int] = mapped_column(
+        ForeignKey("pairings.id", ondelete="CASCADE"), index=True
+    )
+    author_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(10))  # check_in | note
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+
+
 class FeedbackRow(Base):
     __tablename__ = "feedback"
     __table_args__ = (Index("ix_feedback_pairing_id_author_id", "pairing_id", "author_id"),)

@@ -24,6 +24,7 @@ from coach.domain import (
     MatchingRun,
     Membership,
     Pairing,
+    PairingActionRecord,
     PairingEvent,
     PairingStatus,
     Participant,
@@ -44,6 +45,7 @@ from coach.store.models import (
     FeedbackRow,
     IndexStateRow,
     MatchingRunRow,
+    PairingActionRow,
     PairingEventRow,
     PairingRow,
     ParticipantRow,
@@ -984,6 +986,33 @@ class Store:
                 .order_by(FeedbackRow.id)
             )
             return [Feedback.model_validate(row) for row in rows]
+
+    def add_pairing_action(
+        self, pairing_id: int, author_user_id: int | None, kind: str, text_: str
+    ) -> PairingActionRecord:
+        with self.transaction() as session:
+            if session.get(PairingRow, pairing_id) is None:
+                raise NotFoundError("pairing", pairing_id)
+            row = PairingActionRow(
+                pairing_id=pairing_id, author_user_id=author_user_id, kind=kind, text=text_
+            )
+            session.add(row)
+            session.flush()
+            return PairingActionRecord.model_validate(row)
+
+    def pairing_actions(
+        self, pairing_id: int, kind: str, *, author_user_id: int | None = None
+    ) -> list[PairingActionRecord]:
+        """Check-ins of a pairing (for its members and coordinators), or one author's own
+        notes on it: there is no way to read another coordinator's notes."""
+        with self.transaction() as session:
+            query = select(PairingActionRow).where(
+                PairingActionRow.pairing_id == pairing_id, PairingActionRow.kind == kind
+            )
+            if author_user_id is not None:
+                query = query.where(PairingActionRow.author_user_id == author_user_id)
+            rows = session.scalars(query.order_by(PairingActionRow.id)).all()
+            return [PairingActionRecord.model_validate(row) for row in rows]
 
     def sessions_of_programme(
         self, programme_id: int

@@ -121,9 +121,7 @@ def _build_set(number: int, rng: random.Random) -> dict[str, Any]:
                 "text": " ".join(parts),
             }
         )
-    expected = {
-        theme: len(who) for theme, who in sorted(raised.items()) if len(who) >= 2
-    }
+    expected = {theme: len(who) for theme, who in sorted(raised.items()) if len(who) >= 2}
     return {
         "id": f"f{number:02d}-{stage}-{people}of{minimum}",
         "split": split,

@@ -217,36 +217,64 @@ BY_THEME: dict[str, list[str]] = {
 
 # Sentences that carry two themes at once.
 MIXED: list[tuple[str, list[str]]] = [
-    ("The agenda helped, but sessions are too short to get through it.",
-     ["preparation-helps", "too-short-or-far-apart"]),
-    ("We get on really well; the problem is finding a time to meet.",
-     ["good-rapport", "hard-to-find-time"]),
-    ("Valuable overall, although my mentee tends to take over the conversation.",
-     ["valuable-development", "mentee-takes-over"]),
-    ("I learnt how to use the dashboards, but we keep cancelling.",
-     ["learning-digital-skills", "hard-to-find-time"]),
-    ("It feels like a conversation between equals and my mentee now includes remote colleagues "
-     "properly.", ["candid-two-way", "voices-heard"]),
-    ("Nobody from the programme has been in touch and we still have no room to meet in.",
-     ["support-lacking", "logistics"]),
-    ("I enjoy our chats, but my goals have not been covered at all.",
-     ["good-rapport", "goals-not-served"]),
-    ("I now understand how younger customers use TikTok, and I have started using it myself.",
-     ["another-generation", "learning-digital-skills"]),
-    ("We are not a good fit and sessions keep getting moved.",
-     ["poor-fit", "hard-to-find-time"]),
-    ("I hold back my real views, and my manager keeps asking what we talk about.",
-     ["mentors-hold-back", "confidentiality-worries"]),
-    ("Great use of time; my network across the company has grown a lot.",
-     ["valuable-development", "mentor-visibility"]),
-    ("The sessions lack structure and they are far too short.",
-     ["generic-or-unprepared", "too-short-or-far-apart"]),
-    ("My mentee comes prepared, but still does most of the talking.",
-     ["preparation-helps", "mentee-takes-over"]),
-    ("The video link failed twice and then the session was cancelled.",
-     ["logistics", "hard-to-find-time"]),
-    ("I feel heard, and I finally understand how graduates see the company.",
-     ["candid-two-way", "another-generation"]),
+    (
+        "The agenda helped, but sessions are too short to get through it.",
+        ["preparation-helps", "too-short-or-far-apart"],
+    ),
+    (
+        "We get on really well; the problem is finding a time to meet.",
+        ["good-rapport", "hard-to-find-time"],
+    ),
+    (
+        "Valuable overall, although my mentee tends to take over the conversation.",
+        ["valuable-development", "mentee-takes-over"],
+    ),
+    (
+        "I learnt how to use the dashboards, but we keep cancelling.",
+        ["learning-digital-skills", "hard-to-find-time"],
+    ),
+    (
+        "It feels like a conversation between equals and my mentee now includes remote colleagues "
+        "properly.",
+        ["candid-two-way", "voices-heard"],
+    ),
+    (
+        "Nobody from the programme has been in touch and we still have no room to meet in.",
+        ["support-lacking", "logistics"],
+    ),
+    (
+        "I enjoy our chats, but my goals have not been covered at all.",
+        ["good-rapport", "goals-not-served"],
+    ),
+    (
+        "I now understand how younger customers use TikTok, and I have started using it myself.",
+        ["another-generation", "learning-digital-skills"],
+    ),
+    ("We are not a good fit and sessions keep getting moved.", ["poor-fit", "hard-to-find-time"]),
+    (
+        "I hold back my real views, and my manager keeps asking what we talk about.",
+        ["mentors-hold-back", "confidentiality-worries"],
+    ),
+    (
+        "Great use of time; my network across the company has grown a lot.",
+        ["valuable-development", "mentor-visibility"],
+    ),
+    (
+        "The sessions lack structure and they are far too short.",
+        ["generic-or-unprepared", "too-short-or-far-apart"],
+    ),
+    (
+        "My mentee comes prepared, but still does most of the talking.",
+        ["preparation-helps", "mentee-takes-over"],
+    ),
+    (
+        "The video link failed twice and then the session was cancelled.",
+        ["logistics", "hard-to-find-time"],
+    ),
+    (
+        "I feel heard, and I finally understand how graduates see the company.",
+        ["candid-two-way", "another-generation"],
+    ),
 ]
 
 # Sentences about the programme that carry no theme of the catalogue.
@@ -287,8 +315,10 @@ DISCLOSURES: list[tuple[str, list[str]]] = [
     ("As a practising Muslim I cannot meet on Friday lunchtimes.", ["Muslim"]),
     ("I am going through a divorce, which is why I cancelled.", ["divorce"]),
     ("I am in debt and money worries distract me.", ["debt"]),
-    ("I am on a performance improvement plan, so this matters a lot to me.",
-     ["performance improvement plan"]),
+    (
+        "I am on a performance improvement plan, so this matters a lot to me.",
+        ["performance improvement plan"],
+    ),
 ]
 
 

@@ -163,6 +163,34 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
     ("GET", "/programmes/{programme_id}/feedback/mine"): (401, 403, 403, 404, 200, 200, 404),
     ("GET", "/programmes/{programme_id}/feedback/summary"): (401, 200, 200, 404, 403, 403, 404),
     ("GET", "/programmes/{programme_id}/feedback/flags"): (401, 200, 200, 404, 403, 403, 404),
+    ("GET", "/programmes/{programme_id}/feedback/attention"): (401, 200, 200, 404, 403, 403, 404),
+    ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/check-ins"): (
+        401,
+        201,
+        201,
+        404,
+        403,
+        403,
+        404,
+    ),
+    ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/coordinator-notes"): (
+        401,
+        201,
+        201,
+        404,
+        403,
+        403,
+        404,
+    ),
+    ("GET", "/programmes/{programme_id}/pairings/{pairing_id}/coordinator-notes"): (
+        401,
+        200,
+        200,
+        404,
+        403,
+        403,
+        404,
+    ),
     ("GET", "/programmes/{programme_id}/kpis"): (401, 200, 200, 404, 403, 403, 404),
 }
 
@@ -215,7 +243,8 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
             if method == "GET":  # something stored to reopen
                 prepare_agenda(world.services, first, 2)
                 prepare_prompts(world.services, first, 2)
-        elif method == "GET":  # participants see only approved pairings
+        elif method == "GET" or path.endswith("/check-ins"):
+            # Participants see only approved pairings; check-ins go to approved pairs.
             from coach.domain import PairingStatus
 
             world.services.store.set_pairing_status(first, PairingStatus.APPROVED)
@@ -286,6 +315,12 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
         },
         ("GET", "/programmes/{programme_id}/feedback/summary"): lambda: {
             "params": {"stage": "midpoint"}
+        },
+        ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/check-ins"): lambda: {
+            "json": {"text": "How are the sessions going?"}
+        },
+        ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/coordinator-notes"): lambda: {
+            "json": {"text": "Call both before the next session."}
         },
     }
     extra = bodies.get((method, path), dict)()

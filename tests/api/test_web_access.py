@@ -41,6 +41,9 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", P + "/pairings/manual"): (303, 303, 303, 404, 403, 403, 404),
     ("GET", P + "/mentees/{mentee_id}/alternatives"): (303, 200, 200, 404, 403, 403, 404),
     ("GET", P + "/feedback"): (303, 200, 200, 404, 403, 403, 404),
+    ("POST", P + "/pairings/{pairing_id}/check-in"): (303, 303, 303, 404, 403, 403, 404),
+    ("POST", P + "/pairings/{pairing_id}/coordinator-note"): (303, 303, 303, 404, 403, 403, 404),
+    ("GET", "/web/guidance/{card_id}"): (303, 200, 200, 200, 200, 200, 200),
     ("GET", P + "/participants"): (303, 200, 200, 404, 403, 403, 404),
     ("POST", P + "/participants/import"): (303, 303, 303, 404, 403, 403, 404),
     ("GET", P + "/participants/{participant_id}"): (303, 200, 200, 404, 403, 403, 404),
@@ -54,10 +57,10 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
 
 
 def web_routes() -> set[tuple[str, str]]:
-    from api.web import auth, coordinator, participant
+    from api.web import auth, coordinator, guidance, participant
 
     found = set()
-    for module in (auth, coordinator, participant):
+    for module in (auth, coordinator, guidance, participant):
         for route in module.router.routes:
             for method in getattr(route, "methods", set()) - {"HEAD"}:
                 found.add((method, route.path))  # type: ignore[attr-defined]
@@ -99,11 +102,12 @@ def request_for(world: World, method: str, path: str, csrf: str) -> dict[str, An
         "mentee_id": ids["E1"],
         "number": 1,
         "kind": "agenda",
+        "card_id": "scheduling-and-cancellations",
     }
     first, second = fresh_pairings(world)
     params["pairing_id"] = first
     store = world.services.store
-    if "/sessions/" in path or path.endswith(("/notes", "/feedback", "/me")):
+    if "/sessions/" in path or path.endswith(("/notes", "/feedback", "/me", "/check-in")):
         store.set_pairing_status(first, PairingStatus.APPROVED)
         if "/sessions/" in path and method == "GET":
             prepare_agenda(world.services, first, 1)
@@ -123,6 +127,8 @@ def request_for(world: World, method: str, path: str, csrf: str) -> dict[str, An
             "override": "true",
         },
         "/notes": {"session": 1, "text": f"note {n}"},
+        "/check-in": {"text": "How are your sessions going?"},
+        "/coordinator-note": {"text": f"call both before session 3 ({n})"},
         "/feedback": {
             "pairing_id": first,
             "stage": "midpoint",

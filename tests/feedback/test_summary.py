@@ -9,13 +9,12 @@ from coach.config import load_settings
 from coach.domain import FeedbackIn, FeedbackStage, PairingStatus, Role
 from coach.errors import ConflictError, InputValidationError, NotFoundError
 from coach.feedback import (
-    THEMES,
     FeedbackSummary,
-    leak_check,
     repairing_flags,
     submit_feedback,
     summarise_feedback,
 )
+from coach.feedback.summary import leak_check
 from coach.knowledge import SAMPLE_DIR
 from coach.llm.backends import OpenAIBackend
 from coach.sample import load_sample
@@ -132,7 +131,12 @@ def test_summary_finds_themes_and_shows_no_identifier_disclosure_or_unconsented_
         )
     summary = summarise_feedback(services, programme.id, FeedbackStage.MIDPOINT)
     assert summary.status == "ok" and summary.respondents == 4
-    assert "Finding time for sessions" in summary.not_working
+    assert "Hard to find time for sessions" in summary.not_working
+    scheduling = next(t for t in summary.themes if t.id == "hard-to-find-time")
+    # Three people raised it (the fourth wrote about the mentee taking over), each once.
+    assert scheduling.respondents == 3 and scheduling.tone == "negative"
+    assert scheduling.actions[0].card_id == "scheduling-and-cancellations"
+    assert scheduling.actions[0].card_title
     assert summary.suggested_actions
     dumped = summary.model_dump_json()
     for secret in ["Theo", "Irving", "x.y@corp.example", "07700", "antidepressants", "Debs"]:
@@ -150,25 +154,35 @@ def test_leak_check_redacts_and_counts_what_a_backend_let_through(cohort):
         status="ok",
         message="4 people answered.",
         min_cohort_size=3,
-        working=["Hannah Adeyemi explains dashboards well", "Finding time for sessions"],
+        working=["Hannah Adeyemi explains dashboards well", "Hard to find time for sessions"],
         quotes=[
             "Ask priya.nakamura@harbourvale.example or HV2033 about it.",
             "The sessions help me stay on track now that I take sertraline every morning.",
         ],
         themes=[
-            {"label": "Other: okonkwo's, plan, project", "respondents": 3, "sentiment": "mixed"},
-            {"label": "Finding time for sessions", "respondents": 2, "sentiment": "negative"},
+            {
+                "id": "x",
+                "label": "Other: okonkwo's, plan, project",
+                "respondents": 3,
+                "tone": "negative",
+            },
+            {
+                "id": "hard-to-find-time",
+                "label": "Hard to find time for sessions",
+                "respondents": 2,
+                "tone": "negative",
+            },
         ],
     )
-    checked = leak_check(leaky, services.redactor(programme.id))
+    checked = leak_check(leaky, services.redactor(programme.id), services.theme_finder.catalogue)
     dumped = checked.model_dump_json()
     for secret in ["Hannah", "okonkwo", "sertraline", "priya", "HV2033"]:
         assert secret not in dumped, secret
     # Labels outside the catalogue go (2), the disclosing quote goes whole (1), the two
     # identifiers of the other quote are redacted (2).
     assert checked.leaks_redacted == 5
-    assert checked.working == ["Finding time for sessions"]
-    assert [t.label for t in checked.themes] == ["Finding time for sessions"]
+    assert checked.working == ["Hard to find time for sessions"]
+    assert [t.label for t in checked.themes] == ["Hard to find time for sessions"]
     assert checked.quotes == ["Ask [REDACTED] or [REDACTED] about it."]
 
 
@@ -196,7 +210,7 @@ def test_summary_labels_and_quotes_carry_no_participant_words_or_disclosures(coh
     dumped = summary.model_dump_json().lower()
     for secret in ["addiction", "alcohol", "recovery", "sertraline", "okonkwo"]:
         assert secret not in dumped, secret
-    catalogue = {t.label for t in THEMES}
+    catalogue = set(services.theme_finder.catalogue.by_label)
     assert all(theme.label in catalogue for theme in summary.themes)
 
 
@@ -212,7 +226,7 @@ def test_openai_summary_sees_only_redacted_text_and_falls_back_on_an_unconsented
     bad = {
         "themes": [],
         "working": [],
-        "not_working": ["Finding time for sessions"],
+        "not_working": ["Hard to find time for sessions"],
         "suggested_actions": ["Fix the diaries."],
         "quotes": ["Finding a regular slot is hard; diaries are packed."],  # not consented
     }

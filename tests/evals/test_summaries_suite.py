@@ -1,0 +1,78 @@
+"""The summaries eval can fail: the first version's theme finder and a summary that counts
+sentences instead of people do not pass it on the held-out sets."""
+
+from collections import defaultdict
+
+import pytest
+
+from coach.config import load_settings
+from coach.feedback import summary as summary_module
+from coach.services import Services
+from evals.harness import EvalContext, get_suite
+from evals.suites.summaries import NearestExampleFinder, SummariesSuite
+
+
+def _held_out_failures(services):
+    suite = get_suite("summaries")
+    cases = [c for c in suite.load_cases() if c["split"] == "held_out"]
+    scored = suite.score(EvalContext(services=services), cases)
+    failed = set()
+    for name, value in scored.metrics.items():
+        threshold = suite.thresholds[name]
+        if threshold.minimum is not None and value < threshold.minimum:
+            failed.add(name)
+        if threshold.maximum is not None and value > threshold.maximum:
+            failed.add(name)
+    return failed
+
+
+def by_sentences(context):
+    """A worse count: every sentence that carries a theme counts, not every person."""
+    people = defaultdict(set)
+    for row in context.sentences:
+        for theme_id in row.themes:
+            people[theme_id].add(row.id)
+    return people
+
+
+@pytest.mark.parametrize("worse", ["nearest_example", "counts_sentences"])
+def test_a_worse_summary_fails_the_suite(worse, tmp_path, embedder, monkeypatch):
+    if worse == "nearest_example":
+        monkeypatch.setattr(SummariesSuite, "finder_factory", NearestExampleFinder)
+    else:
+        monkeypatch.setattr(summary_module, "theme_people", by_sentences)
+    services = Services(load_settings(data_dir=tmp_path / "data"), embedder=embedder)
+    failed = _held_out_failures(services)
+    expected = {
+        "nearest_example": {"held_out_theme_recall", "held_out_theme_precision"},
+        "counts_sentences": {"held_out_counts_exact"},
+    }[worse]
+    assert failed & expected, failed
+    services.close()
+
+
+def test_sixty_sets_with_a_held_out_third_and_refusals_in_both_splits():
+    cases = get_suite("summaries").load_cases()
+    assert len(cases) >= 60
+    held = [c for c in cases if c["split"] == "held_out"]
+    assert len(held) == 20
+    for split in ("tune", "held_out"):
+        assert any(c["expect_refusal"] for c in cases if c["split"] == split)
+    assert sum(len(c["identifiers"]) + len(c["disclosures"]) for c in cases) >= 40
+    # Held-out sets are built from sentences the tuning sets never use.
+    tune_text = " ".join(a["text"] for c in cases if c["split"] == "tune" for a in c["answers"])
+    from evals.tools.feedback_sentences import BY_THEME, split_of
+
+    for sentences in BY_THEME.values():
+        for index, sentence in enumerate(sentences):
+            if split_of(index) == "held_out":
+                assert sentence not in tune_text, sentence
+
+
+def test_the_data_file_is_what_the_builder_writes():
+    import json
+
+    from evals.tools.build_summaries import OUT, build
+
+    stored = [json.loads(line) for line in OUT.read_text(encoding="utf-8").splitlines()]
+    assert stored == build()

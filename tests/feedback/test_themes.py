@@ -1,0 +1,81 @@
+"""The theme catalogue in knowledge/feedback and how sentences find their themes."""
+
+import pytest
+import yaml
+
+from coach.errors import KnowledgeError
+from coach.feedback.themes import (
+    FEEDBACK_DIR,
+    ThemeFinder,
+    compile_cue,
+    load_catalogue,
+    split_parts,
+)
+from coach.knowledge import load_cards
+
+
+@pytest.fixture(scope="module")
+def finder(embedder):
+    return ThemeFinder(load_catalogue(), embedder.embed)
+
+
+def test_every_action_points_at_a_guidance_card_and_both_tones_are_covered():
+    catalogue = load_catalogue()
+    cards = {card.id for card in load_cards()}
+    for theme in catalogue.themes:
+        for action in theme.actions:
+            assert action.card in cards, (theme.id, action.card)
+    tones = [theme.tone for theme in catalogue.themes]
+    assert tones.count("positive") >= 5 and tones.count("negative") >= 5
+    assert "goals-not-served" in {theme.id for theme in catalogue.themes}
+
+
+def test_a_broken_catalogue_names_the_field(tmp_path):
+    themes = yaml.safe_load((FEEDBACK_DIR / "themes.yaml").read_text(encoding="utf-8"))
+    themes["themes"][0]["tone"] = "meh"
+    themes["themes"][1]["label"] = themes["themes"][2]["label"]
+    (tmp_path / "themes.yaml").write_text(yaml.safe_dump(themes), encoding="utf-8")
+    (tmp_path / "tone.yaml").write_text(
+        (FEEDBACK_DIR / "tone.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeError) as error:
+        load_catalogue(tmp_path)
+    assert "themes.0.tone" in [p.field for p in error.value.problems]
+
+
+def test_cue_syntax_stems_gaps_and_whole_words():
+    assert compile_cue("reschedul*").search("it was rescheduled twice")
+    assert compile_cue("learn* ~ dashboard*").search("I learnt to build dashboards")
+    assert not compile_cue("learn* ~ dashboard*").search(
+        "I learnt a lot. Then many more words dashboards"
+    )
+    assert not compile_cue("ai").search("the chair said")
+    assert compile_cue("can't get a word in").search("I can\u2019t get a word in")
+
+
+def test_a_sentence_carries_several_themes_and_tone_keeps_them_apart(finder):
+    found = finder.find(
+        [
+            "The agenda was useful but sessions are too short.",
+            "The agenda we were sent was generic.",
+            "Best development I've had in years.",
+            "Since we started, remote staff speak up more in my meetings.",
+            "It was not useful at all.",
+            "We usually meet in the café on the second floor.",
+        ]
+    )
+    assert found[0] == ["too-short-or-far-apart", "preparation-helps"]
+    assert found[1] == ["generic-or-unprepared"]
+    assert found[2] == ["valuable-development"]
+    assert found[3] == ["voices-heard"]
+    assert found[4] == [] and found[5] == []
+
+
+def test_tone_reads_negation(finder):
+    assert finder.tone.score("The sessions are useful.") == 1
+    assert finder.tone.score("The sessions are not very useful.") == -1
+    assert finder.tone.score("Not bad at all.") == 1
+    assert split_parts("Great chats; however, we keep cancelling.") == [
+        "Great chats",
+        "we keep cancelling",
+    ]
