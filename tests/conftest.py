@@ -253,3 +253,29 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process = start_chroma(tmp_path_factory.mktemp("chroma-server"), port)
     yield f"http://127.0.0.1:{port}"
     stop(process)
+
+
+@pytest.fixture
+def cohort(database_url, tmp_path, embedder):
+    from coach.domain import PairingStatus, Role
+    from coach.knowledge import SAMPLE_DIR
+    from coach.sample import load_sample
+    from coach.services import Services
+
+    """The sample programme with four approved pairs (mentors[i] with mentees[i]), for the
+    feedback and KPI tests."""
+    services = Services(
+        load_settings(database_url=database_url, data_dir=tmp_path / "d"), embedder=embedder
+    )
+    services.store.migrate()
+    programme, _ = load_sample(services.store, SAMPLE_DIR)
+    people = services.store.list_participants(programme.id)
+    mentors = sorted((p for p in people if p.role is Role.MENTOR), key=lambda p: p.external_id)
+    mentees = sorted((p for p in people if p.role is Role.MENTEE), key=lambda p: p.external_id)
+    pairings = []
+    for mentor, mentee in zip(mentors[:4], mentees[:4], strict=True):
+        pairing = services.store.create_pairing(programme.id, mentor.id, mentee.id)
+        services.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+        pairings.append(pairing)
+    yield services, programme, pairings, mentors, mentees
+    services.close()

@@ -10,7 +10,7 @@ from coach.domain import PairingStatus
 from coach.feedback import submit_feedback
 from coach.kpis import programme_kpis
 from coach.store.models import ParticipantRow, SessionRow
-from tests.test_feedback import answer, cohort  # noqa: F401 - the fixture
+from tests.feedback.test_summary import answer
 
 
 def held(services, pairing_id, number, at):
@@ -22,7 +22,7 @@ def held(services, pairing_id, number, at):
         )
 
 
-def test_kpis_follow_their_definitions(cohort):  # noqa: F811
+def test_kpis_follow_their_definitions(cohort):
     services, programme, pairings, mentors, mentees = cohort
     start = datetime.now(UTC)
     # Pair 0 held sessions 1-3 two weeks apart, then a five-week gap before session 4.
@@ -64,7 +64,7 @@ def test_kpis_follow_their_definitions(cohort):  # noqa: F811
     assert report.suppressed == {}
 
 
-def test_time_to_match_and_repairing(cohort):  # noqa: F811
+def test_time_to_match_and_repairing(cohort):
     services, programme, pairings, mentors, mentees = cohort
     with services.store.transaction() as session:
         session.execute(
@@ -81,7 +81,7 @@ def test_time_to_match_and_repairing(cohort):  # noqa: F811
     assert m["repairing_rate"] == 0.25
 
 
-def test_ratings_are_suppressed_below_the_minimum_cohort_and_small_groups_merge(cohort):  # noqa: F811
+def test_ratings_are_suppressed_below_the_minimum_cohort_and_small_groups_merge(cohort):
     services, programme, pairings, _mentors, mentees = cohort
     for i in (0, 1):
         submit_feedback(services, programme.id, mentees[i], answer(pairings[i], usefulness=1))
@@ -106,7 +106,7 @@ def test_ratings_are_suppressed_below_the_minimum_cohort_and_small_groups_merge(
     assert ["metric", "respondents", "", "2"] in rows
 
 
-def test_a_mean_read_twice_cannot_be_differenced_down_to_one_answer(cohort):  # noqa: F811
+def test_a_mean_read_twice_cannot_be_differenced_down_to_one_answer(cohort):
     """Eight answers, then a ninth: the published means may not reveal the ninth rating."""
     services, programme, pairings, mentors, mentees = cohort
     authors = [(mentees[i], pairings[i]) for i in range(4)] + [

@@ -6,7 +6,7 @@ import httpx2
 import pytest
 
 from coach.config import load_settings
-from coach.domain import FeedbackIn, FeedbackStage, PairingStatus, Role
+from coach.domain import FeedbackIn, FeedbackStage, PairingStatus
 from coach.errors import ConflictError, InputValidationError, NotFoundError
 from coach.feedback import (
     FeedbackSummary,
@@ -15,31 +15,8 @@ from coach.feedback import (
     summarise_feedback,
 )
 from coach.feedback.summary import leak_check
-from coach.knowledge import SAMPLE_DIR
 from coach.llm.backends import OpenAIBackend
-from coach.sample import load_sample
-from coach.services import Services
 from tests.llm.test_backends import FakeServer, completion
-
-
-@pytest.fixture
-def cohort(database_url, tmp_path, embedder):
-    """The sample programme with four approved pairs (mentors[i] with mentees[i])."""
-    services = Services(
-        load_settings(database_url=database_url, data_dir=tmp_path / "d"), embedder=embedder
-    )
-    services.store.migrate()
-    programme, _ = load_sample(services.store, SAMPLE_DIR)
-    people = services.store.list_participants(programme.id)
-    mentors = sorted((p for p in people if p.role is Role.MENTOR), key=lambda p: p.external_id)
-    mentees = sorted((p for p in people if p.role is Role.MENTEE), key=lambda p: p.external_id)
-    pairings = []
-    for mentor, mentee in zip(mentors[:4], mentees[:4], strict=True):
-        pairing = services.store.create_pairing(programme.id, mentor.id, mentee.id)
-        services.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
-        pairings.append(pairing)
-    yield services, programme, pairings, mentors, mentees
-    services.close()
 
 
 def answer(pairing, **extra):
