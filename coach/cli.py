@@ -322,7 +322,12 @@ def match(
     console.print(audit)
     unmatched = Table("who", "role", "cause", "detail", title="Unmatched")
     for item in result.unmatched:
-        unmatched.add_row(names.get(item.participant_id, "?"), item.role, item.cause, item.detail)
+        unmatched.add_row(
+            names.get(item.participant_id, "?"),
+            item.role,
+            item.cause.replace("_", " "),
+            item.detail,
+        )
     console.print(unmatched)
     fairness = Table(
         "role",

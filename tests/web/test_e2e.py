@@ -238,14 +238,18 @@ def test_the_programme_in_a_browser(site: Site, browser: Any) -> None:
     services.close()
 
     page.get_by_role("link", name="Feedback").click()
-    summary, flags = page.inner_text("main").split("Pairs that may need re-pairing")
-    assert "Finding time for sessions" in summary
+    summary, flags = page.inner_text("main").split("Pairs that need attention")
+    assert "Hard to find time for sessions" in summary
     assert mentee.name not in summary and "07700" not in summary
     # The mentor agreed to be quoted: the sentence appears, redacted.
     assert "[PERSON_1] talks over me" in summary
     # The low fit rating flags the pair by name, with nothing of what was written.
     assert mentee.name in flags and "talks over" not in flags
+    assert "pairing fit rated 2 or lower" in flags
     shot(page, site, "feedback")
+    # A check-in from the feedback page reaches the pair.
+    page.locator("form[action$='/check-in'] button").first.click()
+    assert "Done: check-in sent" in page.inner_text("main")
     page.get_by_role("link", name="Overview").click()
     assert "Mentees matched" in page.inner_text("main")
     assert page.locator("svg.chart").count() >= 1
