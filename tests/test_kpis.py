@@ -9,6 +9,7 @@ from sqlalchemy import update
 from coach.domain import PairingStatus
 from coach.feedback import submit_feedback
 from coach.kpis import programme_kpis
+from coach.numbers import KPI_LABELS
 from coach.store.models import ParticipantRow, SessionRow
 from tests.feedback.test_summary import answer
 
@@ -46,6 +47,7 @@ def test_kpis_follow_their_definitions(cohort):
         submit_feedback(services, programme.id, mentors[i], answer(pairings[i], usefulness=2))
     report = programme_kpis(services, programme.id, now=start + timedelta(days=70))
     m = report.metrics
+    assert set(m) <= set(KPI_LABELS)  # every figure has a label people read
     assert m["pairs_matched"] == 4
     assert m["sessions_held"] == 4 and m["sessions_held_per_pair"] == 1.0
     per_pair = min(programme.sessions_planned, 70 // programme.cadence_days + 1)

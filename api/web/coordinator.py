@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from api.deps import Id, ServicesDep
 from api.web.charts import grouped_bars, meter
 from api.web.render import page
-from api.web.session import Poster, Viewer
+from api.web.session import Poster, Viewer, WebUser
 from coach.domain import FeedbackStage, Pairing, PairingStatus, Participant, Role
 from coach.errors import FieldProblem, InputValidationError, NotFoundError
 from coach.feedback import (
@@ -327,22 +327,36 @@ def feedback(
     )
 
 
+MessageText = Annotated[str, Form(max_length=4000)]
+StageField = Annotated[FeedbackStage, Form()]
+
+
+def _act_on_pair(
+    programme_id: int, pairing_id: int, viewer: WebUser, stage: FeedbackStage, act: Any, done: str
+) -> RedirectResponse:
+    """Check the policy, do it, and go back to the attention list with what was done."""
+    require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
+    act()
+    return RedirectResponse(
+        f"/web/programmes/{programme_id}/feedback?stage={stage.value}"
+        f"&done={done} {pairing_id}#attention",
+        303,
+    )
+
+
 @router.post("/pairings/{pairing_id}/check-in")
 def check_in(
     programme_id: Id,
     pairing_id: Id,
     viewer: Poster,
     services: ServicesDep,
-    text: Annotated[str, Form(max_length=4000)] = "",
-    stage: Annotated[FeedbackStage, Form()] = FeedbackStage.MIDPOINT,
+    text: MessageText = "",
+    stage: StageField = FeedbackStage.MIDPOINT,
 ) -> RedirectResponse:
-    require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
-    send_check_in(services, programme_id, pairing_id, viewer.user.id, text)
-    return RedirectResponse(
-        f"/web/programmes/{programme_id}/feedback?stage={stage.value}"
-        f"&done=check-in sent to pair {pairing_id}#attention",
-        303,
-    )
+    def send() -> Any:
+        return send_check_in(services, programme_id, pairing_id, viewer.user.id, text)
+
+    return _act_on_pair(programme_id, pairing_id, viewer, stage, send, "check-in sent to pair")
 
 
 @router.post("/pairings/{pairing_id}/coordinator-note")
@@ -351,16 +365,13 @@ def note_to_self(
     pairing_id: Id,
     viewer: Poster,
     services: ServicesDep,
-    text: Annotated[str, Form(max_length=4000)] = "",
-    stage: Annotated[FeedbackStage, Form()] = FeedbackStage.MIDPOINT,
+    text: MessageText = "",
+    stage: StageField = FeedbackStage.MIDPOINT,
 ) -> RedirectResponse:
-    require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
-    add_note_to_self(services, programme_id, pairing_id, viewer.user.id, text)
-    return RedirectResponse(
-        f"/web/programmes/{programme_id}/feedback?stage={stage.value}"
-        f"&done=note kept for pair {pairing_id}#attention",
-        303,
-    )
+    def keep() -> Any:
+        return add_note_to_self(services, programme_id, pairing_id, viewer.user.id, text)
+
+    return _act_on_pair(programme_id, pairing_id, viewer, stage, keep, "note kept for pair")
 
 
 @router.get("/participants", response_class=HTMLResponse)
