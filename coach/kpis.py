@@ -36,11 +36,12 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from coach.csvfile import SafeWriter
-from coach.domain import Feedback, PairingStatus, Role
+from coach.domain import Feedback, Pairing, PairingStatus, Programme, Role
 from coach.privacy.aggregates import protected_mean, protected_rate
 
 if TYPE_CHECKING:
     from coach.services import Services
+    from coach.store import Store
 
 CADENCE_SLACK = 1.5
 MATCHED = (PairingStatus.APPROVED, PairingStatus.ENDED)
@@ -122,19 +123,16 @@ class SessionPlan(BaseModel):
 
 
 def session_plan(
-    services: Services, programme_id: int, *, now: datetime | None = None
+    store: Store, programme: Programme, pairings: list[Pairing], now: datetime
 ) -> SessionPlan:
     """Sessions held against the plan to date, for every approved or ended pairing.
 
     The plan to date is one session per ``cadence_days`` since the first approval,
     counting the first session at approval, capped at ``sessions_planned``.
     """
-    store = services.store
-    now = _aware(now or datetime.now(UTC))
-    programme = store.get_programme(programme_id)
-    pairings, _ = store.list_pairings(programme_id)
+    now = _aware(now)
     held: dict[int, dict[int, datetime | None]] = defaultdict(dict)
-    for pairing_id, number, status, held_at in store.sessions_of_programme(programme_id):
+    for pairing_id, number, status, held_at in store.sessions_of_programme(programme.id):
         if status == "held":
             held[pairing_id][number] = _aware(held_at) if held_at else None
     expected: dict[int, int] = {}
@@ -192,7 +190,7 @@ def programme_kpis(
     metrics["repairing_rate"] = round(len(repaired) / len(matched), 3) if matched else None
 
     # -- sessions against plan and cadence ---------------------------------------------
-    plan = session_plan(services, programme_id, now=now)
+    plan = session_plan(store, programme, pairings, now)
     live = [p for p in pairings if p.id in plan.expected]
     held: dict[int, dict[int, datetime | None]] = defaultdict(dict, plan.held)
     expected_of = plan.expected

@@ -7,7 +7,7 @@ which side answered), and the actions a coordinator can take on the pairing.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
@@ -93,9 +93,10 @@ def pairs_needing_attention(
     from coach.kpis import session_plan
 
     store = services.store
-    plan = session_plan(services, programme_id, now=now)
-    low_fit = {flag.pairing_id: flag for flag in repairing_flags(services, programme_id)}
     pairings, _ = store.list_pairings(programme_id)
+    moment = now or datetime.now(UTC)
+    plan = session_plan(store, store.get_programme(programme_id), pairings, moment)
+    low_fit = {flag.pairing_id: flag for flag in repairing_flags(services, programme_id)}
     rows = []
     for pairing in pairings:
         if pairing.status is not PairingStatus.APPROVED:

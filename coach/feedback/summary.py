@@ -12,14 +12,15 @@ backend, local or remote, sees who said what:
    counts towards "goals are not being worked on" even without a word about it;
 3. a theme is counted by distinct people and shown only when at least two raised it;
    labels always come from the catalogue, never from participants' words;
-4. the offline composer lists what works and what does not with each theme's actions
-   (tied to guidance cards) and quotes only consenting authors, after redaction; the
-   ``openai`` backend may write the same from ``prompts/feedback_summary.j2`` and is held
-   to the same counts and labels;
+4. the offline composer lists what works and what does not, suggests each theme's first
+   action and quotes only consenting authors, after redaction; the ``openai`` backend
+   may write the same from ``prompts/feedback_summary.j2`` and is held to the same
+   counts and labels;
 5. a final leak check scans every string of the result against the roster, the
    recognisers and the disclosure patterns: an identifier is redacted, a quote or example
    that carries a disclosure is dropped whole, a theme whose label is not from the
-   catalogue is dropped; each is counted in ``leaks_redacted``.
+   catalogue is dropped; each is counted in ``leaks_redacted``;
+6. every theme then carries its actions from the catalogue, each tied to a guidance card.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
@@ -122,9 +124,7 @@ class SummaryContext(BaseModel):
     low_goal_raters: list[int] = Field(
         default_factory=list, description="Respondent numbers who rated a goal 2 or lower."
     )
-    catalogue: list[dict[str, str]]
-    # Card titles for the catalogue's actions, so the composer needs no services.
-    card_titles: dict[str, str] = Field(default_factory=dict)
+    catalogue: list[dict[str, str]]  # id, label, tone and the first action of each theme
 
 
 def _refusal(programme_id: int, stage: FeedbackStage, minimum: int) -> FeedbackSummary:
@@ -184,7 +184,6 @@ def build_summary_context(
     for row, found in zip(rows, finder.find([row.text for row in rows]), strict=True):
         row.themes = found
     catalogue = finder.catalogue
-    cards = {a.card for t in catalogue.themes for a in t.actions}
     return SummaryContext(
         programme_name=programme.name,
         programme_id=programme_id,
@@ -200,11 +199,10 @@ def build_summary_context(
         ),
         sentences=rows,
         low_goal_raters=sorted(low_raters),
-        catalogue=[{"id": t.id, "label": t.label, "tone": t.tone} for t in catalogue.themes],
-        card_titles={
-            card_id: (card.title if (card := services.card(card_id)) else card_id)
-            for card_id in sorted(cards)
-        },
+        catalogue=[
+            {"id": t.id, "label": t.label, "tone": t.tone, "action": t.actions[0].text}
+            for t in catalogue.themes
+        ],
     )
 
 
@@ -219,9 +217,8 @@ def theme_people(context: SummaryContext) -> dict[str, set[int]]:
     return people
 
 
-def compose_summary(context: SummaryContext, catalogue: Catalogue | None = None) -> FeedbackSummary:
+def compose_summary(context: SummaryContext) -> FeedbackSummary:
     """The offline summary: deterministic, extractive, built from redacted sentences."""
-    specs = {t.id: t for t in catalogue.themes} if catalogue else None
     order = [entry["id"] for entry in context.catalogue]
     known = {entry["id"]: entry for entry in context.catalogue}
     themes: list[Theme] = []
@@ -233,16 +230,6 @@ def compose_summary(context: SummaryContext, catalogue: Catalogue | None = None)
             (row for row in context.sentences if theme_id in row.themes and row.quotable),
             key=lambda row: (len(row.themes), row.id),
         )
-        actions = []
-        if specs is not None:
-            actions = [
-                SuggestedAction(
-                    text=action.text,
-                    card_id=action.card,
-                    card_title=context.card_titles.get(action.card, action.card),
-                )
-                for action in specs[theme_id].actions
-            ]
         themes.append(
             Theme(
                 id=theme_id,
@@ -250,7 +237,6 @@ def compose_summary(context: SummaryContext, catalogue: Catalogue | None = None)
                 tone=known[theme_id]["tone"],  # type: ignore[arg-type]
                 respondents=len(people),
                 example=candidates[0].text if candidates else None,
-                actions=actions,
             )
         )
     themes.sort(key=lambda t: (-t.respondents, order.index(t.id)))
@@ -269,7 +255,7 @@ def compose_summary(context: SummaryContext, catalogue: Catalogue | None = None)
     negative = [t for t in themes if t.tone == "negative"]
     positive = [t for t in themes if t.tone == "positive"]
     # What is not working comes first: it is what a coordinator can fix.
-    suggested = [t.actions[0].text for t in [*negative, *positive] if t.actions]
+    suggested = [known[t.id]["action"] for t in [*negative, *positive]]
     if context.flags_for_repairing:
         suggested.append(
             f"Talk to the {context.flags_for_repairing} pair(s) flagged for a low pairing-fit "
@@ -395,9 +381,6 @@ def leak_check(
         if not label_only(theme["label"]):
             continue
         spec = catalogue.by_label[theme["label"]]
-        # Actions come from the catalogue only, whatever a model wrote.
-        own = {a.text: a.card for a in spec.actions}
-        theme["actions"] = [a for a in theme["actions"] if own.get(a["text"]) == a["card_id"]]
         theme["id"], theme["tone"] = spec.id, spec.tone
         theme["example"] = clean(theme["example"]) if theme["example"] else None
         themes.append(theme)
@@ -439,16 +422,34 @@ def _summary_defaults(context: SummaryContext) -> dict[str, Any]:
     }
 
 
-def _task(catalogue: Catalogue) -> Task[SummaryContext, FeedbackSummary]:
-    return Task(
-        "feedback_summary",
-        "feedback_summary.j2",
-        FeedbackSummary,
-        lambda context: compose_summary(context, catalogue),
-        check_summary,
-        _protect_summary,
-        _summary_defaults,
-    )
+FEEDBACK_SUMMARY: Task[SummaryContext, FeedbackSummary] = Task(
+    "feedback_summary",
+    "feedback_summary.j2",
+    FeedbackSummary,
+    compose_summary,
+    check_summary,
+    _protect_summary,
+    _summary_defaults,
+)
+
+
+def with_actions(
+    summary: FeedbackSummary, catalogue: Catalogue, card_title: Callable[[str], str]
+) -> FeedbackSummary:
+    """Each theme's actions from the catalogue, with the title of its guidance card: the
+    same for the offline composer and a model, whatever a model wrote there."""
+    themes = [
+        theme.model_copy(
+            update={
+                "actions": [
+                    SuggestedAction(text=a.text, card_id=a.card, card_title=card_title(a.card))
+                    for a in catalogue.by_label[theme.label].actions
+                ]
+            }
+        )
+        for theme in summary.themes
+    ]
+    return summary.model_copy(update={"themes": themes})
 
 
 def summarise_feedback(
@@ -467,5 +468,12 @@ def summarise_feedback(
         return built
     catalogue = services.theme_finder.catalogue
     runner = backend or get_backend(services.settings)
-    summary = runner.execute(_task(catalogue), built, redactor=redactor)
-    return leak_check(summary, redactor, catalogue)
+    summary = leak_check(
+        runner.execute(FEEDBACK_SUMMARY, built, redactor=redactor), redactor, catalogue
+    )
+
+    def card_title(card_id: str) -> str:
+        card = services.card(card_id)
+        return card.title if card else card_id
+
+    return with_actions(summary, catalogue, card_title)

@@ -284,5 +284,5 @@ class SummariesSuite(Suite):
             ):
                 row.themes = found
             built.low_goal_raters = []  # the first version read no goal ratings
-            baseline = compose_summary(built, finder.catalogue)
+            baseline = compose_summary(built)
         return summary, consented, partners, baseline
