@@ -113,13 +113,17 @@ def _aware(moment: datetime) -> datetime:
 
 
 class SessionPlan(BaseModel):
-    """Per matched pairing: sessions held (number -> when) and sessions expected by now."""
+    """Per matched pairing: sessions held (number -> when), sessions expected by now, and
+    sessions overdue (expected more than one cadence ago)."""
 
     held: dict[int, dict[int, datetime | None]]
     expected: dict[int, int]
+    overdue: dict[int, int]
 
     def behind(self, pairing_id: int) -> bool:
-        return len(self.held.get(pairing_id, {})) < self.expected.get(pairing_id, 0)
+        """Fewer sessions held than were due a full cadence ago: a pair approved this week
+        is not behind for not having met yet."""
+        return len(self.held.get(pairing_id, {})) < self.overdue.get(pairing_id, 0)
 
 
 def session_plan(
@@ -136,15 +140,18 @@ def session_plan(
         if status == "held":
             held[pairing_id][number] = _aware(held_at) if held_at else None
     expected: dict[int, int] = {}
+    overdue: dict[int, int] = {}
+    cadence = programme.cadence_days
     for pairing in pairings:
         moments = [e.at for e in pairing.history if e.to_status is PairingStatus.APPROVED]
         if pairing.status not in MATCHED or not moments:
             continue
         days = (now - _aware(moments[0])).total_seconds() / 86400
-        expected[pairing.id] = min(
-            programme.sessions_planned, int(days // programme.cadence_days) + 1
+        expected[pairing.id] = min(programme.sessions_planned, int(days // cadence) + 1)
+        overdue[pairing.id] = (
+            min(programme.sessions_planned, int(days // cadence)) if days >= cadence else 0
         )
-    return SessionPlan(held=dict(held), expected=expected)
+    return SessionPlan(held=dict(held), expected=expected, overdue=overdue)
 
 
 def programme_kpis(

@@ -89,14 +89,17 @@ _ACTIONS = {
 def pairs_needing_attention(
     services: Services, programme_id: int, *, now: datetime | None = None
 ) -> list[PairAttention]:
-    """Approved pairs flagged for a low fit or holding fewer sessions than planned so far."""
+    """Approved pairs flagged for a low fit, or that held fewer sessions than were due a
+    full cadence ago (``SessionPlan.behind``)."""
     from coach.kpis import session_plan
 
     store = services.store
     pairings, _ = store.list_pairings(programme_id)
     moment = now or datetime.now(UTC)
-    plan = session_plan(store, store.get_programme(programme_id), pairings, moment)
+    programme = store.get_programme(programme_id)
+    plan = session_plan(store, programme, pairings, moment)
     low_fit = {flag.pairing_id: flag for flag in repairing_flags(services, programme_id)}
+    cadence = programme.cadence_days
     rows = []
     for pairing in pairings:
         if pairing.status is not PairingStatus.APPROVED:
@@ -105,6 +108,7 @@ def pairs_needing_attention(
         why = []
         held = len(plan.held.get(pairing.id, {}))
         expected = plan.expected.get(pairing.id, 0)
+        overdue = plan.overdue.get(pairing.id, 0)
         if pairing.id in low_fit:
             reasons.append("low_fit")
             flag = low_fit[pairing.id]
@@ -113,7 +117,10 @@ def pairs_needing_attention(
             )
         if plan.behind(pairing.id):
             reasons.append("behind_plan")
-            why.append(f"behind plan: {held} of {expected} sessions held so far")
+            why.append(
+                f"behind plan: {held} of {overdue} sessions held that were due more than "
+                f"{cadence} days ago"
+            )
         if not reasons:
             continue
         kinds: list[ActionKind] = ["check_in", "note"]

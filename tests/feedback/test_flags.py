@@ -34,12 +34,16 @@ def test_low_fit_and_behind_plan_pairs_are_listed_with_their_actions(cohort):
     assert [(r.pairing_id, r.reasons) for r in rows] == [(pairings[0].id, ["low_fit"])]
     assert [a.kind for a in rows[0].actions] == ["check_in", "re_pair", "note"]
     assert "2 or lower" in rows[0].why[0]
-    # Five weeks on, with a fortnightly cadence, three sessions were due and one was held.
+    # Five weeks on, with a fortnightly cadence, three sessions are expected; two were due
+    # more than a cadence ago, and each pair held one.
     later = datetime.now(UTC) + timedelta(days=programme.cadence_days * 2 + 1)
     rows = pairs_needing_attention(services, programme.id, now=later)
     assert len(rows) == 4 and rows[0].pairing_id == pairings[0].id
     assert rows[0].reasons == ["low_fit", "behind_plan"]
-    assert rows[1].why == ["behind plan: 1 of 3 sessions held so far"]
+    assert rows[1].why == [
+        f"behind plan: 1 of 2 sessions held that were due more than {programme.cadence_days} "
+        "days ago"
+    ]
     assert [a.kind for a in rows[1].actions] == ["check_in", "note"]
 
 
