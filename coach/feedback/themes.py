@@ -26,6 +26,9 @@ from coach.knowledge import KNOWLEDGE_DIR
 FEEDBACK_DIR = KNOWLEDGE_DIR / "feedback"
 # Calibrated on the tuning sets of evals/data/summaries.jsonl (see evals/README.md).
 THEME_SIMILARITY = 0.65
+# A part whose cues already name a theme takes a further theme by meaning only when it is
+# this close to one of that theme's examples: near misses otherwise add a second, wrong one.
+STRONG_SIMILARITY = 0.8
 NEGATION_WINDOW = 3  # words a negator reaches forward: "not very useful"
 
 Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)
@@ -177,6 +180,16 @@ class ToneReader:
                 reach.append((word.end(), last.end()))
         return reach
 
+    def negated(self, text: str, position: int) -> bool:
+        """Whether a negator reaches the word that starts at ``position``."""
+        return any(start <= position < end for start, end in self._negated_at(text))
+
+    def negates(self, phrase: str) -> bool:
+        """Whether a phrase carries its own negator ("not a good fit")."""
+        return bool(self._negated_at(phrase)) or any(
+            w.group(0) in self._negators for w in _WORDS.finditer(phrase.lower())
+        )
+
     def score(self, text: str) -> int:
         reach = self._negated_at(text)
         total = 0
@@ -204,7 +217,16 @@ class ThemeFinder:
         self.tone = ToneReader(catalogue.tone)
         self._embed = embed
         self._similarity = similarity
-        self._cues = [(t.id, [compile_cue(c) for c in t.cues]) for t in catalogue.themes]
+        # A cue of something working does not count where a negator reaches it ("we
+        # have not connected" is no sign of good rapport) unless it holds its own. Cues of
+        # problems do: "I do not know who to contact" is still a complaint.
+        self._cues = [
+            (
+                t.id,
+                [(compile_cue(c), t.tone == "negative" or self.tone.negates(c)) for c in t.cues],
+            )
+            for t in catalogue.themes
+        ]
         self._tones = {t.id: t.tone for t in catalogue.themes}
 
     @cached_property
@@ -216,12 +238,20 @@ class ThemeFinder:
         return np.array(owners), vectors
 
     def cue_themes(self, part: str) -> set[str]:
-        return {tid for tid, patterns in self._cues if any(p.search(part) for p in patterns)}
+        themes = set()
+        for theme_id, patterns in self._cues:
+            for pattern, stands in patterns:
+                match = pattern.search(part)
+                if match and (stands or not self.tone.negated(part, match.start())):
+                    themes.add(theme_id)
+                    break
+        return themes
 
     def find(self, sentences_: Sequence[str]) -> list[list[str]]:
         """For each sentence, its theme ids in catalogue order."""
         parts = [(i, part) for i, s in enumerate(sentences_) for part in split_parts(s)]
         found: list[set[str]] = [set() for _ in sentences_]
+        cued = [self.cue_themes(part) for _, part in parts]
         near: list[set[str]] = [set() for _ in parts]
         if parts and self._embed is not None:
             owners, examples = self._examples
@@ -231,13 +261,14 @@ class ThemeFinder:
             # together usually means none of them is what was said.
             best = scores.argmax(axis=1)
             for row, column in enumerate(best):
-                if scores[row, column] >= self._similarity:
+                bar = STRONG_SIMILARITY if cued[row] else self._similarity
+                if scores[row, column] >= bar:
                     near[row].add(str(owners[column]))
-        for (index, part), close in zip(parts, near, strict=True):
+        for (index, part), cues, close in zip(parts, cued, near, strict=True):
             tone = self.tone.score(part)
-            for theme_id in self.cue_themes(part) | close:
+            for theme_id in cues | close:
                 wanted = 1 if self._tones[theme_id] == "positive" else -1
-                if tone != -wanted:
+                if tone != -wanted or (theme_id in cues and len(cues) == 1):
                     found[index].add(theme_id)
         order = [t.id for t in self.catalogue.themes]
         return [[tid for tid in order if tid in ids] for ids in found]
