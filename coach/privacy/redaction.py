@@ -474,6 +474,10 @@ PRODUCTS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
+# Names of generations: spaCy's small model reads "Gen" in "Gen Z customers" as a person.
+GENERATIONS = re.compile(
+    r"\b(?:gen(?:eration)?[- ]?(?:x|y|z|alpha)|millennials?|boomers?|zoomers?)\b", re.IGNORECASE
+)
 
 CUED_BY = "coach_person_context"  # its names are vouched for by their context: kept whole
 
@@ -763,6 +767,10 @@ class Redactor:
                 end -= 1  # sentence punctuation is not part of a URL or name
             metadata = result.recognition_metadata or {}
             if label == "PERSON":
+                if any(
+                    g.start() < end and start < g.end() for g in GENERATIONS.finditer(text)
+                ):
+                    continue
                 if metadata.get("recognizer_name") == CUED_BY:
                     start, end = _trim_cued(text, start, end)
                 else:

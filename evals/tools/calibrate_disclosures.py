@@ -10,6 +10,10 @@ disclosures, each scored against the others (left out of its own comparison). It
 precision and recall per candidate threshold, and picks the lowest threshold whose
 precision reaches 0.85: a sentence hidden wrongly takes away what readers came for, so
 precision comes first.
+
+Plain feedback is the other side: the tuning sentences of the summaries eval
+(``evals/tools/feedback_sentences.py``, held-out ones never read) name a person and
+disclose nothing, so each one hidden counts against precision too.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from coach.privacy.disclosures import _ANCHOR, MeaningCheck, classify, sentences
 from coach.services import shared_embedder
 from evals.harness import DATA_DIR
 from evals.suites.redaction import split_of
+from evals.tools import feedback_sentences
 
 PRECISION_FIRST = 0.85
 
@@ -40,6 +45,12 @@ def main() -> None:
                 continue
             texts.append(sentence)
             labels.append(any(g["start"] < end and start < g["end"] for g in gold))
+    for items in feedback_sentences.BY_THEME.values():
+        for index, sentence in enumerate(items):
+            tune_ = feedback_sentences.split_of(index) == "tune"
+            if tune_ and _ANCHOR.search(sentence) and classify(sentence) is None:
+                texts.append(sentence)
+                labels.append(False)
     check = MeaningCheck(shared_embedder(load_settings()).embed)
     scored = check.scores(texts)
     # The written examples, each against the others.

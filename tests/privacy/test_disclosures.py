@@ -68,3 +68,16 @@ def test_meaning_leaves_topics_and_sentences_about_no_one(meaning):
         "Mental health days came up as something younger staff expect.",
     ]:
         assert find_disclosures(text, meaning) == [], text
+
+
+def test_meaning_leaves_plain_feedback_that_names_a_person(meaning):
+    # About the programme, though said of a manager, a mentee or oneself: hidden, these
+    # sentences would take their themes out of the coordinator's summary.
+    for text in [
+        "My boss keeps asking me what my mentee and I talk about.",
+        "I have become a better manager since the programme started.",
+        "My weekly meetings now open with the colleagues dialling in.",
+        "I could not connect from the regional office because of the network.",
+        "I had to move our last session because of the office move.",
+    ]:
+        assert find_disclosures(text, meaning) == [], text

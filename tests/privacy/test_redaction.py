@@ -120,6 +120,11 @@ def test_topics_are_not_disclosures(sample_redactor):
         assert sample_redactor.redact(text).text == text
 
 
+def test_generation_names_are_not_people(sample_redactor):
+    for text in ["I learnt what Gen Z shoppers expect from our app.", "Gen-X managers agreed."]:
+        assert sample_redactor.redact(text).text == text
+
+
 def test_names_that_are_words_are_names_only_when_written_as_names(sample_redactor):
     text = "The price of licences is high; Finn Price agrees. Young staff want feedback."
     assert sample_redactor.redact(text).text == (
