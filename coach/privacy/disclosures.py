@@ -204,7 +204,7 @@ EXAMPLES_FILE = KNOWLEDGE_DIR / "lexicon" / "disclosure_examples.yaml"
 # topic sentence, discloses: the lowest threshold with precision 0.85 on the redaction
 # eval's tuning split and the written examples left out in turn
 # (``python -m evals.tools.calibrate_disclosures``; the held-out texts are never read).
-DISCLOSURE_SIMILARITY = 0.36
+DISCLOSURE_SIMILARITY = 0.34
 _ANCHOR = re.compile(rf"\b{WHO}\b", re.IGNORECASE)
 
 

@@ -425,7 +425,8 @@ STRONG_CUES = re.compile(
     # The cue in any case; the name must be capitalised.
     r"(?i:\b(?:my name is|name is|my name's|name:|i am|i'm|this is|call me|calls me|"
     r"dear|hi|hello|hey|thanks|thank you|regards|cheers|signed|said|name|named|"
-    r"says|told|asked|replied|directed by|written by|produced by|sung by|performed by|"
+    r"says|told|asked|replied|named (?:him|her|them)|directed by|written by|produced by|"
+    r"sung by|performed by|"
     r"(?:my|her|his|their|our|your) (?:" + _KIN + r")(?: is| was|,)?)|"
     r"\b(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?):?[ \t]+(" + _NAME + r")"
 )
@@ -440,13 +441,19 @@ WEAK_CUES = re.compile(
 SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(" + _NAME + r")(?=(?:'s|\u2019s)\b|[ \t]+"
     r"(?:lives|lived|works|worked|spent|joined|left|wrote|writes|said|says|thinks|"
-    r"thought|wants|wanted|feels|felt|from)\b)"
+    r"thought|wants|wanted|feels|felt|from|began|begins|started|listed|published|"
+    r"had given|married|moved)\b)"
+)
+# A name addressed at the start of a sentence: "Hilbrand, can I speak to your boss?"
+VOCATIVE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(" + _NAME + r"),[ \t]+(?=(?:can|could|would|will|"
+    r"please|do|did|have|are|is|i|you|we|thanks|thank)\b)",
 )
 # Given names that may stand alone as a person (not those that are also words).
 LONE_NAMES = (GIVEN_NAMES | MORE_GIVEN_NAMES) - COMMON_WORD_NAMES
 # At the start of a line, a speaker's name before a colon ("Shawn: Remember me?"),
 # unless it is a form's field ("Name:", "Phone:").
-SPEAKER = re.compile(r"(?m)^[ \t]*(" + _CAP + r"(?:[ \t]+" + _CAP + r")?):[ \t]")
+SPEAKER = re.compile(r"(?m)^[ \t]*(" + _CAP + r"(?:[ \t]+" + _CAP + r")?):(?:[ \t]|(?=[\"\u201c]))")
 FIELDS = frozenset(
     """
     name address phone mobile desk fax email e-mail date time subject re to from cc
@@ -487,6 +494,8 @@ def _context_person_recognizer() -> Any:
     sign-off, or a verb of speaking; and speakers at the start of a line."""
     from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+    from coach.privacy.places import is_known_place
+
     def name_parts(doc: Any, start: int, end: int) -> list[Any]:
         return [t for t in doc if start <= t.idx < end]
 
@@ -511,11 +520,27 @@ def _context_person_recognizer() -> Any:
                     and not any(_plain_word(t.text) for t in tokens if t.text not in ".-")
                 ):
                     results.append(RecognizerResult("PERSON", start, end, 0.6))
-            for match in SUBJECT.finditer(text):
-                start, end = match.span(1)
-                if not any(_plain_word(w) for w in re.findall(r"[\w'-]+", text[start:end])):
-                    results.append(RecognizerResult("PERSON", start, end, 0.6))
+            for pattern in (SUBJECT, VOCATIVE):
+                for match in pattern.finditer(text):
+                    start, end = match.span(1)
+                    words = re.findall(r"[\w'-]+", text[start:end])
+                    if not any(_plain_word(w) for w in words) and not is_known_place(
+                        text[start:end]
+                    ):
+                        results.append(RecognizerResult("PERSON", start, end, 0.6))
             for token in doc:
+                # A name that is also a word, as the subject of a verb in the third
+                # person: "Will has offered to run it", "Grace said" (not "May I").
+                following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+                if (
+                    token.text.istitle()
+                    and token.text.lower() in COMMON_WORD_NAMES - NOT_NAMES
+                    and following is not None
+                    and following.tag_ in ("VBZ", "VBD")
+                ):
+                    end = token.idx + len(token.text)
+                    results.append(RecognizerResult("PERSON", token.idx, end, 0.6))
+                    continue
                 # A first name on its own: a known given name, unless it is also a
                 # frequent English word that spaCy does not read as a name ("Marina").
                 lower = token.text.lower()
@@ -767,9 +792,7 @@ class Redactor:
                 end -= 1  # sentence punctuation is not part of a URL or name
             metadata = result.recognition_metadata or {}
             if label == "PERSON":
-                if any(
-                    g.start() < end and start < g.end() for g in GENERATIONS.finditer(text)
-                ):
+                if any(g.start() < end and start < g.end() for g in GENERATIONS.finditer(text)):
                     continue
                 if metadata.get("recognizer_name") == CUED_BY:
                     start, end = _trim_cued(text, start, end)
@@ -787,6 +810,7 @@ class Redactor:
                 )
             )
         found = self._outside_people_first(text, found)
+        found = _widen_people(text, found)
         found += _other_mentions(text, found)
         identifiers = _resolve_overlaps(found)
         if not self.disclosures:
@@ -961,6 +985,119 @@ def _trim_cued(text: str, start: int, end: int) -> tuple[int, int]:
         start = text.index(words[1], start) if len(words) > 1 else end
         words.pop(0)
     return start, end
+
+
+_PARTICLES = frozenset(
+    "de da di do dos das del della van von der den le la du ter ten bin binti al el".split()  # noqa: SIM905
+)
+_SUFFIXES = frozenset("phd md dvm dds jr sr ii iii iv esq mba".split())  # noqa: SIM905
+_WORD_BEFORE = re.compile(r"([\w\u00C0-\u024F'\u2019.-]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"^(,?)[ \t]+([\w\u00C0-\u024F'\u2019.-]+)")
+# "Møller, Price and Hale": the words that join the names of a list.
+_JOIN_AFTER = re.compile(r"^(?:,[ \t]*(?:and|&)?|[ \t]+(?:and|&))[ \t]+(" + _NAME + r")")
+_JOIN_BEFORE = re.compile(
+    r"(?:^|(?<=[\s:(\"]))(" + _NAME + r")(?:,[ \t]*(?:and|&)?|[ \t]+(?:and|&))[ \t]+$"
+)
+
+
+def _name_word(word: str, *, listed: bool = False) -> bool:
+    """A capitalised word that may be part of a person's name. In a list beside a name
+    ("Møller, Price and Hale") surnames that are also words count too."""
+    from coach.privacy.places import DEMONYMS, is_known_place
+
+    word = word.rstrip(".'\u2019")
+    if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+        return False
+    lower = word.lower()
+    if lower in NOT_NAMES | PRODUCTS | ORG_WORDS or lower in DEMONYMS:
+        return False
+    # Beside a name, a town's name is a surname as often ("Conway and Hale").
+    return listed or not (_plain_word(word) or is_known_place(word))
+
+
+def _widen_people(text: str, found: list[Found]) -> list[Found]:
+    """A person's name whole: the small model often finds only part of "Kinya T
+    Shikikawa", "Eliane van der Vlist" or "Ms. Aimee McGregor DVM". Each name takes in
+    the initials, particles, name words, titles and suffixes beside it; then names
+    listed with it ("Waters, Long and Crosby") are people too."""
+    taken = [(f.start, f.end) for f in found if f.label != "PERSON"]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    out: list[Found] = []
+    for item in found:
+        if item.label not in ("PERSON", "ROSTER"):
+            out.append(item)
+            continue
+        start, end = item.start, item.end
+        for _ in range(3):
+            match = _WORD_BEFORE.search(text, 0, start)
+            if match is None:
+                break
+            word = match.group(1)
+            bare = word.rstrip(".").lower()
+            if text[match.end(1) : start].strip() or not free(match.start(1), start):
+                break
+            if bare in TITLES and word[:1].isupper():  # "Dr", "Ms.", "Father"
+                start = match.start(1)
+                continue
+            # A roster name is known whole; only its title is added.
+            mid_sentence = match.start(1) > 0 and text[match.start(1) - 1] not in ".!?"
+            if item.label == "PERSON" and (
+                re.fullmatch(r"[A-Z]\.?", word)
+                or bare in _PARTICLES
+                or (_name_word(word) and mid_sentence)
+            ):
+                start = match.start(1)
+            else:
+                break
+        if item.label == "ROSTER":
+            out.append(Found(start, end, item.label, text[start:end], item.person_key))
+            continue
+        for _ in range(3):
+            match = _WORD_AFTER.match(text[end:])
+            if match is None:
+                break
+            comma, word = match.groups()
+            bare = word.rstrip(".,").lower()
+            rest = text[end + match.end() :]
+            stop = end + match.end(2) - (len(word) - len(word.rstrip(".,")))
+            if not free(end, stop):
+                break
+            if bare in _SUFFIXES:
+                end = stop
+            elif comma:
+                break
+            elif (
+                (re.fullmatch(r"[A-Z]\.?", word) or bare in _PARTICLES)
+                and re.match(r"[ \t]+[A-Z\u00C0-\u00DE]", rest)
+            ) or _name_word(word.rstrip(".,")):
+                end = stop
+            else:
+                break
+        out.append(Found(start, end, item.label, text[start:end], item.person_key))
+    # Names listed beside a person are people: repeat so a list is followed to its end.
+    people = [f for f in out if f.label == "PERSON"]
+    while people:
+        added = []
+        for item in people:
+            after = _JOIN_AFTER.match(text[item.end :])
+            before = _JOIN_BEFORE.search(text, 0, item.start)
+            for match, offset in ((after, item.end), (before, 0)):
+                if match is None:
+                    continue
+                start, end = offset + match.start(1), offset + match.end(1)
+                words = text[start:end].split()
+                if (
+                    all(_name_word(w, listed=True) for w in words if w.lower() not in _PARTICLES)
+                    and free(start, end)
+                    and not any(f.start < end and start < f.end for f in out + added)
+                ):
+                    added.append(Found(start, end, "PERSON", text[start:end]))
+        out += added
+        people = added
+    return out
 
 
 def _other_mentions(text: str, found: list[Found]) -> list[Found]:
