@@ -264,7 +264,8 @@ def judge_metric(
         result.problems.append(f"above threshold {threshold.maximum:g}")
     if baseline is not None:
         worse = baseline - value if threshold.higher_is_better else value - baseline
-        if worse > threshold.tolerance + 1e-9:
+        # Baselines are stored to four decimals: half a unit of the fourth is rounding.
+        if worse > threshold.tolerance + 5e-5:
             result.problems.append(
                 f"regressed by {worse:.4f} against baseline {baseline:g} "
                 f"(tolerance {threshold.tolerance:g})"

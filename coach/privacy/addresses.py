@@ -27,12 +27,16 @@ STREET_LAST = (
     r"court|ct\.?|crescent|terrace|gardens|square|sq\.?|grove|row|mews|walk|parade|hill|"
     r"park|boulevard|blvd\.?|highway|hwy\.?|parkway|pkwy\.?|heights|spring|springs|"
     r"circle|cir\.?|trail|view|ridge|green|wharf|quay|rise|vale|meadow|meadows|estate|"
-    r"str\.|viaduct|mission"
+    r"str\.|viaduct|mission|"
+    # street words of other languages written after the name ("Vidkuns gate 71")
+    r"gate|gata|vei|veg|út|útja|utca|kapu|rakpart|körút|tér|sor|tee|puiestee|iela|gatve|"
+    r"ulica|cesta|sokak|caddesi|straat|weg|laan|vej"
 )
 STREET_ENDING = (
     r"\w*(?:strasse|straße|gasse|weg|vej|vägen|vagen|gatan|gata|gade|platz|laan|straat|"
     r"plein|dreef|kade|allee|alléen|veien|vei|katu|tie|utca|stígur|braut|gerði|vegur|"
-    r"cesta|ulica|sokak|soka\u011f\u0131|caddesi)"
+    r"cesta|ulica|sokak|soka\u011f\u0131|caddesi|gracht|singel|steeg|dijk|markt|damm|"
+    r"ring|ufer|torv|stræde|gränd|väg|kuja|polku)"
 )
 WORD = r"[A-Za-zÀ-ÖØ-öø-ɏΑ-ωά-ώ][\w'\u2019.\-À-ɏ]*"
 NUMBER = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,4})?"
@@ -40,14 +44,20 @@ UNIT = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Box|Floor|Fl\.?)\s*#?\d{1,5}
 
 _CAPITAL = r"[A-ZÀ-ÖØ-ÞΑ-Ω][\w'\u2019\-À-ɏ]*\.?"
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|des|la|le|van|von|der|den)"
+# Words that lead into an address without being part of it ("send it to ...").
+_LEAD_IN = (
+    r"(?:to|at|in|on|the|a|an|and|it|is|are|was|of|for|from|with|my|your|our|their|his|"
+    r"her|send|sent|live|lives|meet|me|us|near|by|via)"
+)
+_STREET_WORD = rf"(?!(?i:{_LEAD_IN})\s){WORD}"
 _STREET_NAMED = (
     rf"(?:(?i:{STREET_FIRST})\s+(?:{WORD}\s+){{0,4}}?{WORD}"
-    rf"|(?:{WORD}\s+){{0,3}}(?i:{STREET_ENDING}|{WORD}\s+(?:{STREET_LAST})))"
+    rf"|(?:{_STREET_WORD}\s+){{0,3}}(?i:{STREET_ENDING}|{WORD}\s+(?:{STREET_LAST})))"
 )
 STREET_LINE = re.compile(
     rf"(?<![\w-])(?:{NUMBER}\s+){{0,2}}(?:"
     # number + street words with a street word
-    rf"(?<=\d )(?:{WORD}\s+){{0,4}}(?i:{STREET_LAST})\b"
+    rf"(?<=\d )(?:{WORD}\s+){{0,4}}(?i:{STREET_LAST})\b(?:[ \t]+{NUMBER}(?![\w-]))?"
     # street words with a street word, then a number
     rf"|{_STREET_NAMED}\s+{NUMBER}"
     # number, then a street word first ("87 Rue du Niger")
@@ -62,6 +72,8 @@ _PART = (
     rf"(?:{UNIT}|[A-Z]{{1,2}}\d[A-Z\d]?\s?\d[A-Z]{{2}}(?!\w)"
     rf"|{_CAPITAL}(?:[ \t]+(?:{_CAPITAL}|(?:del|della|des|de|da|do|di|du|la|le|van|von)"
     rf"(?!\w))){{0,3}}"
+    # a Dutch postcode ("1016 GV"), then a town
+    rf"|\d{{4}}[ \t]?[A-Z]{{2}}(?:[ \t]+{_CAPITAL}){{0,2}}(?![\w-])"
     # a postcode, not the first groups of a phone number that follows the address
     rf"|\d{{3,5}}(?:[- ]\d{{2,4}})?(?![\w-]|[ \t]*\d|[ \t]*-\w)|nan)"
 )
@@ -81,6 +93,14 @@ _SENTENCE_WORD = re.compile(
 )
 
 
+# Where someone says where a place is: "lives on Dobrovského 1394", "located at ...".
+_PLACED = re.compile(
+    r"(?i:\b(?:lives|live|living|lived|located|situated|based|moved|stay(?:ing)?)\s+(?:on|at|in)"
+    r"|\baddress(?:\s+is)?:?|\bdeliver(?:ed)?\s+to|\bsend\s+(?:it|them)\s+to)\s+"
+    rf"((?:{_CAPITAL}\s+){{1,3}}{NUMBER})(?![\w-])"
+)
+
+
 def _tail_end(text: str, start: int) -> int:
     """Where the address that reaches ``start`` ends, taking units, towns, regions,
     countries and postcodes that follow it, part by part."""
@@ -90,29 +110,46 @@ def _tail_end(text: str, start: int) -> int:
         match = part.match(text, end)
         if match is None:
             return end
-        words = match.group(1).split()
+        value = match.group(1)
+        # "New Zealand. It serves...": a full stop after a word ends the address.
+        stop = re.search(r"(?<=\w{4})\.(?=[ \t])", value)
+        if stop:
+            value = value[: stop.start()]
+        part_end = match.start(1) + len(value)
+        words = value.split()
+        joiner = text[end : match.start(1)]
+        # On a line of its own, "The Gardens" is a district, not a sentence.
+        checked = words[1:] if "\n" in joiner and words[0] == "The" else words
         if len(words) > 4 or any(
-            _SENTENCE_WORD.fullmatch(w.lower()) for w in words if not w.isupper()
+            _SENTENCE_WORD.fullmatch(w.lower()) for w in checked if not w.isupper()
         ):
             return end
-        if text[match.end(1) : match.end(1) + 1] == ":":  # a field's label ("Mobile:")
+        if text[part_end : part_end + 1] == ":":  # a field's label ("Mobile:")
             return end
         # A part on the same line after a space must look like a unit, a town in
         # capitals, or a postcode; after a comma or a line break anything above does.
-        joiner = text[end : match.start(1)]
-        if "," not in joiner and "\n" not in joiner:
-            value = match.group(1)
-            if not (
+        if (
+            "," not in joiner
+            and "\n" not in joiner
+            and not (
                 value == "nan"
                 or re.fullmatch(UNIT, value)
                 or value.isupper()
                 or value[0].isdigit()
                 or value[0].isupper()
-            ):
-                return end
-        end = match.end(1)
+            )
+        ):
+            return end
+        end = part_end
+        if stop:
+            return end
         while end > start and text[end - 1] == ".":  # a sentence's full stop
             end -= 1
+
+
+def _number_before(text: str, start: int) -> int:
+    match = re.search(r"(?<![\w.,-])\d{1,6}[ \t]+$", text[max(0, start - 12) : start])
+    return start - len(match.group(0)) if match else start
 
 
 POSTCODE_AFTER_LABEL = re.compile(
@@ -128,6 +165,11 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         spans.append((match.start(), _tail_end(text, match.end())))
     for match in ALONE.finditer(text):
         spans.append((match.start(), _tail_end(text, match.end())))
+    for match in _PLACED.finditer(text):
+        spans.append((match.start(1), _tail_end(text, match.end(1))))
+    # A house or building number written before what was found ("457 Treinta y Tres
+    # 2070", "32487 P.O. Box 254") belongs to it.
+    spans = [(_number_before(text, start), end) for start, end in spans]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

@@ -811,6 +811,7 @@ class Redactor:
             )
         found = self._outside_people_first(text, found)
         found = _widen_people(text, found)
+        found += _addressees(text, found)
         found += _other_mentions(text, found)
         identifiers = _resolve_overlaps(found)
         if not self.disclosures:
@@ -1098,6 +1099,36 @@ def _widen_people(text: str, found: list[Found]) -> list[Found]:
         out += added
         people = added
     return out
+
+
+# A line of two or three name words just above an address, or an answer to a question
+# that asks for a name ("What's the name on the account? User: Esat Jeknić").
+_NAME_LINE = re.compile(r"(?:^|\n|:)[ \t]*(" + _NAME + r")[ \t]*\n\s*$")
+_NAME_ANSWER = re.compile(
+    r"(?i:\bname\b)[^.?!\n]{0,40}\?\s+(?:[A-Z]\w*:[ \t]+)?(" + _NAME + r")(?=[ \t]*(?:$|[\n.,!]))"
+)
+
+
+def _addressees(text: str, found: list[Found]) -> list[Found]:
+    """People named where a form or a letter puts a name: above the address, or as the
+    answer to a question about the name."""
+    spans = []
+    for item in found:
+        if item.label == "ADDRESS":
+            match = _NAME_LINE.search(text, 0, item.start)
+            if match:
+                spans.append(match.span(1))
+    spans += [m.span(1) for m in _NAME_ANSWER.finditer(text)]
+    extra: list[Found] = []
+    for start, end in spans:
+        words = text[start:end].split()
+        if (
+            2 <= len(words) <= 4
+            and all(_name_word(w, listed=True) for w in words if w.lower() not in _PARTICLES)
+            and not any(f.start < end and start < f.end for f in [*found, *extra])
+        ):
+            extra.append(Found(start, end, "PERSON", text[start:end]))
+    return extra
 
 
 def _other_mentions(text: str, found: list[Found]) -> list[Found]:
