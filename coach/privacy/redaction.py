@@ -818,7 +818,11 @@ class Redactor:
             return identifiers
         sentences = [
             Found(d.start, d.end, "DISCLOSURE", d.text, category=d.category)
-            for d in find_disclosures(text, self.meaning)
+            for d in find_disclosures(
+                text,
+                self.meaning,
+                [(f.start, f.end) for f in identifiers if f.label in ("PERSON", "ROSTER")],
+            )
         ]
         return sorted([*identifiers, *sentences], key=lambda f: (f.start, f.label != "DISCLOSURE"))
 
