@@ -184,8 +184,13 @@ def candidates(
     for start in range(0, len(cohort.mentees), BLOCK):
         block = cohort.mentees[start : start + BLOCK]
         codes, overlap = rule_block(block, context)
-        for code in range(rules):  # per row, how many pairs each rule excluded
-            rule_counts[start : start + len(block), code] = np.count_nonzero(codes == code, axis=1)
+        # Per row, how many pairs each rule excluded: one count over (row, code) cells,
+        # the allowed code (-1) shifted into a column of its own that is dropped.
+        width = rules + 1
+        cells = np.arange(len(block))[:, None] * width + (codes.astype(np.int64) + 1)
+        rule_counts[start : start + len(block)] = np.bincount(
+            cells.ravel(), minlength=len(block) * width
+        ).reshape(len(block), width)[:, 1:]
         allowed = codes == ALLOWED
         eligible_count += np.count_nonzero(allowed, axis=0)
         if not allowed.any():
@@ -204,15 +209,16 @@ def candidates(
             keep = np.zeros_like(allowed)
             np.put_along_axis(keep, nearest, True, axis=1)
             allowed &= keep
-        rows, columns = np.nonzero(allowed)
-        # Boolean masks take cells in the same (row-major) order as nonzero, and faster.
-        steps, covers, learns = overlap[allowed], coverage[allowed], mutual[allowed]
+        # Flat positions of the allowed cells, row-major; one gather per array.
+        flat = np.flatnonzero(allowed)
+        rows, columns = np.divmod(flat, allowed.shape[1])
+        steps, covers, learns = (a.ravel()[flat] for a in (overlap, coverage, mutual))
         if k:  # a few pairs per mentee: score just those
             values, _ = scorer.score_pairs(
                 block, rows, columns, steps, coverage=covers, mutual=learns
             )
         else:  # nearly every pair: broadcasting beats gathering
-            values = scorer.block_scores(block, overlap, coverage, mutual)[allowed]
+            values = scorer.block_scores(block, overlap, coverage, mutual).ravel()[flat]
         found.add(
             rows=start + rows,
             columns=columns,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from coach.domain import MAX_WEIGHT, Participant, Programme
 from coach.errors import FieldProblem, InputValidationError
@@ -370,16 +371,16 @@ def _group_max(matrix: np.ndarray, groups: np.ndarray) -> np.ndarray:
 
 
 def _group_mean(matrix: np.ndarray, lengths: Sequence[int] | np.ndarray) -> np.ndarray:
-    """(groups, columns): the mean of each run of ``lengths`` consecutive rows."""
-    groups = _groups(lengths)
-    padded = np.vstack([matrix, np.zeros((1, matrix.shape[1]), dtype=matrix.dtype)])
-    lengths = np.asarray(lengths)
-    # A short run's padding points at the zero row appended at the end.
-    groups = np.where(np.arange(groups.shape[1])[None, :] < lengths[:, None], groups, len(matrix))
-    total = padded[groups[:, 0]]
-    for j in range(1, groups.shape[1]):
-        total += padded[groups[:, j]]
-    return total / lengths[:, None]
+    """(groups, columns): the mean of each run of ``lengths`` consecutive rows, as one
+    sparse product with an averaging matrix (a gather per position was several times
+    slower)."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    weights = np.repeat(1.0 / np.maximum(lengths, 1), lengths).astype(matrix.dtype)
+    average = csr_matrix(
+        (weights, np.arange(indptr[-1]), indptr), shape=(len(lengths), matrix.shape[0])
+    )
+    return np.asarray(average @ matrix)
 
 
 def _block_vectors(

@@ -1085,7 +1085,7 @@ def _widen_people(text: str, found: list[Found]) -> list[Found]:
     # Names listed beside a person are people: repeat so a list is followed to its end.
     people = [f for f in out if f.label == "PERSON"]
     while people:
-        added = []
+        added: list[Found] = []
         for item in people:
             after = _JOIN_AFTER.match(text[item.end :])
             before = _JOIN_BEFORE.search(text, 0, item.start)
