@@ -71,7 +71,10 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"diabetes|diabetic|epilepsy|seizures?|pregnan(?:t|cy)|miscarriage|ivf|menopause|"
         r"chronic (?:pain|illness|fatigue)|long covid|ms flare|heart condition|medication|"
         r"disability|disabled|wheelchair|hearing aids?|migraines?|physio(?:therapy)?|"
-        r"illness|terminally ill|recovering from)\b",
+        r"illness|terminally ill|recovering from|dialysis|transplant|stammer|stutter|asthma|"
+        r"arthritis|parkinson's|crohn's|endometriosis|tinnitus|hearing loss|partially sighted|"
+        r"(?:broke|broken|fractured) (?:his|her|their|my|a|an) \w+|crutches|heart attack|"
+        r"long-term condition|(?:an? )?(?:mri|biopsy|scan results))\b",
         # Medication names it: "I take sertraline", "she is on beta blockers".
         rf"\b{WHO}\b[^.!?]{{0,60}}\b(?:{MEDICATION})\b",
         rf"\b{WHO}\b[^.!?]{{0,30}}\b(?:was|were|been|am|is|are|got|get|gets) prescribed\b",
@@ -106,6 +109,9 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
     "ethnicity": [
         r"\b(?:as|being) (?:a|the only|one of the few) (?:black|asian|white|mixed-race|"
         r"brown|south asian|east asian|arab|latina?o?|roma|traveller)\b",
+        r"\b(?:the )?only (?:black|asian|brown|mixed-race|muslim|jewish|arab|disabled|gay) "
+        r"(?:person|woman|man|colleague|member|employee|manager|one)\b",
+        rf"\bbecause of {WHO} (?:accent|name|skin|race|colou?r|religion|hijab|turban|headscarf)\b",
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:heritage|ethnicity|racism|racist|racial(?:ly)?|"
         r"skin colou?r|immigrant|refugee|asylum|visa status|migrant)\b",
         # Experiences of racism told without the word: taken for a member of staff in a
@@ -130,7 +136,9 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"party member|activist|campaign(?:ed|ing|s)? for|marched|protest(?:ed|s|ing)?|"
         r"standing (?:for|as)|stood (?:for|as)|(?:local|general|council) elections?|"
         r"canvass\w*|candidate for (?:the )?(?:council|parliament|mayor)|hustings|"
-        r"party conference|picket)\b",
+        r"party conference|picket|member of the \w+ party|"
+        r"(?:spoke|speaks|speaking|marched|went|goes|joined) (?:at|to|on|in) (?:a|the) "
+        r"(?:rally|march|demonstration|protest|picket line))\b",
     ],
     "finances": [
         rf"\b{WHO}\b[^.!?]{{0,50}}\b(?:debt|debts|in arrears|overdraft|payday loan|bankrupt(?:cy)?|"
@@ -164,7 +172,12 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"missed (?:\w+ )?targets|not meeting (?:expectations|targets)|"
         r"(?:bad|poor|negative|critical) (?:appraisal|review)|passed over for promotion|"
         r"(?:appraisal|review) (?:was|were|came back) (?:poor|bad|negative|critical)|"
-        r"failed (?:the|a|an|her|his|my|their) (?:probation|assessment))\b",
+        r"failed (?:the|a|an|her|his|my|their) (?:probation|assessment)|"
+        r"(?:did not|didn't|has not|hasn't) pass(?:ed)? (?:the|a|an|her|his|my|their) "
+        r"(?:probation|assessment)|(?:moved|taken|removed|pulled) off (?:the|a|an|that) "
+        r"(?:project|account|team|client)|complain(?:ed|t|ts) about (?:his|her|their|my) "
+        r"(?:work|conduct|behaviour|performance)|contract (?:ends|is ending|will not be "
+        r"renewed|was not renewed)|formal warning)\b",
     ],
 }
 
@@ -223,6 +236,7 @@ EXAMPLES_FILE = KNOWLEDGE_DIR / "lexicon" / "disclosure_examples.yaml"
 # eval's tuning split and the written examples left out in turn
 # (``python -m evals.tools.calibrate_disclosures``; the held-out texts are never read).
 DISCLOSURE_SIMILARITY = 0.34
+NAMED_MARGIN = 0.1
 _ANCHOR = re.compile(rf"\b{WHO}\b", re.IGNORECASE)
 
 
@@ -263,15 +277,24 @@ class MeaningCheck:
         topic = (vectors @ topics.T).max(axis=1)
         return [(labels[int(b)], float(near[i, b]), float(topic[i])) for i, b in enumerate(best)]
 
-    def classify(self, sentences_: Sequence[str]) -> list[str | None]:
-        anchored = [i for i, s in enumerate(sentences_) if _ANCHOR.search(s)]
+    def classify(
+        self, sentences_: Sequence[str], named: Sequence[bool] | None = None
+    ) -> list[str | None]:
+        """Per sentence, the category it discloses by meaning, or None. A sentence that
+        names a person but holds no pronoun (``named``) needs ``NAMED_MARGIN`` more:
+        notes name someone in most sentences, so a name alone is weaker evidence."""
+        named = named or [False] * len(sentences_)
+        anchored = [i for i, s in enumerate(sentences_) if _ANCHOR.search(s) or named[i]]
         verdicts: list[str | None] = [None] * len(sentences_)
         if not anchored:
             return verdicts
         for i, (category, score, topic) in zip(
             anchored, self.scores([sentences_[i] for i in anchored]), strict=True
         ):
-            if score >= self.threshold and score > topic:
+            bar = self.threshold
+            if not _ANCHOR.search(sentences_[i]):
+                bar += NAMED_MARGIN
+            if score >= bar and score > topic:
                 verdicts[i] = category
         return verdicts
 
@@ -308,16 +331,16 @@ def find_disclosures(
     a sentence the way a pronoun does."""
     found = []
     rest: list[tuple[int, int]] = []
+    named: list[bool] = []
     for start, end in sentences(text):
         category = classify(_as_pronouns(text, start, end, people))
         if category is not None:
             found.append(Disclosure(start, end, category, text[start:end]))
         else:
             rest.append((start, end))
+            named.append(any(s < end and start < e for s, e in people))
     if meaning is not None and rest:
-        # By meaning, names do not anchor: notes name people in most sentences, and the
-        # written examples are too few to tell "Farah runs the pilot" from a disclosure.
-        verdicts = meaning.classify([text[s:e] for s, e in rest])
+        verdicts = meaning.classify([text[s:e] for s, e in rest], named)
         for (start, end), category in zip(rest, verdicts, strict=True):
             if category is not None:
                 found.append(Disclosure(start, end, category, text[start:end]))

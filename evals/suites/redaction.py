@@ -100,8 +100,8 @@ class RedactionSuite(Suite):
         "clean_texts_untouched": Threshold(minimum=0.8, tolerance=0.05),
         # The held-out split (issue 15 asks: every direct identifier, disclosures >= 0.9,
         # words that are neither kept >= 0.9). h001-h070 were read in earlier rounds,
-        # h071-h100 once, h101-h120 never (evals/README.md has the figures of each); the
-        # bars guard what the whole split reached (identifiers 0.991, disclosures 0.956).
+        # h071-h100 once, later batches only as figures (evals/README.md has each); the
+        # bars guard what the whole split reached (identifiers 0.992, disclosures 0.931).
         "held_out_identifier_recall": Threshold(minimum=0.98, tolerance=0),
         "held_out_recall/DISCLOSURE": Threshold(minimum=0.9, tolerance=0.02),
         "held_out_words_kept": Threshold(minimum=0.9, tolerance=0.02),
