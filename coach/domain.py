@@ -31,6 +31,8 @@ NAME_MAX = 200
 # NUL outright; the rest only ever arrive by accident or attack).
 NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
 MAX_WEIGHT = 10.0
+# The most sessions a programme may plan; session numbers run from 1 to this.
+MAX_SESSIONS = 52
 # A matching weight: finite and bounded. NaN or infinity would turn every score into NaN
 # and a run into zero suggestions; 0 switches a feature off.
 Weight = Annotated[
@@ -278,7 +280,7 @@ class ProgrammeIn(BaseModel):
     format: Format = Format.ONE_TO_ONE
     session_minutes: int = Field(default=45, ge=15, le=240)
     cadence_days: int = Field(default=14, ge=1, le=120)
-    sessions_planned: int = Field(default=6, ge=1, le=52)
+    sessions_planned: int = Field(default=6, ge=1, le=MAX_SESSIONS)
     ground_rules: list[ShortText] = Field(default_factory=list, max_length=LIST_MAX)
     min_cohort_size: int = Field(default=3, ge=2, le=100)
     rotate_pairs: bool = False
@@ -485,33 +487,8 @@ class NoteIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    session: int = Field(ge=1, le=52)
+    session: int = Field(ge=1, le=MAX_SESSIONS)
     text: str = Field(min_length=1, max_length=5000, pattern=NO_CONTROL)
-
-
-class SessionNote(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    session_id: int
-    author_id: int
-    text: str
-    created_at: datetime
-
-
-class MentoringSession(BaseModel):
-    """A meeting of one pair (named so to avoid confusion with database sessions)."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    pairing_id: int
-    number: int
-    stage: Stage
-    status: SessionStatus
-    scheduled_at: datetime | None
-    agenda: dict[str, object] | None
-    prompts: dict[str, object] | None
 
 
 class FeedbackIn(BaseModel):
@@ -522,7 +499,7 @@ class FeedbackIn(BaseModel):
     pairing_id: int = Field(ge=1, le=2**31 - 1)
     stage: FeedbackStage
     session_number: int | None = Field(
-        default=None, ge=1, le=52, description="Required for stage 'session', else empty."
+        default=None, ge=1, le=MAX_SESSIONS, description="Required for stage 'session', else empty."
     )
     usefulness: int = Field(ge=1, le=5, description="How useful the session or stage was.")
     pairing_fit: int = Field(ge=1, le=5, description="How well the pairing works.")

@@ -75,7 +75,7 @@ class TextVectors:
     vectors: np.ndarray
 
 
-def make_client(settings: Settings) -> ClientAPI:
+def chroma_client(settings: Settings) -> ClientAPI:
     """An embedded PersistentClient, or an HttpClient when a server URL is configured."""
     try:
         if settings.chroma_url:
@@ -201,7 +201,7 @@ class Index:
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> Index:
-        return cls(make_client(settings), embedder, prefix=settings.index_prefix)
+        return cls(chroma_client(settings), embedder, prefix=settings.index_prefix)
 
     def _collection(self, name: str) -> Collection:
         return self.client.get_or_create_collection(

@@ -60,7 +60,7 @@ class MonthRow(BaseModel):
     pairing_fit_mean: float | None
 
 
-class SessionRow(BaseModel):
+class SessionCount(BaseModel):
     number: int
     pairs_held: int
     pairs_expected: int  # pairs whose plan to date includes this session
@@ -75,7 +75,7 @@ class KpiReport(BaseModel):
     suppressed: dict[str, str] = Field(
         default_factory=dict, description="Metric -> why it is not shown."
     )
-    sessions: list[SessionRow] = Field(default_factory=list)
+    sessions: list[SessionCount] = Field(default_factory=list)
     satisfaction_by_month: list[MonthRow] = Field(default_factory=list)
     breakdowns: dict[str, list[GroupRow]] = Field(default_factory=dict)
 
@@ -221,7 +221,7 @@ def programme_kpis(
         round(sum(gap <= limit for gap in gaps) / len(gaps), 3) if gaps else None
     )
     sessions = [
-        SessionRow(
+        SessionCount(
             number=n,
             pairs_held=sum(n in held[p.id] for p in live),
             pairs_expected=sum(expected_of[p.id] >= n for p in live),

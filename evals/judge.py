@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from coach.config import Settings
 from coach.errors import CoachError
-from coach.llm.client import make_client
+from coach.llm.client import openai_client
 from coach.llm.templates import render
 from evals.recording import Recorder
 
@@ -33,7 +33,7 @@ class Judge:
     ) -> None:
         self.model = settings.llm_model
         self.recorder = recorder
-        self._client = make_client(settings, http_client=http_client)
+        self._client = openai_client(settings, http_client=http_client)
 
     def score(self, task: str, case_description: str, output: str) -> JudgeScore:
         prompt = render(

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import Id, ServicesDep, Who
+from api.downloads import kpi_csv
 from api.schemas import FeedbackPublic
 from coach.domain import FeedbackIn, FeedbackStage, PairingActionRecord
 from coach.errors import NotFoundError
@@ -50,8 +51,10 @@ def submit(programme_id: Id, body: FeedbackIn, who: Who, services: ServicesDep) 
 @router.get("/feedback/mine", response_model=list[FeedbackPublic])
 def mine(programme_id: Id, who: Who, services: ServicesDep) -> list[FeedbackPublic]:
     """The caller's own answers, text included; nobody else can read them."""
-    author_id = _own_participant(who, programme_id, Action.FEEDBACK_SUBMIT)
-    author = services.store.get_participant(author_id)
+    require(
+        who, Action.FEEDBACK_READ_RAW, Target(programme_id=programme_id, owner_user_id=who.user_id)
+    )
+    author = services.store.get_participant(who.participates[programme_id][0])
     return [FeedbackPublic.model_validate(f) for f in my_feedback(services, programme_id, author)]
 
 
@@ -138,10 +141,4 @@ def kpis(
     """The programme's KPIs; breakdowns follow the minimum-cohort rule."""
     require(who, Action.KPI_READ, Target(programme_id=programme_id))
     report = programme_kpis(services, programme_id)
-    if format == "csv":
-        return Response(
-            report.to_csv(),
-            media_type="text/csv",
-            headers={"Content-Disposition": f'attachment; filename="kpis-{programme_id}.csv"'},
-        )
-    return report
+    return kpi_csv(report) if format == "csv" else report

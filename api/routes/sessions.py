@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, status
 
 from api.deps import Id, ServicesDep, Who
-from coach.domain import PairingStatus
+from coach.domain import MAX_SESSIONS, PairingStatus
 from coach.errors import NotFoundError
 from coach.prep.agenda import Agenda
 from coach.prep.documents import prepare_agenda, prepare_prompts, stored_agenda, stored_prompts
@@ -19,7 +19,7 @@ router = APIRouter(
     prefix="/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}",
     tags=["sessions"],
 )
-Number = Annotated[int, Path(ge=1, le=52, description="Session number, from 1.")]
+Number = Annotated[int, Path(ge=1, le=MAX_SESSIONS, description="Session number, from 1.")]
 
 
 def _check(

@@ -9,6 +9,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api.deps import Id, ServicesDep
+from api.downloads import kpi_csv
 from api.web.charts import grouped_bars, meter
 from api.web.render import page
 from api.web.session import Poster, Viewer, WebUser
@@ -94,11 +95,7 @@ def overview(request: Request, programme_id: Id, viewer: Viewer, services: Servi
 @router.get("/kpis.csv")
 def kpis_csv(programme_id: Id, viewer: Viewer, services: ServicesDep) -> Response:
     require(viewer.who, Action.KPI_READ, Target(programme_id=programme_id))
-    return Response(
-        programme_kpis(services, programme_id).to_csv(),
-        media_type="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="kpis-{programme_id}.csv"'},
-    )
+    return kpi_csv(programme_kpis(services, programme_id))
 
 
 @router.get("/pairings", response_class=HTMLResponse)

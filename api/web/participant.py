@@ -12,6 +12,7 @@ from api.deps import Id, ServicesDep
 from api.web.render import page
 from api.web.session import Poster, Viewer, WebUser
 from coach.domain import (
+    MAX_SESSIONS,
     FeedbackIn,
     FeedbackStage,
     NoteIn,
@@ -35,7 +36,7 @@ from coach.privacy.policy import Action, Target, require
 from coach.services import Services
 
 router = APIRouter(prefix="/web/programmes/{programme_id}", include_in_schema=False)
-Number = Annotated[int, Path(ge=1, le=52)]
+Number = Annotated[int, Path(ge=1, le=MAX_SESSIONS)]
 
 
 def _me(viewer: WebUser, services: Services, programme_id: int):
@@ -76,6 +77,12 @@ def _my_page(
         if status == "held":
             held.setdefault(pairing_id, set()).add(number)
     kind = "agenda" if me.role is Role.MENTEE else "prompts"
+    # The page shows the viewer's own private notes, which only their author may read.
+    require(
+        viewer.who,
+        Action.NOTE_READ,
+        Target(programme_id=programme_id, owner_user_id=viewer.who.user_id),
+    )
     pairs = []
     for pairing in mine:
         partner = store.get_participant(
@@ -192,7 +199,7 @@ def add_note(
     pairing_id: Id,
     viewer: Poster,
     services: ServicesDep,
-    session: Annotated[int, Form(ge=1, le=52)],
+    session: Annotated[int, Form(ge=1, le=MAX_SESSIONS)],
     text: Annotated[str, Form(max_length=5000)] = "",
 ) -> RedirectResponse:
     pairing = _pairing(services, programme_id, pairing_id)

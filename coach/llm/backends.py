@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from coach.config import Settings
 from coach.errors import ConfigError
-from coach.llm.client import make_client
+from coach.llm.client import openai_client
 from coach.llm.task import Ctx, Out, Task
 from coach.llm.templates import render
 from coach.privacy.redaction import Redactor
@@ -81,7 +81,7 @@ class OpenAIBackend(Backend):
         recorder: Recorder | None = None,
     ) -> None:
         self.model = settings.llm_model
-        self.client = make_client(settings, http_client=http_client)
+        self.client = openai_client(settings, http_client=http_client)
         self.recorder = recorder
 
     def execute(

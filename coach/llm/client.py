@@ -14,7 +14,7 @@ def llm_configured(settings: Settings) -> bool:
     return bool(settings.llm_base_url or settings.llm_api_key)
 
 
-def make_client(settings: Settings, *, http_client: httpx2.Client | None = None) -> OpenAI:
+def openai_client(settings: Settings, *, http_client: httpx2.Client | None = None) -> OpenAI:
     if not llm_configured(settings):
         raise ConfigError(
             "No OpenAI-compatible backend is configured.",

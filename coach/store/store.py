@@ -1039,19 +1039,6 @@ class Store:
             ).all()
             return {pid: at for pid, at in rows}
 
-    def participant_activity(self, programme_id: int) -> list[tuple[int, str, str, bool]]:
-        """(id, role, department, active) of everyone ever registered in a programme."""
-        with self.transaction() as session:
-            rows = session.execute(
-                select(
-                    ParticipantRow.id,
-                    ParticipantRow.role,
-                    ParticipantRow.department,
-                    ParticipantRow.active,
-                ).where(ParticipantRow.programme_id == programme_id)
-            ).all()
-            return [(pid, role, dept, active) for pid, role, dept, active in rows]
-
     def count_feedback(self, programme_id: int) -> int:
         with self.transaction() as session:
             return (

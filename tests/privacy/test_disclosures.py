@@ -53,7 +53,7 @@ def meaning(embedder):
 
 def test_meaning_finds_what_the_patterns_miss(meaning):
     for text, category in [
-        ("She is waiting for a kidney transplant.", "health"),
+        ("He needs a new kidney and is on the waiting list.", "health"),
         ("My landlord is taking me to court over unpaid rent.", "legal"),
     ]:
         assert find_disclosures(text) == []  # no pattern says so
