@@ -52,7 +52,7 @@ run-prod: install
 	$(BIN)/uvicorn api.main:app --host 127.0.0.1 --port 8000 --workers $(WORKERS)
 
 lint: install
-	$(BIN)/ruff check coach api evals tests bench
+	$(BIN)/ruff check coach api cli evals tests bench
 	$(BIN)/mypy
 
 test: install lint

@@ -5,7 +5,7 @@ import csv
 import pytest
 from typer.testing import CliRunner
 
-from coach import cli
+from cli import main as cli
 
 runner = CliRunner()
 
