@@ -18,8 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from coach.domain import Direction, Stage
 from coach.errors import FieldProblem, KnowledgeError
+from coach.resources import shipped_dir
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+KNOWLEDGE_DIR = shipped_dir("knowledge")
 CARDS_DIR = KNOWLEDGE_DIR / "cards"
 SAMPLE_DIR = KNOWLEDGE_DIR / "sample"
 

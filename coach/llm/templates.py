@@ -9,7 +9,9 @@ from typing import Any
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent.parent / "prompts"
+from coach.resources import shipped_dir
+
+PROMPTS_DIR = shipped_dir("prompts")
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,274 @@
+"""Mentee and mentor pages: my pairing, the next session's agenda or prompts, my private
+notes and my feedback."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Path, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from api.deps import Id, ServicesDep
+from api.web.render import page
+from api.web.session import Poster, Viewer, WebUser
+from coach.domain import (
+    MAX_SESSIONS,
+    FeedbackIn,
+    FeedbackStage,
+    NoteIn,
+    Pairing,
+    PairingStatus,
+    Role,
+    validated,
+)
+from coach.errors import (
+    AccessDeniedError,
+    ConflictError,
+    FieldProblem,
+    InputValidationError,
+    NotFoundError,
+)
+from coach.feedback import check_ins, my_feedback, submit_feedback
+from coach.prep.context import stage_for
+from coach.prep.documents import prepare_agenda, prepare_prompts, stored_agenda, stored_prompts
+from coach.prep.overview import pair_overview
+from coach.privacy.policy import Action, Target, require
+from coach.services import Services
+
+router = APIRouter(prefix="/web/programmes/{programme_id}", include_in_schema=False)
+Number = Annotated[int, Path(ge=1, le=MAX_SESSIONS)]
+
+
+def _me(viewer: WebUser, services: Services, programme_id: int):
+    require(viewer.who, Action.PROGRAMME_READ, Target(programme_id=programme_id))
+    if programme_id not in viewer.who.participates:
+        raise AccessDeniedError(
+            "This page is for the programme's mentees and mentors.",
+            hint="coordinators find the programme under Overview, Pairings and Feedback.",
+        )
+    return services.store.get_participant(viewer.who.participates[programme_id][0])
+
+
+def _pairing(services: Services, programme_id: int, pairing_id: int) -> Pairing:
+    pairing = services.store.get_pairing(pairing_id)
+    if pairing.programme_id != programme_id:
+        raise NotFoundError("pairing", pairing_id)
+    return pairing
+
+
+def _my_page(
+    request: Request,
+    programme_id: int,
+    viewer: WebUser,
+    services: Services,
+    *,
+    done: str = "",
+    error: tuple[str, list[tuple[str, str]]] | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    me = _me(viewer, services, programme_id)
+    store = services.store
+    programme = store.get_programme(programme_id)
+    mine, _ = store.list_pairings(
+        programme_id, statuses=[PairingStatus.APPROVED], participant_id=me.id
+    )
+    held: dict[int, set[int]] = {}
+    for pairing_id, number, status, _ in store.sessions_of_programme(programme_id):
+        if status == "held":
+            held.setdefault(pairing_id, set()).add(number)
+    kind = "agenda" if me.role is Role.MENTEE else "prompts"
+    # The page shows the viewer's own private notes, which only their author may read.
+    require(
+        viewer.who,
+        Action.NOTE_READ,
+        Target(programme_id=programme_id, owner_user_id=viewer.who.user_id),
+    )
+    pairs = []
+    for pairing in mine:
+        partner = store.get_participant(
+            pairing.mentor_id if me.role is Role.MENTEE else pairing.mentee_id
+        )
+        done_numbers = held.get(pairing.id, set())
+        next_number = min(programme.sessions_planned, max(done_numbers, default=0) + 1)
+        pairs.append(
+            {
+                "pairing": pairing,
+                "partner": partner,
+                "held": sorted(done_numbers),
+                "next": next_number,
+                "stage": stage_for(next_number, programme.sessions_planned).value,
+                "ready": store.session_document(pairing.id, next_number, kind) is not None,
+                "notes": store.notes_by_author(pairing.id, me.id),
+                "overview": pair_overview(services, pairing.id, me.role),
+                "check_ins": check_ins(services, pairing.id),
+            }
+        )
+    return page(
+        request,
+        "me.html",
+        viewer,
+        programme=programme,
+        me=me,
+        kind=kind,
+        pairs=pairs,
+        feedback=my_feedback(services, programme_id, me),
+        stages=[s.value for s in FeedbackStage],
+        done=done,
+        error=error,
+        status_code=status_code,
+    )
+
+
+@router.get("/me", response_class=HTMLResponse)
+def my_programme(
+    request: Request, programme_id: Id, viewer: Viewer, services: ServicesDep, done: str = ""
+):
+    return _my_page(request, programme_id, viewer, services, done=done[:100])
+
+
+def _session_action(kind: str) -> Action:
+    return Action.AGENDA if kind == "agenda" else Action.PROMPTS
+
+
+def _check_session(
+    viewer: WebUser, services: Services, programme_id: int, pairing_id: int, kind: str
+) -> Pairing:
+    pairing = _pairing(services, programme_id, pairing_id)
+    asker = pairing.mentee_id if kind == "agenda" else pairing.mentor_id
+    require(
+        viewer.who,
+        _session_action(kind),
+        Target(
+            programme_id=programme_id,
+            participant_id=asker,
+            approved=pairing.status is PairingStatus.APPROVED,
+        ),
+    )
+    return pairing
+
+
+@router.post("/pairings/{pairing_id}/sessions/{number}/{kind}")
+def generate(
+    programme_id: Id,
+    pairing_id: Id,
+    number: Number,
+    kind: Annotated[str, Path(pattern="^(agenda|prompts)$")],
+    viewer: Poster,
+    services: ServicesDep,
+) -> RedirectResponse:
+    _check_session(viewer, services, programme_id, pairing_id, kind)
+    if kind == "agenda":
+        prepare_agenda(services, pairing_id, number)
+    else:
+        prepare_prompts(services, pairing_id, number)
+    return RedirectResponse(
+        f"/web/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/{kind}", 303
+    )
+
+
+@router.get("/pairings/{pairing_id}/sessions/{number}/{kind}", response_class=HTMLResponse)
+def view(
+    request: Request,
+    programme_id: Id,
+    pairing_id: Id,
+    number: Number,
+    kind: Annotated[str, Path(pattern="^(agenda|prompts)$")],
+    viewer: Viewer,
+    services: ServicesDep,
+):
+    _check_session(viewer, services, programme_id, pairing_id, kind)
+    document = (
+        stored_agenda(services, pairing_id, number)
+        if kind == "agenda"
+        else stored_prompts(services, pairing_id, number)
+    )
+    return page(
+        request,
+        f"{kind}.html",
+        viewer,
+        programme=services.store.get_programme(programme_id),
+        pairing_id=pairing_id,
+        number=number,
+        document=document,
+    )
+
+
+@router.post("/pairings/{pairing_id}/notes")
+def add_note(
+    programme_id: Id,
+    pairing_id: Id,
+    viewer: Poster,
+    services: ServicesDep,
+    session: Annotated[int, Form(ge=1, le=MAX_SESSIONS)],
+    text: Annotated[str, Form(max_length=5000)] = "",
+) -> RedirectResponse:
+    pairing = _pairing(services, programme_id, pairing_id)
+    require(
+        viewer.who,
+        Action.NOTE_WRITE,
+        Target(
+            programme_id=programme_id,
+            members=frozenset({pairing.mentor_id, pairing.mentee_id}),
+            approved=pairing.status is PairingStatus.APPROVED,
+        ),
+    )
+    note = validated(NoteIn, {"session": session, "text": text}, "note")
+    programme = services.store.get_programme(programme_id)
+    if session > programme.sessions_planned:
+        raise InputValidationError(
+            f"The programme plans {programme.sessions_planned} sessions.",
+            [FieldProblem("session", f"must be 1 to {programme.sessions_planned}")],
+            hint="choose one of the programme's sessions; the note was not saved.",
+        )
+    session_id = services.store.ensure_session(
+        pairing_id, session, stage_for(session, programme.sessions_planned)
+    )
+    author = viewer.who.participates[programme_id][0]
+    services.store.add_note(session_id, author, note.text)
+    return RedirectResponse(f"/web/programmes/{programme_id}/me?done=note saved", 303)
+
+
+@router.post("/feedback")
+async def give_feedback(
+    request: Request,
+    programme_id: Id,
+    viewer: Poster,
+    services: ServicesDep,
+) -> Response:
+    """The feedback form: ratings, progress per own goal (fields named progress:<n>)."""
+    form = await request.form()
+    me = _me(viewer, services, programme_id)
+    require(viewer.who, Action.FEEDBACK_SUBMIT, Target(programme_id=programme_id))
+    progress = {}
+    for index, goal in enumerate(me.goals):
+        value = str(form.get(f"progress:{index}", "") or "")
+        if value:
+            progress[goal] = value
+    data = {
+        "pairing_id": form.get("pairing_id"),
+        "stage": form.get("stage"),
+        "session_number": form.get("session_number") or None,
+        "usefulness": form.get("usefulness"),
+        "pairing_fit": form.get("pairing_fit"),
+        "goal_progress": progress,
+        "text": str(form.get("text", "") or ""),
+        "consent_to_quote": form.get("consent_to_quote") == "on",
+    }
+    try:
+        answer = validated(FeedbackIn, data, "feedback")
+        if answer.stage is not FeedbackStage.SESSION:
+            answer = answer.model_copy(update={"session_number": None})
+        submit_feedback(services, programme_id, me, answer)
+    except (InputValidationError, ConflictError) as exc:
+        fields = [(p.field, p.message) for p in getattr(exc, "problems", [])]
+        return _my_page(
+            request,
+            programme_id,
+            viewer,
+            services,
+            error=(exc.message, fields),
+            status_code=409 if isinstance(exc, ConflictError) else 422,
+        )
+    return RedirectResponse(
+        f"/web/programmes/{programme_id}/me?done=thank you for your feedback", 303
+    )

@@ -1,0 +1,1 @@
+"""The ``coach`` command, beside ``api/``: the core in ``coach/`` imports neither."""

