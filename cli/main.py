@@ -39,6 +39,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
+# Said while a command loads the embedding, spaCy or theme models it needs.
+LOADING = "Loading the language models (a few seconds), then "
 errors = Console(stderr=True, soft_wrap=True)  # error lines stay whole for grep
 
 
@@ -190,9 +192,10 @@ def guidance(
         raise CoachError(
             "The guidance index is empty.", hint="run `coach index` (or `coach demo`) first."
         )
-    hits = svc.index.search_guidance(
-        query, audience=audience.value if audience else None, stage=stage, k=k
-    )
+    with console.status(LOADING + "searching the guidance..."):
+        hits = svc.index.search_guidance(
+            query, audience=audience.value if audience else None, stage=stage, k=k
+        )
     if not hits:
         console.print("No card matches that audience and stage.")
         return
@@ -297,7 +300,7 @@ def match(
     svc = services()
     svc.store.check()
     target = svc.store.get_programme(programme)
-    with console.status("Matching"):
+    with console.status(LOADING + "matching..."):
         run, pairings, result = run_matching(svc, target.id, chosen)
     names = {p.id: p.name for p in svc.store.list_participants(target.id)}
     table = Table(
@@ -399,7 +402,8 @@ def prep(
 
     svc = services()
     svc.store.check()
-    agenda = prepare_agenda(svc, pairing, session)
+    with console.status(LOADING + "writing the agenda..."):
+        agenda = prepare_agenda(svc, pairing, session)
     if as_json:
         print(agenda.model_dump_json(indent=2))
         return
@@ -447,7 +451,8 @@ def prompts(
 
     svc = services()
     svc.store.check()
-    result = prepare_prompts(svc, pairing, session)
+    with console.status(LOADING + "writing the prompts..."):
+        result = prepare_prompts(svc, pairing, session)
     if as_json:
         print(result.model_dump_json(indent=2))
         return
@@ -529,7 +534,8 @@ def redact(
             raise CoachError(
                 f"{path} is not UTF-8 text.", hint="save it as UTF-8 (plain text) and retry."
             ) from None
-    result = svc.redactor(programme_id).redact(text)
+    with errors.status(LOADING + "redacting..."):
+        result = svc.redactor(programme_id).redact(text)
     sys.stdout.write(result.text)
     counts = ", ".join(f"{label.lower()} {n}" for label, n in sorted(result.counts().items()))
     errors.print(f"Redacted: {counts or 'nothing found'}")
@@ -544,6 +550,7 @@ def feedback_summary(
     """The coordinator's summary of one stage's feedback (only above the minimum cohort)."""
     from coach.domain import FeedbackStage
     from coach.feedback import summarise_feedback
+    from coach.feedback.summary import too_few_answers
 
     try:
         which = FeedbackStage(stage)
@@ -553,7 +560,12 @@ def feedback_summary(
         ) from None
     svc = services()
     svc.store.check()
-    summary = summarise_feedback(svc, svc.store.get_programme(programme).id, which)
+    programme_id = svc.store.get_programme(programme).id
+    # Too few answers is told at once; a summary loads the redaction and theme models.
+    summary = too_few_answers(svc, programme_id, which)
+    if summary is None:
+        with console.status(LOADING + "summarising..."):
+            summary = summarise_feedback(svc, programme_id, which)
     if as_json:
         print(summary.model_dump_json(indent=2))
         return

@@ -140,6 +140,17 @@ def _refusal(programme_id: int, stage: FeedbackStage, minimum: int) -> FeedbackS
     )
 
 
+def too_few_answers(
+    services: Services, programme_id: int, stage: FeedbackStage
+) -> FeedbackSummary | None:
+    """The refusal when fewer people answered than the programme's minimum cohort."""
+    minimum = services.store.get_programme(programme_id).min_cohort_size
+    answers = services.store.feedback_for(programme_id, stage)
+    if len({answer.author_id for answer in answers}) < minimum:
+        return _refusal(programme_id, stage, minimum)
+    return None
+
+
 def build_summary_context(
     services: Services,
     programme_id: int,
@@ -147,13 +158,14 @@ def build_summary_context(
     redactor: Redactor | None = None,
 ) -> SummaryContext | FeedbackSummary:
     """The redacted, themed input; or the refusal when too few people answered."""
+    refusal = too_few_answers(services, programme_id, stage)
+    if refusal is not None:
+        return refusal
     store = services.store
     programme = store.get_programme(programme_id)
     answers = store.feedback_for(programme_id, stage)
     respondents = sorted({answer.author_id for answer in answers})
     minimum = programme.min_cohort_size
-    if len(respondents) < minimum:
-        return _refusal(programme_id, stage, minimum)
     redactor = redactor or services.redactor(programme_id)
     finder = services.theme_finder
     author_index = {author: index for index, author in enumerate(respondents, start=1)}
@@ -462,6 +474,9 @@ def summarise_feedback(
     """The coordinator's summary of one programme stage, with the configured backend."""
     from coach.llm.backends import get_backend
 
+    refusal = too_few_answers(services, programme_id, stage)
+    if refusal is not None:  # answered before any model is loaded
+        return refusal
     redactor = services.redactor(programme_id)
     built = build_summary_context(services, programme_id, stage, redactor)
     if isinstance(built, FeedbackSummary):
