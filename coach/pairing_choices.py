@@ -171,9 +171,7 @@ def approve_many(
     outcome = BulkOutcome()
     for pairing_id in dict.fromkeys(pairing_ids):  # each once, in the order given
         try:
-            pairing = services.store.get_pairing(pairing_id)
-            if pairing.programme_id != programme_id:
-                raise NotFoundError("pairing", pairing_id)
+            services.store.get_pairing(pairing_id, programme_id=programme_id)
             outcome.approved.append(approve(services, pairing_id, actor_user_id))
         except NotFoundError:
             outcome.refused[pairing_id] = "not a pairing of this programme"

@@ -15,7 +15,6 @@ from api.deps import Id, ServicesDep, Who
 from api.downloads import kpi_csv
 from api.schemas import FeedbackPublic
 from coach.domain import FeedbackIn, FeedbackStage, PairingActionRecord
-from coach.errors import NotFoundError
 from coach.feedback import (
     FeedbackSummary,
     PairAttention,
@@ -122,8 +121,7 @@ def notes(
 ) -> list[PairingActionRecord]:
     """The caller's own notes about a pair (never another coordinator's)."""
     require(who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
-    if services.store.get_pairing(pairing_id).programme_id != programme_id:
-        raise NotFoundError("pairing", pairing_id)
+    services.store.get_pairing(pairing_id, programme_id=programme_id)
     return my_notes(services, pairing_id, who.user_id)
 
 

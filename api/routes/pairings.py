@@ -20,7 +20,6 @@ from api.schemas import (
     RefusedPublic,
 )
 from coach.domain import Membership, Pairing, PairingStatus
-from coach.errors import NotFoundError
 from coach.pairing_choices import alternatives, approve_many, pair_manually
 from coach.pairings import approve, member_view, reject, swap
 from coach.privacy.policy import Action, Target, decide, require
@@ -37,9 +36,7 @@ def _target(pairing: Pairing) -> Target:
 
 
 def _visible(store: StoreDep, who: Membership, programme_id: int, pairing_id: int) -> Pairing:
-    pairing = store.get_pairing(pairing_id)
-    if pairing.programme_id != programme_id:
-        raise NotFoundError("pairing", pairing_id)
+    pairing = store.get_pairing(pairing_id, programme_id=programme_id)
     require(who, Action.PAIRING_READ, _target(pairing))
     return pairing
 

@@ -15,7 +15,6 @@ from api.schemas import (
     ParticipantUpdate,
 )
 from coach.domain import Membership, Participant, Role
-from coach.errors import NotFoundError
 from coach.privacy.policy import Action, Target, require
 from coach.roster import parse_bytes, validate_rows
 
@@ -33,10 +32,7 @@ def _public(participant: Participant, who: Membership) -> ParticipantPublic:
 
 
 def _participant_in(store: StoreDep, programme_id: int, participant_id: int) -> Participant:
-    participant = store.get_participant(participant_id)
-    if participant.programme_id != programme_id:
-        raise NotFoundError("participant", participant_id)
-    return participant
+    return store.get_participant(participant_id, programme_id=programme_id)
 
 
 @router.get("", response_model=PagePublic[ParticipantPublic])

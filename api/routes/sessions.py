@@ -8,7 +8,6 @@ from fastapi import APIRouter, Path, status
 
 from api.deps import Id, ServicesDep, Who
 from coach.domain import MAX_SESSIONS, PairingStatus
-from coach.errors import NotFoundError
 from coach.prep.agenda import Agenda
 from coach.prep.documents import prepare_agenda, prepare_prompts, stored_agenda, stored_prompts
 from coach.prep.mentor_prompts import MentorPrompts
@@ -25,9 +24,7 @@ Number = Annotated[int, Path(ge=1, le=MAX_SESSIONS, description="Session number,
 def _check(
     services: Services, who: Who, programme_id: int, pairing_id: int, action: Action
 ) -> None:
-    pairing = services.store.get_pairing(pairing_id)
-    if pairing.programme_id != programme_id:
-        raise NotFoundError("pairing", pairing_id)
+    pairing = services.store.get_pairing(pairing_id, programme_id=programme_id)
     asker = pairing.mentee_id if action is Action.AGENDA else pairing.mentor_id
     approved = pairing.status is PairingStatus.APPROVED
     require(who, action, Target(programme_id=programme_id, participant_id=asker, approved=approved))

@@ -250,8 +250,8 @@ def mentee_alternatives(
     """The next-best mentors for one mentee, and a form to pair by hand."""
     require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
     store = services.store
-    mentee = store.get_participant(mentee_id)
-    if mentee.programme_id != programme_id or mentee.role is not Role.MENTEE:
+    mentee = store.get_participant(mentee_id, programme_id=programme_id)
+    if mentee.role is not Role.MENTEE:
         raise NotFoundError("mentee", mentee_id)
     mentors = sorted(
         (p for p in store.list_participants(programme_id) if p.role is Role.MENTOR),
@@ -292,8 +292,7 @@ def manual_pair(
 
 
 def _in_programme(services: ServicesDep, programme_id: int, pairing_id: int) -> None:
-    if services.store.get_pairing(pairing_id).programme_id != programme_id:
-        raise NotFoundError("pairing", pairing_id)
+    services.store.get_pairing(pairing_id, programme_id=programme_id)
 
 
 @router.get("/feedback", response_class=HTMLResponse)
@@ -509,7 +508,4 @@ def _lines(text: str) -> list[str]:
 
 
 def _person(services: ServicesDep, programme_id: int, participant_id: int) -> Participant:
-    person = services.store.get_participant(participant_id)
-    if person.programme_id != programme_id:
-        raise NotFoundError("participant", participant_id)
-    return person
+    return services.store.get_participant(participant_id, programme_id=programme_id)

@@ -26,7 +26,6 @@ from coach.errors import (
     ConflictError,
     FieldProblem,
     InputValidationError,
-    NotFoundError,
 )
 from coach.feedback import check_ins, my_feedback, submit_feedback
 from coach.prep.context import stage_for
@@ -50,10 +49,7 @@ def _me(viewer: WebUser, services: Services, programme_id: int):
 
 
 def _pairing(services: Services, programme_id: int, pairing_id: int) -> Pairing:
-    pairing = services.store.get_pairing(pairing_id)
-    if pairing.programme_id != programme_id:
-        raise NotFoundError("pairing", pairing_id)
-    return pairing
+    return services.store.get_pairing(pairing_id, programme_id=programme_id)
 
 
 def _my_page(

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from coach.domain import Feedback, FeedbackStage, Pairing, PairingActionRecord, PairingStatus
-from coach.errors import FieldProblem, InputValidationError, NotFoundError
+from coach.domain import Feedback, FeedbackStage, PairingActionRecord, PairingStatus
+from coach.errors import FieldProblem, InputValidationError
 
 if TYPE_CHECKING:
     from coach.services import Services
@@ -149,13 +149,6 @@ def pairs_needing_attention(
 MAX_MESSAGE = 2000
 
 
-def _pairing_in_programme(services: Services, programme_id: int, pairing_id: int) -> Pairing:
-    pairing = services.store.get_pairing(pairing_id)
-    if pairing.programme_id != programme_id:
-        raise NotFoundError("pairing", pairing_id)
-    return pairing
-
-
 def _text(value: str, what: str) -> str:
     text = value.strip()
     if not 5 <= len(text) <= MAX_MESSAGE:
@@ -172,7 +165,7 @@ def send_check_in(
 ) -> PairingActionRecord:
     """A message from the programme team to both members of an approved pair; they read it
     on their page. (Email delivery belongs to the onboarding issue's outbox.)"""
-    pairing = _pairing_in_programme(services, programme_id, pairing_id)
+    pairing = services.store.get_pairing(pairing_id, programme_id=programme_id)
     body = _text(text, "check-in message")
     if pairing.status is not PairingStatus.APPROVED:
         raise InputValidationError(
@@ -188,7 +181,7 @@ def add_note_to_self(
     services: Services, programme_id: int, pairing_id: int, author_user_id: int, text: str
 ) -> PairingActionRecord:
     """A coordinator's own note about a pair: only its author reads it back."""
-    _pairing_in_programme(services, programme_id, pairing_id)
+    services.store.get_pairing(pairing_id, programme_id=programme_id)
     body = _text(text, "note")
     return services.store.add_pairing_action(pairing_id, author_user_id, "note", body)
 

@@ -570,10 +570,14 @@ class Store:
                 query = query.where(ParticipantRow.role == role.value)
             return session.scalar(query) or 0
 
-    def get_participant(self, participant_id: int) -> Participant:
+    def get_participant(
+        self, participant_id: int, *, programme_id: int | None = None
+    ) -> Participant:
+        """The participant; with ``programme_id``, only if they belong to that programme
+        (another programme's participant is as unknown as a missing one)."""
         with self.transaction() as session:
             row = session.get(ParticipantRow, participant_id)
-            if row is None:
+            if row is None or (programme_id is not None and row.programme_id != programme_id):
                 raise NotFoundError("participant", participant_id)
             return _to_participant(row)
 
@@ -743,10 +747,11 @@ class Store:
             )
             return MatchingRun.model_validate(row) if row else None
 
-    def get_pairing(self, pairing_id: int) -> Pairing:
+    def get_pairing(self, pairing_id: int, *, programme_id: int | None = None) -> Pairing:
+        """The pairing; with ``programme_id``, only if it belongs to that programme."""
         with self.transaction() as session:
             row = session.get(PairingRow, pairing_id)
-            if row is None:
+            if row is None or (programme_id is not None and row.programme_id != programme_id):
                 raise NotFoundError("pairing", pairing_id)
             return _to_pairing(row)
 

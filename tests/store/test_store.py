@@ -133,6 +133,23 @@ def test_pairing_keeps_its_whole_status_history(store: Store, programme):
     assert ended.history[2].reason == "mentor moved on"
 
 
+def test_a_record_of_another_programme_is_as_unknown_as_a_missing_one(store: Store, programme):
+    store.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE)])
+    ids = {p.external_id: p.id for p in store.list_participants(programme.id)}
+    pairing = store.create_pairing(programme.id, ids["M1"], ids["E1"], score=0.8)
+    other = programme.id + 1000
+    assert store.get_pairing(pairing.id, programme_id=programme.id).id == pairing.id
+    with pytest.raises(NotFoundError) as elsewhere:
+        store.get_pairing(pairing.id, programme_id=other)
+    with pytest.raises(NotFoundError) as missing:
+        store.get_pairing(pairing.id + 1000, programme_id=programme.id)
+    assert str(elsewhere.value).replace(str(pairing.id), "N") == str(missing.value).replace(
+        str(pairing.id + 1000), "N"
+    )
+    with pytest.raises(NotFoundError):
+        store.get_participant(ids["M1"], programme_id=other)
+
+
 def test_a_stale_version_cannot_overwrite_a_newer_decision(store: Store, programme):
     store.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE)])
     ids = {p.external_id: p.id for p in store.list_participants(programme.id)}
