@@ -15,18 +15,15 @@ from api.schemas import (
     ParticipantUpdate,
 )
 from coach.domain import Membership, Participant, Role
-from coach.privacy.policy import Action, Target, require
+from coach.privacy.policy import Action, Target, require, sees_background
 from coach.roster import parse_bytes, validate_rows
 
 router = APIRouter(prefix="/programmes/{programme_id}/participants", tags=["participants"])
 
 
 def _public(participant: Participant, who: Membership) -> ParticipantPublic:
-    own = who.participates.get(participant.programme_id, (None,))[0] == participant.id
     data = participant.model_dump()
-    if not own:
-        # Self-described background feeds only aggregate fairness figures; reviewers
-        # never see it next to a name.
+    if not sees_background(who, participant.id, participant.programme_id):
         data["background"] = None
     return ParticipantPublic.model_validate(data)
 

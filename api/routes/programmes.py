@@ -13,7 +13,7 @@ from api.schemas import (
     ProgrammeUpdate,
 )
 from coach.domain import UserRole
-from coach.privacy.policy import Action, Target, require
+from coach.privacy.policy import Action, Target, require, visible_programmes
 
 router = APIRouter(prefix="/programmes", tags=["programmes"])
 
@@ -30,11 +30,11 @@ def create_programme(body: ProgrammeCreate, who: Who, store: StoreDep) -> Progra
 @router.get("", response_model=PagePublic[ProgrammePublic])
 def list_programmes(who: Who, store: StoreDep, page: PageDep) -> PagePublic[ProgrammePublic]:
     """The programmes the caller coordinates or takes part in (all, for admins)."""
-    if who.role is UserRole.ADMIN:
+    visible = visible_programmes(who)
+    if visible is None:
         items = store.list_programmes(page)
         total = store.count_programmes()
     else:
-        visible = sorted(who.coordinates | set(who.participates))
         total = len(visible)
         page = page.clamp()
         items = [

@@ -22,7 +22,6 @@ from coach.domain import (
     validated,
 )
 from coach.errors import (
-    AccessDeniedError,
     ConflictError,
     FieldProblem,
     InputValidationError,
@@ -39,12 +38,7 @@ Number = Annotated[int, Path(ge=1, le=MAX_SESSIONS)]
 
 
 def _me(viewer: WebUser, services: Services, programme_id: int):
-    require(viewer.who, Action.PROGRAMME_READ, Target(programme_id=programme_id))
-    if programme_id not in viewer.who.participates:
-        raise AccessDeniedError(
-            "This page is for the programme's mentees and mentors.",
-            hint="coordinators find the programme under Overview, Pairings and Feedback.",
-        )
+    require(viewer.who, Action.PARTICIPATE, Target(programme_id=programme_id))
     return services.store.get_participant(viewer.who.participates[programme_id][0])
 
 

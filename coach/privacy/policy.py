@@ -21,6 +21,7 @@ from coach.errors import AccessDeniedError, NotFoundError
 class Action(StrEnum):
     PROGRAMME_CREATE = "programme.create"
     PROGRAMME_READ = "programme.read"
+    PARTICIPATE = "programme.participate"  # a participant's own page of the programme
     PROGRAMME_UPDATE = "programme.update"
     COORDINATOR_ASSIGN = "programme.assign_coordinator"
     PARTICIPANT_LIST = "participant.list"
@@ -140,6 +141,16 @@ def decide(who: Membership, action: Action, target: Target = Target()) -> Decisi
         if who.role is UserRole.ADMIN or target.programme_id in who.coordinates:
             return _forbid("only participants of the programme give feedback")
         return _hide("not part of this programme")
+    if action is Action.PARTICIPATE:
+        # A participant's own page: admins are not participants either.
+        if target.programme_id in who.participates:
+            return ALLOW
+        if who.role is UserRole.ADMIN or target.programme_id in who.coordinates:
+            return _forbid(
+                "this page is for the programme's mentees and mentors; coordinators "
+                "find the programme under Overview, Pairings and Feedback"
+            )
+        return _hide("not part of this programme")
     if action in AUTHOR_ONLY:
         # The author is a participant of the programme the note or answer belongs to.
         # Anyone else is not told it exists; a coordinator or admin asking for "their
@@ -212,6 +223,26 @@ def decide(who: Membership, action: Action, target: Target = Target()) -> Decisi
                 return ALLOW
             return _hide("not your token")
     return _forbid(f"no policy for {action}")  # pragma: no cover - every action is matched
+
+
+def visible_programmes(who: Membership) -> list[int] | None:
+    """Ids of the programmes ``who`` may know of, in order; None means every programme
+    (admins)."""
+    if who.role is UserRole.ADMIN:
+        return None
+    return sorted(who.coordinates | set(who.participates))
+
+
+def sees_every_pairing(who: Membership, programme_id: int) -> bool:
+    """Coordinators (and admins) see every pairing and its reasons; a participant sees
+    their own approved pairings through ``pairings.member_view``."""
+    return decide(who, Action.PAIRING_REVIEW, Target(programme_id=programme_id)).allowed
+
+
+def sees_background(who: Membership, participant_id: int, programme_id: int) -> bool:
+    """Self-described background feeds only aggregate fairness figures: nobody but the
+    person sees it next to their name, coordinators and admins included."""
+    return who.participates.get(programme_id, (None,))[0] == participant_id
 
 
 def require(who: Membership, action: Action, target: Target = Target()) -> None:

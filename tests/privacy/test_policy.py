@@ -6,7 +6,16 @@ import pytest
 
 from coach.domain import Membership, Role, UserRole
 from coach.errors import AccessDeniedError, NotFoundError
-from coach.privacy.policy import SELF_EDITABLE_FIELDS, Action, Target, decide, require
+from coach.privacy.policy import (
+    SELF_EDITABLE_FIELDS,
+    Action,
+    Target,
+    decide,
+    require,
+    sees_background,
+    sees_every_pairing,
+    visible_programmes,
+)
 
 ADMIN = Membership(user_id=1, role=UserRole.ADMIN)
 COORDINATOR = Membership(user_id=2, role=UserRole.COORDINATOR, coordinates=frozenset({10}))
@@ -52,3 +61,21 @@ def test_every_action_is_decided_somewhere():
     ]
     unused = [a.name for a in Action if not any(f"Action.{a.name}" in s for s in sources)]
     assert unused == []
+
+
+def test_visibility_rules_live_in_the_policy():
+    assert visible_programmes(ADMIN) is None
+    assert visible_programmes(COORDINATOR) == [10]
+    assert visible_programmes(MENTEE) == [10]
+    assert sees_every_pairing(COORDINATOR, 10) and sees_every_pairing(ADMIN, 10)
+    assert not sees_every_pairing(MENTEE, 10) and not sees_every_pairing(COORDINATOR, 11)
+    # Background only beside one's own name: not the coordinator, not an admin.
+    assert sees_background(MENTEE, 101, 10)
+    assert not any(sees_background(w, 101, 10) for w in (MENTOR, COORDINATOR, ADMIN))
+
+
+def test_the_participant_page_is_for_participants():
+    assert decide(MENTOR, Action.PARTICIPATE, Target(programme_id=10)).allowed
+    assert decide(COORDINATOR, Action.PARTICIPATE, Target(programme_id=10)).status == 403
+    assert decide(COORDINATOR, Action.PARTICIPATE, Target(programme_id=11)).status == 404
+    assert decide(ADMIN, Action.PARTICIPATE, Target(programme_id=10)).status == 403
