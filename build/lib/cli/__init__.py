@@ -1,1 +1,0 @@
-"""The ``coach`` command, beside ``api/``: the core in ``coach/`` imports neither."""

@@ -1,1 +1,0 @@
-"""Confidentiality: the access policy (and, later, redaction and small-cohort rules)."""

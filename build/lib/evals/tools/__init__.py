@@ -1,1 +1,0 @@
-"""Maintenance scripts for the eval data (run with ``python -m evals.tools.NAME``)."""
