@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -391,19 +391,32 @@ def match(
         console.print(f"Suggestions written to {export}")
 
 
+PairingOption = Annotated[int, typer.Option(help="Pairing id (an approved pairing).")]
+SessionOption = Annotated[int, typer.Option(min=1, max=MAX_SESSIONS, help="Session number.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+D = TypeVar("D")
+
+
+def _prepared(
+    prepare: Callable[[Services, int, int], D], what: str, pairing: int, session: int
+) -> D:
+    """A session document, generated and stored, with a progress line while models load."""
+    svc = services()
+    svc.store.check()
+    with console.status(LOADING + f"writing the {what}..."):
+        return prepare(svc, pairing, session)
+
+
 @app.command()
 def prep(
-    pairing: Annotated[int, typer.Option(help="Pairing id (an approved pairing).")],
-    session: Annotated[int, typer.Option(min=1, max=MAX_SESSIONS, help="Session number.")] = 1,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    pairing: PairingOption,
+    session: SessionOption = 1,
+    as_json: JsonOption = False,
 ) -> None:
     """The mentee's agenda for a session (generated, stored, then printed)."""
     from coach.prep.documents import prepare_agenda
 
-    svc = services()
-    svc.store.check()
-    with console.status(LOADING + "writing the agenda..."):
-        agenda = prepare_agenda(svc, pairing, session)
+    agenda = _prepared(prepare_agenda, "agenda", pairing, session)
     if as_json:
         print(agenda.model_dump_json(indent=2))
         return
@@ -442,17 +455,14 @@ def prep(
 
 @app.command()
 def prompts(
-    pairing: Annotated[int, typer.Option(help="Pairing id (an approved pairing).")],
-    session: Annotated[int, typer.Option(min=1, max=MAX_SESSIONS, help="Session number.")] = 1,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    pairing: PairingOption,
+    session: SessionOption = 1,
+    as_json: JsonOption = False,
 ) -> None:
     """The mentor's conversation prompts for a session (generated, stored, printed)."""
     from coach.prep.documents import prepare_prompts
 
-    svc = services()
-    svc.store.check()
-    with console.status(LOADING + "writing the prompts..."):
-        result = prepare_prompts(svc, pairing, session)
+    result = _prepared(prepare_prompts, "prompts", pairing, session)
     if as_json:
         print(result.model_dump_json(indent=2))
         return
