@@ -24,7 +24,8 @@ from coach.errors import FieldProblem, KnowledgeError
 from coach.knowledge import KNOWLEDGE_DIR
 
 FEEDBACK_DIR = KNOWLEDGE_DIR / "feedback"
-# Calibrated on the tuning sets of evals/data/summaries.jsonl (see evals/README.md).
+# Checked per sentence by ``python -m evals.tools.calibrate_themes`` and per feedback set
+# on the summaries eval's tuning split; see that tool for why it is not lower.
 THEME_SIMILARITY = 0.65
 # A part whose cues already name a theme takes a further theme by meaning only when it is
 # this close to one of that theme's examples: near misses otherwise add a second, wrong one.

@@ -454,6 +454,85 @@ DISCLOSURES: list[tuple[str, list[str]]] = [
 ]
 
 
+# Written after the catalogue was tuned on BY_THEME, to choose THEME_SIMILARITY (the bar
+# for a theme by meaning alone): tuning material only, never part of a set
+# (``python -m evals.tools.calibrate_themes``).
+CALIBRATION: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "Our slot keeps getting eaten by other meetings.",
+        "We have struggled to meet at all this quarter.",
+    ],
+    "too-short-or-far-apart": [
+        "We need more than an hour to get anywhere.",
+        "The spacing between meetings is too wide.",
+    ],
+    "generic-or-unprepared": [
+        "The session outline was the same one everyone got.",
+        "We walk in cold every time.",
+    ],
+    "mentors-hold-back": [
+        "I keep quiet when I think my mentee has it wrong.",
+        "Speaking my mind to someone so senior still feels uncomfortable.",
+    ],
+    "mentee-takes-over": [
+        "My mentee talks more than listens.",
+        "I barely get to share anything before my mentee moves on.",
+    ],
+    "poor-fit": [
+        "We are not a natural pair.",
+        "I feel we were mismatched from the start.",
+    ],
+    "confidentiality-worries": [
+        "I am careful what I say in case it travels.",
+        "I do not trust that our conversations are private.",
+    ],
+    "logistics": [
+        "The call quality is so bad we lose half the session.",
+        "There is never a quiet room free when we need one.",
+    ],
+    "support-lacking": [
+        "We have been left without any help from the organisers.",
+        "No one told us what good looks like.",
+    ],
+    "goals-not-served": [
+        "We have not worked on what I came to learn.",
+        "My development goals have fallen by the wayside.",
+    ],
+    "valuable-development": [
+        "This programme has been a real boost to my development.",
+        "I have learnt more here than on any course.",
+    ],
+    "learning-digital-skills": [
+        "I now build my own charts instead of asking the analysts.",
+        "My mentor taught me how to use the new chat tool properly.",
+    ],
+    "candid-two-way": [
+        "We give each other honest feedback both ways.",
+        "I can say what I really think and it is welcomed.",
+    ],
+    "good-rapport": [
+        "We really enjoy working together.",
+        "It is easy and friendly between us.",
+    ],
+    "another-generation": [
+        "I see how younger employees think about work very differently now.",
+        "My mentor gave me a window into how graduates see us.",
+    ],
+    "voices-heard": [
+        "I now make sure remote colleagues speak first.",
+        "Quieter team members have more of a voice in my meetings now.",
+    ],
+    "mentor-visibility": [
+        "I have been noticed by senior leaders thanks to my mentee.",
+        "My mentee opened doors for me across the business.",
+    ],
+    "preparation-helps": [
+        "Agreeing our topics beforehand makes the sessions flow.",
+        "Bringing a few questions each time keeps us on track.",
+    ],
+}
+
+
 def split_of(index: int) -> str:
     """Every third sentence of a list is held out."""
     return "held_out" if index % 3 == 2 else "tune"
