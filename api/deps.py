@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request
@@ -13,19 +14,27 @@ from coach.errors import AuthenticationError
 from coach.services import Services
 from coach.store import Page, Store
 
+READ_METHODS = {"GET", "HEAD", "OPTIONS"}
+
 _bearer = HTTPBearer(auto_error=False, description="An API token from `coach token create`.")
 
 
-def get_services(request: Request) -> Services:
+def get_services(request: Request) -> Iterator[Services]:
+    """The request's unit of work: every store call of the request joins one transaction,
+    committed when the route returns and before the response is sent (``scope`` below),
+    rolled back if the route raises, so a failed request changes nothing."""
     services: Services = request.app.state.services
-    return services
+    with services.unit_of_work(writes=request.method not in READ_METHODS) as unit:
+        yield unit
 
 
-def get_store(services: Annotated[Services, Depends(get_services)]) -> Store:
+ServicesDep = Annotated[Services, Depends(get_services, scope="function")]
+
+
+def get_store(services: ServicesDep) -> Store:
     return services.store
 
 
-ServicesDep = Annotated[Services, Depends(get_services)]
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
@@ -51,7 +60,7 @@ CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
 def get_membership(store: StoreDep, user: CurrentUser) -> Membership:
-    return store.membership(user.id)
+    return store.accounts.membership(user.id)
 
 
 Who = Annotated[Membership, Depends(get_membership)]

@@ -61,29 +61,29 @@ def prepare(folder: Path, pairs: int) -> tuple[dict[str, str], Callable[[str], W
     store = services.store
     store.migrate()
     sample, _ = load_sample(store, SAMPLE_DIR)
-    coordinator = store.add_user(
+    coordinator = store.accounts.add_user(
         "bench.coordinator@example.org", "Bench", role=UserRole.COORDINATOR
     )
-    store.add_coordinator(sample.id, coordinator.id)
+    store.programmes.add_coordinator(sample.id, coordinator.id)
     coordinator_token = issue_token(store, coordinator.id, "bench")[1]
-    people = store.list_participants(sample.id)
+    people = store.programmes.list_participants(sample.id)
     mentors = [p for p in people if p.role is Role.MENTOR]
     mentees = [p for p in people if p.role is Role.MENTEE]
     agenda_targets = []
     for mentor, mentee in zip(mentors, mentees, strict=False):
-        pairing = store.create_pairing(sample.id, mentor.id, mentee.id)
-        store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
-        user = store.add_user(str(mentee.email), mentee.name)
+        pairing = store.pairings.create_pairing(sample.id, mentor.id, mentee.id)
+        store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+        user = store.accounts.add_user(str(mentee.email), mentee.name)
         agenda_targets.append((pairing.id, issue_token(store, user.id, "bench")[1]))
 
-    big = store.create_programme(
+    big = store.programmes.create_programme(
         ProgrammeIn(slug="bench-load", name="Load", sessions_planned=6),
         coordinator_user_id=coordinator.id,
     )
     feedback_authors = []
     for pairing_id, mentor, mentee in approved_pairs(store, big.id, pairs):
         for person in (mentor, mentee):
-            user = store.add_user(str(person.email), person.name)
+            user = store.accounts.add_user(str(person.email), person.name)
             feedback_authors.append((pairing_id, issue_token(store, user.id, "bench")[1]))
     services.close()
     index_guidance(env)

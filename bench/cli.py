@@ -41,11 +41,11 @@ from coach.config import load_settings
 from coach.domain import PairingStatus
 from coach.services import Services
 store = Services(load_settings()).store
-programme = store.get_programme("{PROGRAMME}")
-pairings, _ = store.list_pairings(programme.id, statuses=[PairingStatus.APPROVED])
+programme = store.programmes.get_programme("{PROGRAMME}")
+pairings, _ = store.pairings.list_pairings(programme.id, statuses=[PairingStatus.APPROVED])
 if not pairings:  # after a first match: approve a suggestion, as two reviewers would
-    pairings, _ = store.list_pairings(programme.id, statuses=[PairingStatus.SUGGESTED])
-    store.set_pairing_status(pairings[0].id, PairingStatus.APPROVED)
+    pairings, _ = store.pairings.list_pairings(programme.id, statuses=[PairingStatus.SUGGESTED])
+    store.pairings.set_pairing_status(pairings[0].id, PairingStatus.APPROVED)
 print(pairings[0].id)
 """
 

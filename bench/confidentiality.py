@@ -97,7 +97,9 @@ def summary(answers: int) -> dict[str, Any]:
         services = Services(load_settings(data_dir=Path(folder)))
         store = services.store
         store.migrate()
-        programme = store.create_programme(ProgrammeIn(slug="bench-summary", name="Summary"))
+        programme = store.programmes.create_programme(
+            ProgrammeIn(slug="bench-summary", name="Summary")
+        )
         authors = [
             (pairing_id, person)
             for pairing_id, mentor, mentee in approved_pairs(

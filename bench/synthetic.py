@@ -27,12 +27,12 @@ def approved_pairs(
         for i in range(count)
         for prefix, offset, role, grade in (("MR", 0, Role.MENTOR, 2), ("MT", 1, Role.MENTEE, 8))
     ]
-    store.upsert_participants(programme_id, rows)
-    people = {p.external_id: p for p in store.list_participants(programme_id)}
+    store.programmes.upsert_participants(programme_id, rows)
+    people = {p.external_id: p for p in store.programmes.list_participants(programme_id)}
     pairs = []
     for i in range(count):
         mentor, mentee = people[f"MR{i:05d}"], people[f"MT{i:05d}"]
-        pairing = store.create_pairing(programme_id, mentor.id, mentee.id)
-        store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+        pairing = store.pairings.create_pairing(programme_id, mentor.id, mentee.id)
+        store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
         pairs.append((pairing.id, mentor, mentee))
     return pairs

@@ -10,9 +10,9 @@ from __future__ import annotations
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -44,8 +44,38 @@ LOADING = "Loading the language models (a few seconds), then "
 errors = Console(stderr=True, soft_wrap=True)  # error lines stay whole for grep
 
 
-def services() -> Services:
-    return Services(load_settings())
+# The command being run keeps its units of work here; ``main`` closes them when it ends.
+_running: list[ExitStack] = []
+
+
+def services(*, writes: bool = True) -> Services:
+    """This command's services in one unit of work: what the command stores is committed
+    when it ends, and none of it if it fails (see ``Store.unit_of_work``).
+
+    ``writes=False`` for commands that only read (on SQLite they then take no lock).
+    """
+    svc = Services(load_settings())
+    if not _running:  # called from a script, not a command: each call commits alone
+        return svc
+    return _running[-1].enter_context(_CommandUnit(svc, writes=writes))
+
+
+class _CommandUnit:
+    """A unit of work that a successful exit (``SystemExit(0)``) commits."""
+
+    def __init__(self, svc: Services, *, writes: bool) -> None:
+        self._unit = svc.unit_of_work(writes=writes)
+
+    def __enter__(self) -> Services:
+        return self._unit.__enter__()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: Any
+    ) -> bool | None:
+        if isinstance(error, SystemExit) and error.code in (0, None):
+            self._unit.__exit__(None, None, None)
+            return None
+        return self._unit.__exit__(kind, error, trace)
 
 
 @contextmanager
@@ -76,10 +106,12 @@ def index_everything(svc: Services, programme_slug: str | None = None) -> None:
         report = svc.sync_guidance(progress=update)
     console.print(f"Guidance: {len(svc.cards)} cards ({_report(report)}).")
     programmes = (
-        [svc.store.get_programme(programme_slug)] if programme_slug else svc.store.list_programmes()
+        [svc.store.programmes.get_programme(programme_slug)]
+        if programme_slug
+        else svc.store.programmes.list_programmes()
     )
     for programme in programmes:
-        people = svc.store.list_participants(programme.id)
+        people = svc.store.programmes.list_participants(programme.id)
         with progress_bar(f"Embedding goals and skills of {programme.slug}") as update:
             report = svc.index.sync_participants(programme.id, people, progress=update)
         console.print(
@@ -123,7 +155,7 @@ def import_file(
     svc = services()
     svc.store.migrate()
     if path.suffix.lower() in {".yaml", ".yml"}:
-        saved = svc.store.upsert_programme(read_programme(path))
+        saved = svc.store.programmes.upsert_programme(read_programme(path))
         console.print(f"Programme [bold]{saved.slug}[/] saved (id {saved.id}).")
         return
     if programme is None:
@@ -142,11 +174,11 @@ def import_file(
 @app.command()
 def programmes() -> None:
     """List the programmes in the database."""
-    svc = services()
+    svc = services(writes=False)
     svc.store.check()
     table = Table("id", "slug", "name", "mentees", "mentors")
-    for item in svc.store.list_programmes():
-        counts = svc.store.count_participants(item.id)
+    for item in svc.store.programmes.list_programmes():
+        counts = svc.store.programmes.count_participants(item.id)
         table.add_row(
             str(item.id),
             item.slug,
@@ -187,7 +219,7 @@ def guidance(
     k: Annotated[int, typer.Option("-k", min=1, max=20, help="How many cards.")] = 3,
 ) -> None:
     """Print the guidance cards that best answer a question."""
-    svc = services()
+    svc = services(writes=False)
     if svc.index.guidance.count() == 0:
         raise CoachError(
             "The guidance index is empty.", hint="run `coach index` (or `coach demo`) first."
@@ -216,12 +248,11 @@ def demo(
     reset: Annotated[bool, typer.Option(help="Empty the data folder first.")] = False,
 ) -> None:
     """Load the sample programme into the data folder, build the index and show what it holds."""
-    svc = services()
-    data_dir = svc.settings.data_dir
+    data_dir = load_settings().data_dir
     if reset and data_dir.exists():
         shutil.rmtree(data_dir)
-        svc = services()
     data_dir.mkdir(parents=True, exist_ok=True)
+    svc = services()
     svc.store.migrate()
     programme, result = load_sample(svc.store, svc.sample_dir)
     console.print(
@@ -241,8 +272,8 @@ def demo(
 
 
 def _describe(svc: Services, programme_id: int) -> None:
-    programme = svc.store.get_programme(programme_id)
-    people = svc.store.list_participants(programme_id)
+    programme = svc.store.programmes.get_programme(programme_id)
+    people = svc.store.programmes.list_participants(programme_id)
     table = Table(title="Participants by department", show_lines=False)
     table.add_column("department")
     table.add_column("mentees", justify="right")
@@ -299,10 +330,10 @@ def match(
     chosen = solver_for_run(solver)
     svc = services()
     svc.store.check()
-    target = svc.store.get_programme(programme)
+    target = svc.store.programmes.get_programme(programme)
     with console.status(LOADING + "matching..."):
         run, pairings, result = run_matching(svc, target.id, chosen)
-    names = {p.id: p.name for p in svc.store.list_participants(target.id)}
+    names = {p.id: p.name for p in svc.store.programmes.list_participants(target.id)}
     table = Table(
         "mentee",
         "mentor",
@@ -527,11 +558,11 @@ def redact(
     """
     import sys
 
-    svc = services()
+    svc = services(writes=False)
     programme_id = None
     if programme is not None:
         svc.store.check()
-        programme_id = svc.store.get_programme(programme).id
+        programme_id = svc.store.programmes.get_programme(programme).id
     if file == "-":
         text = sys.stdin.read()
     else:
@@ -568,9 +599,9 @@ def feedback_summary(
         raise CoachError(
             f"Unknown stage '{stage}'.", hint="use session, midpoint or closing."
         ) from None
-    svc = services()
+    svc = services(writes=False)
     svc.store.check()
-    programme_id = svc.store.get_programme(programme).id
+    programme_id = svc.store.programmes.get_programme(programme).id
     # Too few answers is told at once; a summary loads the redaction and theme models.
     summary = too_few_answers(svc, programme_id, which)
     if summary is None:
@@ -637,9 +668,9 @@ def kpis(
         output_format = "json"
     if output_format not in ("table", "json", "csv"):
         raise CoachError(f"Unknown format '{output_format}'.", hint="use table, json or csv.")
-    svc = services()
+    svc = services(writes=False)
     svc.store.check()
-    report = programme_kpis(svc, svc.store.get_programme(programme).id)
+    report = programme_kpis(svc, svc.store.programmes.get_programme(programme).id)
     if output_format == "table":
         table = Table("figure", "value", title=f"KPIs: {report.programme_name}")
         for name, value in report.metrics.items():
@@ -667,7 +698,7 @@ def export_programme_command(
 
     from coach.store.transfer import checksums, export_programme
 
-    svc = services()
+    svc = services(writes=False)
     svc.store.check()
     document = export_programme(svc.store, programme)
     output.write_text(json.dumps(document, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -743,9 +774,11 @@ def user_add(
         ) from None
     svc = services()
     svc.store.check()
-    user = svc.store.add_user(email, name, role=role)
+    user = svc.store.accounts.add_user(email, name, role=role)
     if coordinates:
-        svc.store.add_coordinator(svc.store.get_programme(coordinates).id, user.id)
+        svc.store.programmes.add_coordinator(
+            svc.store.programmes.get_programme(coordinates).id, user.id
+        )
     console.print(f"User {user.id} <{user.email}> created as {user.role.value}.")
 
 
@@ -758,7 +791,7 @@ def token_create(
     """Issue an API token; the secret is printed once and stored only as a hash."""
     svc = services()
     svc.store.check()
-    user = svc.store.get_user_by_email(email)
+    user = svc.store.accounts.get_user_by_email(email)
     record, secret = issue_token(svc.store, user.id, name, ttl_days=days)
     console.print(f"Token {record.id} for {user.email}, expires {record.expires_at:%Y-%m-%d}:")
     print(secret)
@@ -769,7 +802,7 @@ def token_revoke(token_id: Annotated[int, typer.Argument()]) -> None:
     """Revoke a token at once."""
     svc = services()
     svc.store.check()
-    token = svc.store.revoke_token(token_id, now_utc())
+    token = svc.store.accounts.revoke_token(token_id, now_utc())
     console.print(f"Token {token.id} revoked.")
 
 
@@ -876,7 +909,12 @@ def eval_command(
 def main() -> None:
     """Entry point: run the app, turning coach errors into clean messages."""
     try:
-        app()
+        with ExitStack() as stack:
+            _running.append(stack)
+            try:
+                app()
+            finally:
+                _running.pop()
     except InputValidationError as exc:
         errors.print(f"[red]Error:[/] {exc.message}")
         for problem in exc.problems[:200]:

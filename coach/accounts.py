@@ -42,7 +42,7 @@ def issue_token(
             [FieldProblem("ttl_days", f"must be 1 to {MAX_TTL_DAYS}", value=str(ttl_days))],
         )
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    record = store.add_token(
+    record = store.accounts.add_token(
         user_id, name, hash_token(secret), now_utc() + timedelta(days=ttl_days)
     )
     return record, secret
@@ -52,7 +52,7 @@ def authenticate(store: Store, token: str) -> User | None:
     """The user a bearer token belongs to, or None if unknown, revoked or expired."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
-    return store.user_for_token_hash(hash_token(token), now_utc(), kind="api")
+    return store.accounts.user_for_token_hash(hash_token(token), now_utc(), kind="api")
 
 
 def open_session(store: Store, api_token: str) -> str | None:
@@ -64,12 +64,12 @@ def open_session(store: Store, api_token: str) -> str | None:
     if not api_token.startswith(TOKEN_PREFIX) or len(api_token) > 200:
         return None
     now = now_utc()
-    parent = store.live_token(hash_token(api_token), "api", now)
+    parent = store.accounts.live_token(hash_token(api_token), "api", now)
     if parent is None:
         return None
     secret = SESSION_PREFIX + secrets.token_urlsafe(32)
     expires = min(now + timedelta(hours=SESSION_HOURS), parent.expires_at)
-    store.add_token(
+    store.accounts.add_token(
         parent.user_id, "web session", hash_token(secret), expires, kind="web", parent_id=parent.id
     )
     return secret
@@ -79,4 +79,4 @@ def session_user(store: Store, secret: str) -> User | None:
     """The user of a live web session (its token live too), or None."""
     if not secret.startswith(SESSION_PREFIX) or len(secret) > 200:
         return None
-    return store.user_for_token_hash(hash_token(secret), now_utc(), kind="web")
+    return store.accounts.user_for_token_hash(hash_token(secret), now_utc(), kind="web")

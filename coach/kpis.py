@@ -136,7 +136,7 @@ def session_plan(
     """
     now = _aware(now)
     held: dict[int, dict[int, datetime | None]] = defaultdict(dict)
-    for pairing_id, number, status, held_at in store.sessions_of_programme(programme.id):
+    for pairing_id, number, status, held_at in store.sessions.sessions_of_programme(programme.id):
         if status == "held":
             held[pairing_id][number] = _aware(held_at) if held_at else None
     expected: dict[int, int] = {}
@@ -159,12 +159,14 @@ def programme_kpis(
 ) -> KpiReport:
     store = services.store
     now = _aware(now or datetime.now(UTC))
-    programme = store.get_programme(programme_id)
+    programme = store.programmes.get_programme(programme_id)
     minimum = programme.min_cohort_size
-    people = {p.id: p for p in store.list_participants(programme_id, include_inactive=True)}
-    registered = store.registration_times(programme_id)
-    pairings, _ = store.list_pairings(programme_id)
-    answers = store.feedback_for(programme_id)
+    people = {
+        p.id: p for p in store.programmes.list_participants(programme_id, include_inactive=True)
+    }
+    registered = store.programmes.registration_times(programme_id)
+    pairings, _ = store.pairings.list_pairings(programme_id)
+    answers = store.feedback.feedback_for(programme_id)
     metrics: dict[str, float | None] = {}
     suppressed: dict[str, str] = {}
 

@@ -48,7 +48,7 @@ def alternatives(
     """The ``count`` best mentors this mentee may be paired with, best first, each with
     its score, summary, pros and cons. Mentors whose places are all taken by approved or
     half-approved pairs, and pairs any hard rule excludes, are left out."""
-    programme = services.store.get_programme(programme_id)
+    programme = services.store.programmes.get_programme(programme_id)
     cohort, taken = build_cohort(services, programme, unmatched_only=False)
     mentee = next((m for m in cohort.mentees if m.id == mentee_id), None)
     if mentee is None:
@@ -97,7 +97,7 @@ def pair_manually(
     naming the rule, unless ``override`` is set with a reason; the override, the rule and
     the reason are kept in the pairing's details and history. The mentee's undecided
     suggestion, if any, is withdrawn in favour of this one."""
-    programme = services.store.get_programme(programme_id)
+    programme = services.store.programmes.get_programme(programme_id)
     cohort, taken = build_cohort(services, programme, unmatched_only=False)
     mentee = next((m for m in cohort.mentees if m.id == mentee_id), None)
     mentor_column = next((i for i, m in enumerate(cohort.mentors) if m.id == mentor_id), None)
@@ -132,7 +132,7 @@ def pair_manually(
             [FieldProblem("reason", "say why this pair should be made despite the rule")],
             hint="write the reason; it is kept in the pairing's history.",
         )
-    live, _ = services.store.list_pairings(
+    live, _ = services.store.pairings.list_pairings(
         programme_id,
         statuses=[PairingStatus.APPROVED, PairingStatus.AWAITING_SECOND_APPROVAL],
         participant_id=mentee.id,
@@ -152,7 +152,7 @@ def pair_manually(
         "reason": reason or None,
         "override": broken.value if broken is not None else None,
     }
-    return services.store.replace_suggestion(
+    return services.store.pairings.replace_suggestion(
         programme_id,
         mentor.id,
         mentee.id,
@@ -171,7 +171,7 @@ def approve_many(
     outcome = BulkOutcome()
     for pairing_id in dict.fromkeys(pairing_ids):  # each once, in the order given
         try:
-            services.store.get_pairing(pairing_id, programme_id=programme_id)
+            services.store.pairings.get_pairing(pairing_id, programme_id=programme_id)
             outcome.approved.append(approve(services, pairing_id, actor_user_id))
         except NotFoundError:
             outcome.refused[pairing_id] = "not a pairing of this programme"

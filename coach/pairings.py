@@ -31,18 +31,20 @@ def build_cohort(
     services: Services, programme: Programme, *, unmatched_only: bool
 ) -> tuple[Cohort, dict[int, int]]:
     """The cohort to match and the mentor places already taken by approved pairs."""
-    people = services.store.list_participants(programme.id)
+    people = services.store.programmes.list_participants(programme.id)
     services.index.sync_participants(programme.id, people)
     vectors = services.index.participant_vectors(programme.id)
     goals = {v.participant_id: v.vectors for v in vectors if v.kind == "goal"}
     skills = {v.participant_id: v.vectors for v in vectors if v.kind == "skill"}
     # A pairing with a first approval keeps its places like an approved one: a re-run
     # never undoes a reviewer's decision.
-    approved, _ = services.store.list_pairings(
+    approved, _ = services.store.pairings.list_pairings(
         programme.id,
         statuses=[PairingStatus.APPROVED, PairingStatus.AWAITING_SECOND_APPROVAL],
     )
-    rejected_rows, _ = services.store.list_pairings(programme.id, statuses=[PairingStatus.REJECTED])
+    rejected_rows, _ = services.store.pairings.list_pairings(
+        programme.id, statuses=[PairingStatus.REJECTED]
+    )
     rejected = {(p.mentee_id, p.mentor_id): _rejection_reason(p) for p in rejected_rows}
     taken = Counter(p.mentor_id for p in approved)
     per_mentee = Counter(p.mentee_id for p in approved)
@@ -50,7 +52,7 @@ def build_cohort(
     mentees, mentors = split_roles(people)
     if unmatched_only:
         mentees = [m for m in mentees if per_mentee[m.id] < limit]
-    history, _ = services.store.list_pairings(
+    history, _ = services.store.pairings.list_pairings(
         programme.id, statuses=[PairingStatus.APPROVED, PairingStatus.ENDED]
     )
     previous = {(p.mentee_id, p.mentor_id) for p in history}
@@ -106,7 +108,7 @@ LIVE = (PairingStatus.APPROVED, PairingStatus.AWAITING_SECOND_APPROVAL, PairingS
 
 
 def _decided_pairs(services: Services, programme_id: int) -> list[tuple[int, int, float | None]]:
-    rows, _ = services.store.list_pairings(
+    rows, _ = services.store.pairings.list_pairings(
         programme_id,
         statuses=[PairingStatus.APPROVED, PairingStatus.AWAITING_SECOND_APPROVAL],
     )
@@ -120,11 +122,13 @@ def programme_fairness(
 ) -> list[FairnessRow]:
     """Fairness over the whole programme: every active participant who consented to
     matching, with the approved, half-approved and suggested pairs (or ``pairs``)."""
-    programme = services.store.get_programme(programme_id)
-    people = [p for p in services.store.list_participants(programme_id) if p.consent_matching]
+    programme = services.store.programmes.get_programme(programme_id)
+    people = [
+        p for p in services.store.programmes.list_participants(programme_id) if p.consent_matching
+    ]
     mentees, mentors = split_roles(people)
     if pairs is None:
-        rows, _ = services.store.list_pairings(programme_id, statuses=list(LIVE))
+        rows, _ = services.store.pairings.list_pairings(programme_id, statuses=list(LIVE))
         pairs = [(p.mentee_id, p.mentor_id, p.score) for p in rows]
     return fairness_rows(mentees, mentors, pairs, programme.min_cohort_size)
 
@@ -144,41 +148,42 @@ def run_matching(
     weights: dict[str, float] | None = None,
     actor_user_id: int | None = None,
 ) -> tuple[MatchingRun, list[Pairing], MatchResult]:
-    programme = services.store.get_programme(programme_id)
-    cohort, taken = build_cohort(services, programme, unmatched_only=True)
-    if not cohort.mentees or not cohort.mentors:
-        missing = "mentee waiting for a match" if not cohort.mentees else "mentor"
-        raise ConflictError(
-            f"There is nobody to match in {programme.name}: no {missing}.",
-            hint="import the roster (mentees and mentors) first; approved pairs keep their "
-            "places, so a re-run needs someone still unmatched. Nothing was stored.",
-        )
-    result = suggest(cohort, solver, weights=weights, taken=taken)
-    if programme.format is Format.CIRCLES:
-        result = _circle_rounds(cohort, solver, weights, taken, result)
-    names = {p.id: p.name for p in [*cohort.mentees, *cohort.mentors]}
-    kept = _decided_pairs(services, programme_id)
-    fairness = programme_fairness(
-        services,
-        programme_id,
-        [*kept, *((s.mentee_id, s.mentor_id, s.score) for s in result.suggestions)],
-    )
-    run, pairings = services.store.record_matching_run(
-        programme_id,
-        solver.value,
-        run_summary(result, names, cohort.rejected_pairs, fairness),
-        [
-            (
-                s.mentee_id,
-                s.mentor_id,
-                s.score,
-                {"parts": s.parts, **s.explanation.as_details(), "solver": solver.value},
+    with services.unit_of_work() as unit:
+        programme = unit.store.programmes.get_programme(programme_id)
+        cohort, taken = build_cohort(unit, programme, unmatched_only=True)
+        if not cohort.mentees or not cohort.mentors:
+            missing = "mentee waiting for a match" if not cohort.mentees else "mentor"
+            raise ConflictError(
+                f"There is nobody to match in {programme.name}: no {missing}.",
+                hint="import the roster (mentees and mentors) first; approved pairs keep their "
+                "places, so a re-run needs someone still unmatched. Nothing was stored.",
             )
-            for s in result.suggestions
-        ],
-        actor_user_id=actor_user_id,
-    )
-    return run, pairings, result
+        result = suggest(cohort, solver, weights=weights, taken=taken)
+        if programme.format is Format.CIRCLES:
+            result = _circle_rounds(cohort, solver, weights, taken, result)
+        names = {p.id: p.name for p in [*cohort.mentees, *cohort.mentors]}
+        kept = _decided_pairs(unit, programme_id)
+        fairness = programme_fairness(
+            unit,
+            programme_id,
+            [*kept, *((s.mentee_id, s.mentor_id, s.score) for s in result.suggestions)],
+        )
+        run, pairings = unit.store.pairings.record_matching_run(
+            programme_id,
+            solver.value,
+            run_summary(result, names, cohort.rejected_pairs, fairness),
+            [
+                (
+                    s.mentee_id,
+                    s.mentor_id,
+                    s.score,
+                    {"parts": s.parts, **s.explanation.as_details(), "solver": solver.value},
+                )
+                for s in result.suggestions
+            ],
+            actor_user_id=actor_user_id,
+        )
+        return run, pairings, result
 
 
 def _circle_rounds(
@@ -211,44 +216,61 @@ def _limit(programme: Programme) -> int:
 def approve(
     services: Services, pairing_id: int, actor_user_id: int, *, expected_version: int | None = None
 ) -> Pairing:
-    """Approve a suggestion; with dual approval, the second reviewer must be different."""
-    pairing = services.store.get_pairing(pairing_id)
-    programme = services.store.get_programme(pairing.programme_id)
-    mentor = services.store.get_participant(pairing.mentor_id)
+    """Approve a suggestion; with dual approval, the second reviewer must be different.
 
-    def decide(current: Pairing, approved: list[Pairing]) -> tuple[PairingStatus, int, str | None]:
-        if current.status not in OPEN_SUGGESTION:
-            raise ConflictError(
-                f"Pairing {current.id} is {current.status.value}; only suggestions are approved.",
-                hint="run matching again for the unmatched to get new suggestions.",
-            )
-        if sum(p.mentee_id == current.mentee_id for p in approved) >= _limit(programme):
-            raise ConflictError(
-                "This mentee already has an approved pairing.",
-                hint="end or reject the other pairing first.",
-            )
-        if sum(p.mentor_id == current.mentor_id for p in approved) >= mentor.capacity:
-            raise ConflictError(
-                f"The mentor's capacity ({mentor.capacity}) is already used by approved pairs.",
-                hint="raise the mentor's capacity or choose another pairing.",
-            )
-        if programme.dual_approval:
-            if current.status is PairingStatus.SUGGESTED:
-                return PairingStatus.AWAITING_SECOND_APPROVAL, actor_user_id, "first approval"
-            first = next(
-                e.actor_user_id
-                for e in reversed(current.history)
-                if e.to_status is PairingStatus.AWAITING_SECOND_APPROVAL
-            )
-            if first == actor_user_id:
-                raise ConflictError(
-                    "You gave the first approval; a second, different reviewer must approve.",
-                    hint="ask another coordinator or an admin to review this pairing.",
-                )
-            return PairingStatus.APPROVED, actor_user_id, "second approval"
-        return PairingStatus.APPROVED, actor_user_id, None
+    One unit of work: the pairing and the programme's approved pairings are locked while
+    the rules are checked, so two reviewers at once cannot both use the last place.
+    """
+    with services.unit_of_work() as unit:
+        store = unit.store
+        current = store.pairings.lock_pairing(pairing_id, expected_version=expected_version)
+        programme = store.programmes.get_programme(current.programme_id)
+        mentor = store.programmes.get_participant(current.mentor_id)
+        approved = store.pairings.approved_pairings(current.programme_id, excluding=current.id)
+        status, reason = _approval(current, approved, programme, mentor.capacity, actor_user_id)
+        return store.pairings.set_pairing_status(
+            pairing_id, status, actor_user_id=actor_user_id, reason=reason
+        )
 
-    return services.store.review_pairing(pairing_id, decide, expected_version=expected_version)
+
+def _approval(
+    current: Pairing,
+    approved: list[Pairing],
+    programme: Programme,
+    capacity: int,
+    actor_user_id: int,
+) -> tuple[PairingStatus, str | None]:
+    """The status an approval moves ``current`` to, or a ConflictError saying why not."""
+    if current.status not in OPEN_SUGGESTION:
+        raise ConflictError(
+            f"Pairing {current.id} is {current.status.value}; only suggestions are approved.",
+            hint="run matching again for the unmatched to get new suggestions.",
+        )
+    if sum(p.mentee_id == current.mentee_id for p in approved) >= _limit(programme):
+        raise ConflictError(
+            "This mentee already has an approved pairing.",
+            hint="end or reject the other pairing first.",
+        )
+    if sum(p.mentor_id == current.mentor_id for p in approved) >= capacity:
+        raise ConflictError(
+            f"The mentor's capacity ({capacity}) is already used by approved pairs.",
+            hint="raise the mentor's capacity or choose another pairing.",
+        )
+    if not programme.dual_approval:
+        return PairingStatus.APPROVED, None
+    if current.status is PairingStatus.SUGGESTED:
+        return PairingStatus.AWAITING_SECOND_APPROVAL, "first approval"
+    first = next(
+        e.actor_user_id
+        for e in reversed(current.history)
+        if e.to_status is PairingStatus.AWAITING_SECOND_APPROVAL
+    )
+    if first == actor_user_id:
+        raise ConflictError(
+            "You gave the first approval; a second, different reviewer must approve.",
+            hint="ask another coordinator or an admin to review this pairing.",
+        )
+    return PairingStatus.APPROVED, "second approval"
 
 
 def reject(
@@ -265,60 +287,73 @@ def reject(
             [FieldProblem("reason", "must not be empty")],
             hint="say why, so the next review and the audit can follow it.",
         )
-
-    def decide(current: Pairing, _approved: list[Pairing]) -> tuple[PairingStatus, int, str]:
+    with services.unit_of_work() as unit:
+        current = unit.store.pairings.lock_pairing(pairing_id, expected_version=expected_version)
         if current.status not in (*OPEN_SUGGESTION, PairingStatus.APPROVED):
             raise ConflictError(f"Pairing {current.id} is already {current.status.value}.")
-        return PairingStatus.REJECTED, actor_user_id, reason.strip()
-
-    return services.store.review_pairing(pairing_id, decide, expected_version=expected_version)
+        return unit.store.pairings.set_pairing_status(
+            pairing_id, PairingStatus.REJECTED, actor_user_id=actor_user_id, reason=reason.strip()
+        )
 
 
 def swap(services: Services, first_id: int, second_id: int, actor_user_id: int) -> list[Pairing]:
-    """Exchange the mentors of two open suggestions; the new pairs must pass every rule."""
-    first, second = services.store.get_pairing(first_id), services.store.get_pairing(second_id)
-    if first.programme_id != second.programme_id or first_id == second_id:
+    """Exchange the mentors of two open suggestions; the new pairs must pass every rule.
+
+    One unit of work: both suggestions are locked (in id order, so two swaps at once
+    cannot deadlock) before anything is checked, and the two withdrawals and the two new
+    suggestions are stored together or not at all.
+    """
+    if first_id == second_id:
         raise InputValidationError(
             "Swap two different suggestions of the same programme.",
             [FieldProblem("pairing_ids", "must be two suggestions of one programme")],
         )
-    for pairing in (first, second):
-        if pairing.status not in OPEN_SUGGESTION:
-            raise ConflictError(
-                f"Pairing {pairing.id} is {pairing.status.value}, not a suggestion."
+    with services.unit_of_work() as unit:
+        store = unit.store
+        locked = {i: store.pairings.lock_pairing(i) for i in sorted((first_id, second_id))}
+        first, second = locked[first_id], locked[second_id]
+        if first.programme_id != second.programme_id:
+            raise InputValidationError(
+                "Swap two different suggestions of the same programme.",
+                [FieldProblem("pairing_ids", "must be two suggestions of one programme")],
             )
-    programme = services.store.get_programme(first.programme_id)
-    cohort, _ = build_cohort(services, programme, unmatched_only=False)
-    new_pairs = [(first.mentee_id, second.mentor_id), (second.mentee_id, first.mentor_id)]
-    for mentee_id, mentor_id in new_pairs:
-        rule = exclusion_reason(cohort, mentee_id, mentor_id)
-        if rule is not None:
-            raise ConflictError(
-                f"The swap would pair participant {mentee_id} with {mentor_id}, which is "
-                f"excluded: {RULE_TEXT[rule]}.",
-                hint="choose another swap, or adjust the profiles and run matching again.",
+        for pairing in (first, second):
+            if pairing.status not in OPEN_SUGGESTION:
+                raise ConflictError(
+                    f"Pairing {pairing.id} is {pairing.status.value}, not a suggestion."
+                )
+        programme = store.programmes.get_programme(first.programme_id)
+        cohort, _ = build_cohort(unit, programme, unmatched_only=False)
+        new_pairs = [(first.mentee_id, second.mentor_id), (second.mentee_id, first.mentor_id)]
+        for mentee_id, mentor_id in new_pairs:
+            rule = exclusion_reason(cohort, mentee_id, mentor_id)
+            if rule is not None:
+                raise ConflictError(
+                    f"The swap would pair participant {mentee_id} with {mentor_id}, which is "
+                    f"excluded: {RULE_TEXT[rule]}.",
+                    hint="choose another swap, or adjust the profiles and run matching again.",
+                )
+        scored = [score_pair(cohort, mentee_id, mentor_id) for mentee_id, mentor_id in new_pairs]
+        for pairing in (first, second):
+            store.pairings.set_pairing_status(
+                pairing.id,
+                PairingStatus.WITHDRAWN,
+                actor_user_id=actor_user_id,
+                reason=f"swapped (pairings {first_id} and {second_id})",
+                expected_version=pairing.version,
             )
-    scored = [score_pair(cohort, mentee_id, mentor_id) for mentee_id, mentor_id in new_pairs]
-    for pairing in (first, second):
-        services.store.set_pairing_status(
-            pairing.id,
-            PairingStatus.WITHDRAWN,
-            actor_user_id=actor_user_id,
-            reason=f"swapped (pairings {first_id} and {second_id})",
-            expected_version=pairing.version,
-        )
-    created = []
-    for (mentee_id, mentor_id), (score, details) in zip(new_pairs, scored, strict=True):
-        pairing = services.store.create_pairing(
-            programme.id,
-            mentor_id,
-            mentee_id,
-            score=score,
-            actor_user_id=actor_user_id,
-            details={**details, "swapped_from": [first_id, second_id]},
-        )
-        created.append(pairing)
-    return created
+        created = []
+        for (mentee_id, mentor_id), (score, details) in zip(new_pairs, scored, strict=True):
+            pairing = store.pairings.create_pairing(
+                programme.id,
+                mentor_id,
+                mentee_id,
+                score=score,
+                actor_user_id=actor_user_id,
+                details={**details, "swapped_from": [first_id, second_id]},
+            )
+            created.append(pairing)
+        return created
 
 
 def score_pair(cohort: Cohort, mentee_id: int, mentor_id: int) -> tuple[float, dict[str, Any]]:
@@ -340,7 +375,7 @@ def why_excluded(
     services: Services, programme_id: int, mentee_id: int, mentor_id: int
 ) -> str | None:
     """The rule that excludes a pair, in words, or None when the pair is allowed."""
-    programme = services.store.get_programme(programme_id)
+    programme = services.store.programmes.get_programme(programme_id)
     cohort, _ = build_cohort(services, programme, unmatched_only=False)
     people = cohort.people
     if mentee_id not in {m.id for m in cohort.mentees}:

@@ -248,6 +248,6 @@ def _cross_row_problems(
 
 def import_roster(store: Store, programme: int | str, path: Path) -> UpsertResult:
     """Read, validate and store a roster file for a programme (by id or slug)."""
-    target = store.get_programme(programme)
+    target = store.programmes.get_programme(programme)
     participants = validate_rows(read_rows(path))
-    return store.upsert_participants(target.id, participants)
+    return store.programmes.upsert_participants(target.id, participants)

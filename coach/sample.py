@@ -32,10 +32,11 @@ def read_programme(path: Path) -> ProgrammeIn:
 
 
 def load_sample(store: Store, sample_dir: Path) -> tuple[Programme, UpsertResult]:
-    """Create (or update) the sample programme and import its roster."""
-    programme = store.upsert_programme(read_programme(sample_dir / "programme.yaml"))
-    result = import_roster(store, programme.id, sample_dir / "roster.csv")
-    return programme, result
+    """Create (or update) the sample programme and import its roster, as one unit."""
+    with store.unit_of_work() as unit:
+        programme = unit.programmes.upsert_programme(read_programme(sample_dir / "programme.yaml"))
+        result = import_roster(unit, programme.id, sample_dir / "roster.csv")
+        return programme, result
 
 
 def create_demo_users(store: Store, programme: Programme) -> list[tuple[str, str, str]]:
@@ -45,27 +46,28 @@ def create_demo_users(store: Store, programme: Programme) -> list[tuple[str, str
     fresh tokens (valid for 30 days), printed once. The mentee and mentor are the first of
     each role in the roster, linked to their participant records by email.
     """
-    people = store.list_participants(programme.id)
-    accounts = [
-        ("admin", "admin@harbourvale.example", "Programme admin", UserRole.ADMIN),
-        (
-            "coordinator",
-            "coordinator@harbourvale.example",
-            "Programme coordinator",
-            UserRole.COORDINATOR,
-        ),
-    ]
-    for role in (Role.MENTEE, Role.MENTOR):
-        person = next(p for p in people if p.role is role and p.consent_matching)
-        accounts.append((role.value, str(person.email), person.name, UserRole.MEMBER))
-    issued = []
-    for label, email, name, user_role in accounts:
-        try:
-            user = store.get_user_by_email(email)
-        except NotFoundError:
-            user = store.add_user(email, name, role=user_role)
-        if user_role is UserRole.COORDINATOR:
-            store.add_coordinator(programme.id, user.id)
-        _, secret = issue_token(store, user.id, "demo", ttl_days=DEMO_TOKEN_DAYS)
-        issued.append((label, email, secret))
-    return issued
+    with store.unit_of_work() as unit:
+        people = unit.programmes.list_participants(programme.id)
+        accounts = [
+            ("admin", "admin@harbourvale.example", "Programme admin", UserRole.ADMIN),
+            (
+                "coordinator",
+                "coordinator@harbourvale.example",
+                "Programme coordinator",
+                UserRole.COORDINATOR,
+            ),
+        ]
+        for role in (Role.MENTEE, Role.MENTOR):
+            person = next(p for p in people if p.role is role and p.consent_matching)
+            accounts.append((role.value, str(person.email), person.name, UserRole.MEMBER))
+        issued = []
+        for label, email, name, user_role in accounts:
+            try:
+                user = unit.accounts.get_user_by_email(email)
+            except NotFoundError:
+                user = unit.accounts.add_user(email, name, role=user_role)
+            if user_role is UserRole.COORDINATOR:
+                unit.programmes.add_coordinator(programme.id, user.id)
+            _, secret = issue_token(unit, user.id, "demo", ttl_days=DEMO_TOKEN_DAYS)
+            issued.append((label, email, secret))
+        return issued

@@ -6,10 +6,12 @@ The embedding model is loaded lazily, once per process, and only when something 
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from coach.config import Settings
 from coach.embeddings import Embedder, SentenceTransformerEmbedder
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
     from coach.matching.coverage import CoverageJudge
     from coach.prep.activities import ActivityLibrary
 
+T = TypeVar("T")
+
 _EMBEDDERS: dict[tuple[str, str, int], Embedder] = {}
 
 
@@ -52,26 +56,56 @@ def shared_embedder(settings: Settings) -> Embedder:
 
 
 class Services:
+    """The system's parts, built lazily and shared.
+
+    ``unit_of_work()`` gives a view of these services whose store works in one
+    transaction; the view shares every part already built, or built later, with the
+    services it came from (loading a model or opening the index once per process).
+    """
+
     def __init__(self, settings: Settings, *, embedder: Embedder | None = None) -> None:
         self.settings = settings
-        self._embedder = embedder
+        self._built: dict[str, Any] = {}  # shared by every view
+        self._unit_store: Store | None = None
+        if embedder is not None:
+            self._built["embedder"] = embedder
 
-    @cached_property
+    def _shared(self, name: str, build: Callable[[], T]) -> T:
+        if name not in self._built:
+            self._built[name] = build()
+        return cast(T, self._built[name])
+
+    @property
     def store(self) -> Store:
-        return Store.from_url(self.settings.resolved_database_url)
+        if self._unit_store is not None:
+            return self._unit_store
+        return self._shared("store", lambda: Store.from_url(self.settings.resolved_database_url))
+
+    @contextmanager
+    def unit_of_work(self, *, writes: bool = True) -> Iterator[Services]:
+        """These services with a store that works in one transaction (see ``Store``):
+        what the block writes is committed at its end, or none of it on an error."""
+        with self.store.unit_of_work(writes=writes) as store:
+            if store is self._unit_store:
+                yield self
+                return
+            view = copy.copy(self)
+            view._unit_store = store
+            yield view
 
     @property
     def embedder(self) -> Embedder:
-        if self._embedder is None:
-            self._embedder = shared_embedder(self.settings)
-        return self._embedder
+        return self._shared("embedder", lambda: shared_embedder(self.settings))
 
-    @cached_property
+    @property
     def index(self) -> Index:
-        # chromadb takes most of a second to import: only what uses the index pays it.
-        from coach.index import Index
+        def build() -> Index:
+            # chromadb takes most of a second to import: only what uses the index pays it.
+            from coach.index import Index
 
-        return Index.from_settings(self.settings, self.embedder)
+            return Index.from_settings(self.settings, self.embedder)
+
+        return self._shared("index", build)
 
     @property
     def cards_dir(self) -> Path:
@@ -81,20 +115,29 @@ class Services:
     def sample_dir(self) -> Path:
         return self.settings.resolved_knowledge_dir / "sample"
 
-    @cached_property
+    @property
     def cards(self) -> list[Card]:
+        return self._shared("cards", self._build_cards)
+
+    def _build_cards(self) -> list[Card]:
         return load_cards(self.cards_dir)
 
     @property
     def activities_dir(self) -> Path:
         return self.settings.resolved_knowledge_dir / "activities"
 
-    @cached_property
+    @property
     def activity_topics(self) -> list[ActivityTopic]:
+        return self._shared("activity_topics", self._build_activity_topics)
+
+    def _build_activity_topics(self) -> list[ActivityTopic]:
         return load_activities(self.activities_dir)
 
-    @cached_property
+    @property
     def activity_library(self) -> ActivityLibrary:
+        return self._shared("activity_library", self._build_activity_library)
+
+    def _build_activity_library(self) -> ActivityLibrary:
         """The show-and-try activities, matched to goals by session prep."""
         from coach.prep.activities import ActivityLibrary
 
@@ -102,16 +145,22 @@ class Services:
             self.activity_topics, self.embedder.embed, outside=load_outside(self.activities_dir)
         )
 
-    @cached_property
+    @property
     def theme_finder(self) -> ThemeFinder:
+        return self._shared("theme_finder", self._build_theme_finder)
+
+    def _build_theme_finder(self) -> ThemeFinder:
         """Feedback themes from ``knowledge/feedback`` (cues, and examples by meaning)."""
         from coach.feedback.themes import ThemeFinder, load_catalogue
 
         catalogue = load_catalogue(self.settings.resolved_knowledge_dir / "feedback")
         return ThemeFinder(catalogue, lambda texts: self.embedder.embed(texts))
 
-    @cached_property
+    @property
     def coverage_judge(self) -> CoverageJudge:
+        return self._shared("coverage_judge", self._build_coverage_judge)
+
+    def _build_coverage_judge(self) -> CoverageJudge:
         """The one goal/skill coverage judgement (matching, reasons, session prep)."""
         from coach.matching.coverage import CoverageJudge
 
@@ -121,7 +170,7 @@ class Services:
         """Index the guidance cards and record in the database what the index now holds,
         so that a lost or emptied index is noticed later (``index_health``)."""
         report = self.index.sync_guidance(self.cards, progress)
-        self.store.record_index_state("guidance", report.entries, report.fingerprint)
+        self.store.index_state.record("guidance", report.entries, report.fingerprint)
         return report
 
     def index_health(self, *, thorough: bool = False) -> IndexHealth:
@@ -134,7 +183,7 @@ class Services:
         """
         try:
             counts = self.index.check()
-            recorded = self.store.index_state("guidance")
+            recorded = self.store.index_state.read("guidance")
             if recorded is None:
                 if counts["guidance"] == 0:
                     return IndexHealth("not_indexed", "guidance has never been indexed here")
@@ -176,7 +225,7 @@ class Services:
         disclosures, but not nicknames or lower-case names of participants.
         """
         roster = (
-            self.store.list_participants(programme_id, include_inactive=True)
+            self.store.programmes.list_participants(programme_id, include_inactive=True)
             if programme_id
             else []
         )
@@ -187,11 +236,14 @@ class Services:
             meaning=self.disclosure_meaning,
         )
 
-    @cached_property
+    @property
     def disclosure_meaning(self) -> MeaningCheck:
+        return self._shared("disclosure_meaning", self._build_disclosure_meaning)
+
+    def _build_disclosure_meaning(self) -> MeaningCheck:
         """Disclosures by meaning, for every redactor of this process (embeds lazily)."""
         return MeaningCheck(lambda texts: self.embedder.embed(texts))
 
     def close(self) -> None:
-        if "store" in self.__dict__:
+        if "store" in self._built:
             self.store.dispose()

@@ -269,13 +269,13 @@ def cohort(database_url, tmp_path, embedder):
     )
     services.store.migrate()
     programme, _ = load_sample(services.store, SAMPLE_DIR)
-    people = services.store.list_participants(programme.id)
+    people = services.store.programmes.list_participants(programme.id)
     mentors = sorted((p for p in people if p.role is Role.MENTOR), key=lambda p: p.external_id)
     mentees = sorted((p for p in people if p.role is Role.MENTEE), key=lambda p: p.external_id)
     pairings = []
     for mentor, mentee in zip(mentors[:4], mentees[:4], strict=True):
-        pairing = services.store.create_pairing(programme.id, mentor.id, mentee.id)
-        services.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+        pairing = services.store.pairings.create_pairing(programme.id, mentor.id, mentee.id)
+        services.store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
         pairings.append(pairing)
     yield services, programme, pairings, mentors, mentees
     services.close()

@@ -71,13 +71,13 @@ def deployment(postgres_url: str, tmp_path_factory: pytest.TempPathFactory) -> I
     services.store.migrate()
     # A one-to-one programme with single approval, so one approval decides.
     programme, _ = load_sample(services.store, SAMPLE_DIR)
-    services.store.update_programme(programme.id, {"dual_approval": False})
+    services.store.programmes.update_programme(programme.id, {"dual_approval": False})
     tokens = {}
-    coordinator = services.store.add_user(COORDINATOR, "Casey", role=UserRole.COORDINATOR)
-    services.store.add_coordinator(programme.id, coordinator.id)
+    coordinator = services.store.accounts.add_user(COORDINATOR, "Casey", role=UserRole.COORDINATOR)
+    services.store.programmes.add_coordinator(programme.id, coordinator.id)
     tokens[COORDINATOR] = issue_token(services.store, coordinator.id, "deploy")[1]
-    for person in services.store.list_participants(programme.id):
-        user = services.store.add_user(str(person.email), person.name)
+    for person in services.store.programmes.list_participants(programme.id):
+        user = services.store.accounts.add_user(str(person.email), person.name)
         tokens[str(person.email)] = issue_token(services.store, user.id, "deploy")[1]
     env = service_env(
         database_url=postgres_url,
@@ -128,10 +128,10 @@ def test_both_workers_are_ready_and_share_one_database(deployment: Deployment):
 
 def test_concurrent_approvals_of_one_pairing_cannot_both_win(deployment: Deployment):
     store = deployment.services.store
-    people = store.list_participants(deployment.programme_id)
+    people = store.programmes.list_participants(deployment.programme_id)
     mentor = next(p for p in people if p.role is Role.MENTOR)
     mentee = next(p for p in people if p.role is Role.MENTEE)
-    pairing = store.create_pairing(deployment.programme_id, mentor.id, mentee.id)
+    pairing = store.pairings.create_pairing(deployment.programme_id, mentor.id, mentee.id)
     url = f"/programmes/{deployment.programme_id}/pairings/{pairing.id}/approve"
     barrier = threading.Barrier(8)
     answers: list[int] = []
@@ -149,10 +149,10 @@ def test_concurrent_approvals_of_one_pairing_cannot_both_win(deployment: Deploym
     for thread in threads:
         thread.join()
     assert sorted(answers) == [200] + [409] * 7, answers
-    final = store.get_pairing(pairing.id)
+    final = store.pairings.get_pairing(pairing.id)
     assert final.status is PairingStatus.APPROVED
     assert sum(e.to_status is PairingStatus.APPROVED for e in final.history) == 1
-    store.set_pairing_status(pairing.id, PairingStatus.ENDED)
+    store.pairings.set_pairing_status(pairing.id, PairingStatus.ENDED)
 
 
 def test_a_killed_worker_loses_no_acknowledged_feedback_and_stores_none_twice(
@@ -160,13 +160,13 @@ def test_a_killed_worker_loses_no_acknowledged_feedback_and_stores_none_twice(
 ):
     store = deployment.services.store
     pid = deployment.programme_id
-    people = store.list_participants(pid)
+    people = store.programmes.list_participants(pid)
     mentors = sorted((p for p in people if p.role is Role.MENTOR), key=lambda p: p.external_id)
     mentees = sorted((p for p in people if p.role is Role.MENTEE), key=lambda p: p.external_id)
     pairs = []
     for mentor, mentee in zip(mentors[1:9], mentees[1:9], strict=True):
-        pairing = store.create_pairing(pid, mentor.id, mentee.id)
-        store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+        pairing = store.pairings.create_pairing(pid, mentor.id, mentee.id)
+        store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
         pairs.append((pairing.id, mentor, mentee))
     jobs = [
         (
@@ -205,7 +205,7 @@ def test_a_killed_worker_loses_no_acknowledged_feedback_and_stores_none_twice(
         _send(worker, deployment, author, body, acknowledged)
     stored = [
         (f.author_id, f.pairing_id, f.session_number)
-        for f in store.feedback_for(pid)
+        for f in store.feedback.feedback_for(pid)
         if f.pairing_id in {p for p, _, _ in pairs}
     ]
     assert len(stored) == len(set(stored)), "an answer was stored twice"
@@ -240,11 +240,11 @@ def test_without_the_chroma_server_what_needs_it_is_503_and_the_rest_works(
 ):
     store = deployment.services.store
     pid = deployment.programme_id
-    people = store.list_participants(pid)
+    people = store.programmes.list_participants(pid)
     mentor = sorted((p for p in people if p.role is Role.MENTOR), key=lambda p: p.external_id)[-1]
     mentee = sorted((p for p in people if p.role is Role.MENTEE), key=lambda p: p.external_id)[-1]
-    pairing = store.create_pairing(pid, mentor.id, mentee.id)
-    store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    pairing = store.pairings.create_pairing(pid, mentor.id, mentee.id)
+    store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
     worker = deployment.workers[1]
     agenda = f"{worker.url}/programmes/{pid}/pairings/{pairing.id}/sessions/1/agenda"
     headers = deployment.headers(str(mentee.email))

@@ -75,9 +75,9 @@ def test_time_to_match_and_repairing(cohort):
             .values(created_at=datetime.now(UTC) - timedelta(days=10))
         )
     # Mentee 0 is re-paired with mentor 5 after the first pairing ended.
-    services.store.set_pairing_status(pairings[0].id, PairingStatus.ENDED)
-    again = services.store.create_pairing(programme.id, mentors[5].id, mentees[0].id)
-    services.store.set_pairing_status(again.id, PairingStatus.APPROVED)
+    services.store.pairings.set_pairing_status(pairings[0].id, PairingStatus.ENDED)
+    again = services.store.pairings.create_pairing(programme.id, mentors[5].id, mentees[0].id)
+    services.store.pairings.set_pairing_status(again.id, PairingStatus.APPROVED)
     m = programme_kpis(services, programme.id).metrics
     assert m["time_to_match_days_median"] == 10.0
     assert m["repairing_rate"] == 0.25
@@ -119,8 +119,8 @@ def test_a_mean_read_twice_cannot_be_differenced_down_to_one_answer(cohort):
         submit_feedback(services, programme.id, author, answer(pairing, usefulness=rating))
     before = programme_kpis(services, programme.id).metrics["usefulness_mean"]
     assert before == round(sum(ratings[:6]) / 6, 1)  # answers 7 and 8 wait for a third
-    pairing = services.store.create_pairing(programme.id, mentors[4].id, mentees[4].id)
-    services.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    pairing = services.store.pairings.create_pairing(programme.id, mentors[4].id, mentees[4].id)
+    services.store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
     submit_feedback(services, programme.id, mentees[4], answer(pairing, usefulness=1))
     after = programme_kpis(services, programme.id).metrics["usefulness_mean"]
     assert after == round((sum(ratings) + 1) / 9, 1)

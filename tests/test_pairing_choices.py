@@ -13,7 +13,9 @@ from tests.test_pairings import programme_services  # noqa: F401 - the fixture
 def test_alternatives_are_the_next_best_eligible_mentors_with_reasons(programme_services):  # noqa: F811
     services, programme, _users = programme_services
     mentee = next(
-        p for p in services.store.list_participants(programme.id) if p.role is Role.MENTEE
+        p
+        for p in services.store.programmes.list_participants(programme.id)
+        if p.role is Role.MENTEE
     )
     found = alternatives(services, programme.id, mentee.id)
     assert 1 <= len(found) <= 5
@@ -28,7 +30,7 @@ def test_a_manual_pair_that_breaks_a_rule_names_it_and_an_override_needs_a_reaso
     programme_services,  # noqa: F811
 ):
     services, programme, (first, _second) = programme_services
-    people = services.store.list_participants(programme.id)
+    people = services.store.programmes.list_participants(programme.id)
     mentee = next(p for p in people if p.role is Role.MENTEE)
     senior_mentor = next(
         (p for p in people if p.role is Role.MENTOR and p.seniority >= mentee.seniority), None
@@ -44,7 +46,7 @@ def test_a_manual_pair_that_breaks_a_rule_names_it_and_an_override_needs_a_reaso
     )
     assert broken is not None, "the sample has an excluded pair"
     mentor, why = broken
-    before, _ = services.store.list_pairings(programme.id)
+    before, _ = services.store.pairings.list_pairings(programme.id)
     with pytest.raises(InputValidationError) as error:
         pair_manually(services, programme.id, mentee.id, mentor.id, first.id)
     assert error.value.problems[0].field == "mentor_id"
@@ -52,7 +54,7 @@ def test_a_manual_pair_that_breaks_a_rule_names_it_and_an_override_needs_a_reaso
     with pytest.raises(InputValidationError) as error:
         pair_manually(services, programme.id, mentee.id, mentor.id, first.id, override=True)
     assert error.value.problems[0].field == "reason"
-    assert services.store.list_pairings(programme.id)[1] == len(before)  # nothing stored
+    assert services.store.pairings.list_pairings(programme.id)[1] == len(before)  # nothing stored
     made = pair_manually(
         services,
         programme.id,

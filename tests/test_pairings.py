@@ -20,7 +20,9 @@ def programme_services(database_url, tmp_path, embedder):
     services.store.migrate()
     programme, _ = load_sample(services.store, SAMPLE_DIR)
     users = [
-        services.store.add_user(f"r{i}@example.org", f"Reviewer {i}", role=UserRole.COORDINATOR)
+        services.store.accounts.add_user(
+            f"r{i}@example.org", f"Reviewer {i}", role=UserRole.COORDINATOR
+        )
         for i in (1, 2)
     ]
     yield services, programme, users
@@ -61,9 +63,9 @@ def test_run_review_and_rerun(programme_services):
 
     # re-run for the unmatched: the approved pair stays, its mentee is not suggested again
     run2, pairings2, _ = run_matching(services, programme.id, Solver.OPTIMAL)
-    assert services.store.get_pairing(best.id).status is PairingStatus.APPROVED
+    assert services.store.pairings.get_pairing(best.id).status is PairingStatus.APPROVED
     assert all(p.mentee_id != best.mentee_id for p in pairings2)
-    withdrawn = services.store.get_pairing(pairings[-1].id)
+    withdrawn = services.store.pairings.get_pairing(pairings[-1].id)
     if withdrawn.id not in (best.id, other.id):
         assert withdrawn.status is PairingStatus.WITHDRAWN
         assert withdrawn.history[-1].reason == f"superseded by matching run {run2.id}"
@@ -71,7 +73,7 @@ def test_run_review_and_rerun(programme_services):
 
 def test_stale_versions_and_double_approvals_are_refused(programme_services):
     services, programme, (first, second) = programme_services
-    services.store.update_programme(programme.id, {"dual_approval": False})
+    services.store.programmes.update_programme(programme.id, {"dual_approval": False})
     _, pairings, _ = run_matching(services, programme.id)
     pairing = pairings[0]
     approve(services, pairing.id, first.id, expected_version=pairing.version)
@@ -94,7 +96,7 @@ def test_swap_exchanges_mentors_and_checks_rules(programme_services):
                     (a.mentee_id, b.mentor_id),
                     (b.mentee_id, a.mentor_id),
                 }
-                assert services.store.get_pairing(a.id).status is PairingStatus.WITHDRAWN
+                assert services.store.pairings.get_pairing(a.id).status is PairingStatus.WITHDRAWN
                 assert new[0].details["summary"] and new[0].details["pros"]
                 return
     pytest.fail("no swappable pair of suggestions in the sample")
@@ -102,7 +104,7 @@ def test_swap_exchanges_mentors_and_checks_rules(programme_services):
 
 def test_why_excluded_names_the_rule(programme_services):
     services, programme, _ = programme_services
-    people = services.store.list_participants(programme.id)
+    people = services.store.programmes.list_participants(programme.id)
     by_external = {p.external_id: p for p in people}
     mentor = next(p for p in people if p.role.value == "mentor" and p.manager_id in by_external)
     manager = by_external[mentor.manager_id]
@@ -122,14 +124,14 @@ def test_a_rerun_keeps_every_decision_and_never_suggests_a_rejected_pair_again(
         services, programme.id, Solver.OPTIMAL, actor_user_id=first.id
     )
     store = services.store
-    assert store.get_pairing(halfway.id).status is PairingStatus.AWAITING_SECOND_APPROVAL
-    assert store.get_pairing(turned_down.id).status is PairingStatus.REJECTED
+    assert store.pairings.get_pairing(halfway.id).status is PairingStatus.AWAITING_SECOND_APPROVAL
+    assert store.pairings.get_pairing(turned_down.id).status is PairingStatus.REJECTED
     pairs = {(p.mentee_id, p.mentor_id) for p in again}
     assert (turned_down.mentee_id, turned_down.mentor_id) not in pairs
     assert halfway.mentee_id not in {p.mentee_id for p in again}  # keeps its place
     assert result.excluded.get("rejected_by_reviewer") == 1
     assert run2.summary["rejected_pairs"][0]["reason"] == "they already work together on a project"
-    listed, _ = store.list_pairings(programme.id)
+    listed, _ = store.pairings.list_pairings(programme.id)
     live = [
         (p.mentee_id, p.mentor_id)
         for p in listed
@@ -147,7 +149,9 @@ def test_fairness_covers_the_whole_programme_after_a_rerun_and_flags_gaps(progra
     approve(services, best.id, first.id)
     approve(services, best.id, _second.id)
     run2, _, _ = run_matching(services, programme.id, Solver.OPTIMAL, actor_user_id=first.id)
-    people = [p for p in services.store.list_participants(programme.id) if p.consent_matching]
+    people = [
+        p for p in services.store.programmes.list_participants(programme.id) if p.consent_matching
+    ]
     for rows in (programme_fairness(services, programme.id), run2.summary["fairness"]):
         by_department = [
             r for r in rows if _get(r, "role") == "mentee" and _get(r, "dimension") == "department"

@@ -16,7 +16,7 @@ HEADER = (
 
 @pytest.fixture
 def programme(store):
-    return store.upsert_programme(ProgrammeIn(slug="roster-test", name="Roster test"))
+    return store.programmes.upsert_programme(ProgrammeIn(slug="roster-test", name="Roster test"))
 
 
 def write(tmp_path, name, text):
@@ -28,7 +28,7 @@ def write(tmp_path, name, text):
 def test_the_sample_programme_loads_and_is_rich_enough(store):
     programme, result = load_sample(store, SAMPLE_DIR)
     assert result.created >= 60
-    people = store.list_participants(programme.id)
+    people = store.programmes.list_participants(programme.id)
     departments = {p.department for p in people}
     assert len(departments) >= 6
     assert {p.seniority for p in people if p.role is Role.MENTOR} <= {1, 2, 3, 4}
@@ -77,7 +77,7 @@ def test_an_invalid_file_imports_nothing_and_reports_every_bad_row(store, progra
     messages = " ".join(str(p) for p in caught.value.problems)
     assert "duplicates the id on row 2" in messages
     assert "IANA name such as Europe/London" in messages
-    assert store.list_participants(programme.id) == []
+    assert store.programmes.list_participants(programme.id) == []
 
 
 def test_reporting_line_cycles_are_refused(store, programme, tmp_path):
@@ -126,7 +126,7 @@ def test_json_roster_and_reimport_updates(store, programme, tmp_path):
     write(tmp_path, "roster.json", json.dumps(rows))
     second = import_roster(store, programme.id, path)
     assert (second.created, second.updated, second.unchanged) == (0, 1, 1)
-    people = {p.external_id: p for p in store.list_participants(programme.id)}
+    people = {p.external_id: p for p in store.programmes.list_participants(programme.id)}
     assert people["J1"].department == "Data"
     assert people["J1"].capacity == 2
     assert people["J2"].goals == ["use Power BI", "post on LinkedIn"]

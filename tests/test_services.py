@@ -21,11 +21,11 @@ def test_a_lost_index_is_noticed_refuses_agendas_and_recovers_after_reindexing(t
     assert report.entries > 100
     assert first.index_health(thorough=True).status == "ok"
     programme, _ = load_sample(first.store, SAMPLE_DIR)
-    people = first.store.list_participants(programme.id)
+    people = first.store.programmes.list_participants(programme.id)
     mentor = next(p for p in people if p.role is Role.MENTOR)
     mentee = next(p for p in people if p.role is Role.MENTEE)
-    pairing = first.store.create_pairing(programme.id, mentor.id, mentee.id)
-    first.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    pairing = first.store.pairings.create_pairing(programme.id, mentor.id, mentee.id)
+    first.store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
     assert prepare_agenda(first, pairing.id, 1).card_ids
 
     # A restart whose index folder is gone: Chroma quietly makes an empty one.

@@ -43,7 +43,7 @@ def _own_participant(who: Who, programme_id: int, action: Action) -> int:
 def submit(programme_id: Id, body: FeedbackIn, who: Who, services: ServicesDep) -> FeedbackPublic:
     """A participant's answer about their own pairing (once per session or stage)."""
     author_id = _own_participant(who, programme_id, Action.FEEDBACK_SUBMIT)
-    author = services.store.get_participant(author_id)
+    author = services.store.programmes.get_participant(author_id)
     return FeedbackPublic.model_validate(submit_feedback(services, programme_id, author, body))
 
 
@@ -53,7 +53,7 @@ def mine(programme_id: Id, who: Who, services: ServicesDep) -> list[FeedbackPubl
     require(
         who, Action.FEEDBACK_READ_RAW, Target(programme_id=programme_id, owner_user_id=who.user_id)
     )
-    author = services.store.get_participant(who.participates[programme_id][0])
+    author = services.store.programmes.get_participant(who.participates[programme_id][0])
     return [FeedbackPublic.model_validate(f) for f in my_feedback(services, programme_id, author)]
 
 
@@ -121,7 +121,7 @@ def notes(
 ) -> list[PairingActionRecord]:
     """The caller's own notes about a pair (never another coordinator's)."""
     require(who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
-    services.store.get_pairing(pairing_id, programme_id=programme_id)
+    services.store.pairings.get_pairing(pairing_id, programme_id=programme_id)
     return my_notes(services, pairing_id, who.user_id)
 
 

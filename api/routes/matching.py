@@ -38,7 +38,7 @@ def create_run(
 def latest_run(programme_id: Id, who: Who, store: StoreDep) -> MatchingRunPublic:
     """The latest run's audit: excluded-pair counts, unmatched people, fairness."""
     require(who, Action.MATCHING_RUN, Target(programme_id=programme_id))
-    run = store.latest_matching_run(programme_id)
+    run = store.pairings.latest_matching_run(programme_id)
     if run is None:
         raise NotFoundError("matching run", programme_id, hint="start one with POST .../runs.")
     return MatchingRunPublic(**run.model_dump())

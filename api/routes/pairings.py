@@ -36,7 +36,7 @@ def _target(pairing: Pairing) -> Target:
 
 
 def _visible(store: StoreDep, who: Membership, programme_id: int, pairing_id: int) -> Pairing:
-    pairing = store.get_pairing(pairing_id, programme_id=programme_id)
+    pairing = store.pairings.get_pairing(pairing_id, programme_id=programme_id)
     require(who, Action.PAIRING_READ, _target(pairing))
     return pairing
 
@@ -53,14 +53,16 @@ def list_pairings(
     require(who, Action.PAIRING_LIST, Target(programme_id=programme_id))
     coordinator = sees_every_pairing(who, programme_id)
     if coordinator:
-        items, total = store.list_pairings(
+        items, total = store.pairings.list_pairings(
             programme_id, statuses=[status] if status else None, page=page
         )
     else:
         own = who.participates[programme_id][0]
         wanted = [PairingStatus.APPROVED] if status in (None, PairingStatus.APPROVED) else []
         items, total = (
-            store.list_pairings(programme_id, statuses=wanted, participant_id=own, page=page)
+            store.pairings.list_pairings(
+                programme_id, statuses=wanted, participant_id=own, page=page
+            )
             if wanted
             else ([], 0)
         )

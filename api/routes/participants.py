@@ -29,7 +29,7 @@ def _public(participant: Participant, who: Membership) -> ParticipantPublic:
 
 
 def _participant_in(store: StoreDep, programme_id: int, participant_id: int) -> Participant:
-    return store.get_participant(participant_id, programme_id=programme_id)
+    return store.programmes.get_participant(participant_id, programme_id=programme_id)
 
 
 @router.get("", response_model=PagePublic[ParticipantPublic])
@@ -42,12 +42,12 @@ def list_participants(
 ) -> PagePublic[ParticipantPublic]:
     require(who, Action.PARTICIPANT_LIST, Target(programme_id=programme_id))
     page = page.clamp()
-    items = store.list_participants(programme_id, role=role, page=page)
+    items = store.programmes.list_participants(programme_id, role=role, page=page)
     return PagePublic(
         items=[_public(p, who) for p in items],
         offset=page.offset,
         limit=page.limit,
-        total=store.count_participants_total(programme_id, role),
+        total=store.programmes.count_participants_total(programme_id, role),
     )
 
 
@@ -56,7 +56,7 @@ def register_participant(
     programme_id: Id, body: ParticipantCreate, who: Who, store: StoreDep
 ) -> ParticipantPublic:
     require(who, Action.PARTICIPANT_CREATE, Target(programme_id=programme_id))
-    return _public(store.create_participant(programme_id, body), who)
+    return _public(store.programmes.create_participant(programme_id, body), who)
 
 
 @router.post("/import", response_model=ImportResultPublic)
@@ -69,7 +69,7 @@ def import_roster(
     """Import a roster file: all rows or none; every bad row and field is reported."""
     require(who, Action.ROSTER_IMPORT, Target(programme_id=programme_id))
     rows = validate_rows(parse_bytes(file.filename or "roster.csv", file.file.read()))
-    result = store.upsert_participants(programme_id, rows)
+    result = store.programmes.upsert_participants(programme_id, rows)
     return ImportResultPublic(
         created=result.created, updated=result.updated, unchanged=result.unchanged
     )
@@ -95,4 +95,4 @@ def update_participant(
     )
     require(who, Action.PARTICIPANT_UPDATE, target)
     _participant_in(store, programme_id, participant_id)
-    return _public(store.update_participant(participant_id, changes), who)
+    return _public(store.programmes.update_participant(participant_id, changes), who)

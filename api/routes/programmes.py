@@ -23,7 +23,7 @@ def create_programme(body: ProgrammeCreate, who: Who, store: StoreDep) -> Progra
     """Create a programme; a coordinator who creates one coordinates it."""
     require(who, Action.PROGRAMME_CREATE)
     coordinator = who.user_id if who.role is UserRole.COORDINATOR else None
-    programme = store.create_programme(body, coordinator_user_id=coordinator)
+    programme = store.programmes.create_programme(body, coordinator_user_id=coordinator)
     return ProgrammePublic.model_validate(programme.model_dump())
 
 
@@ -32,13 +32,14 @@ def list_programmes(who: Who, store: StoreDep, page: PageDep) -> PagePublic[Prog
     """The programmes the caller coordinates or takes part in (all, for admins)."""
     visible = visible_programmes(who)
     if visible is None:
-        items = store.list_programmes(page)
-        total = store.count_programmes()
+        items = store.programmes.list_programmes(page)
+        total = store.programmes.count_programmes()
     else:
         total = len(visible)
         page = page.clamp()
         items = [
-            store.get_programme(pid) for pid in visible[page.offset : page.offset + page.limit]
+            store.programmes.get_programme(pid)
+            for pid in visible[page.offset : page.offset + page.limit]
         ]
     page = page.clamp()
     return PagePublic(
@@ -52,7 +53,7 @@ def list_programmes(who: Who, store: StoreDep, page: PageDep) -> PagePublic[Prog
 @router.get("/{programme_id}", response_model=ProgrammePublic)
 def get_programme(programme_id: Id, who: Who, store: StoreDep) -> ProgrammePublic:
     require(who, Action.PROGRAMME_READ, Target(programme_id=programme_id))
-    return ProgrammePublic.model_validate(store.get_programme(programme_id).model_dump())
+    return ProgrammePublic.model_validate(store.programmes.get_programme(programme_id).model_dump())
 
 
 @router.patch("/{programme_id}", response_model=ProgrammePublic)
@@ -62,7 +63,7 @@ def update_programme(
     """Change objectives and settings; only the fields sent are changed."""
     require(who, Action.PROGRAMME_UPDATE, Target(programme_id=programme_id))
     changes = body.model_dump(exclude_unset=True, mode="json")
-    programme = store.update_programme(programme_id, changes)
+    programme = store.programmes.update_programme(programme_id, changes)
     return ProgrammePublic.model_validate(programme.model_dump())
 
 
@@ -72,5 +73,5 @@ def assign_coordinator(
 ) -> None:
     """Make a user a coordinator of this programme (admins only)."""
     require(who, Action.COORDINATOR_ASSIGN, Target(programme_id=programme_id))
-    store.get_user(body.user_id)
-    store.add_coordinator(programme_id, body.user_id)
+    store.accounts.get_user(body.user_id)
+    store.programmes.add_coordinator(programme_id, body.user_id)

@@ -24,7 +24,7 @@ Number = Annotated[int, Path(ge=1, le=MAX_SESSIONS, description="Session number,
 def _check(
     services: Services, who: Who, programme_id: int, pairing_id: int, action: Action
 ) -> None:
-    pairing = services.store.get_pairing(pairing_id, programme_id=programme_id)
+    pairing = services.store.pairings.get_pairing(pairing_id, programme_id=programme_id)
     asker = pairing.mentee_id if action is Action.AGENDA else pairing.mentor_id
     approved = pairing.status is PairingStatus.APPROVED
     require(who, action, Target(programme_id=programme_id, participant_id=asker, approved=approved))

@@ -33,13 +33,15 @@ def me(user: CurrentUser, who: Who) -> MePublic:
 @router.post("/users", response_model=UserPublic, status_code=status.HTTP_201_CREATED)
 def create_user(body: UserCreate, who: Who, store: StoreDep) -> UserPublic:
     require(who, Action.USER_ADMIN)
-    return UserPublic.model_validate(store.add_user(str(body.email), body.name, role=body.role))
+    return UserPublic.model_validate(
+        store.accounts.add_user(str(body.email), body.name, role=body.role)
+    )
 
 
 @router.get("/users", response_model=PagePublic[UserPublic])
 def list_users(who: Who, store: StoreDep, page: PageDep) -> PagePublic[UserPublic]:
     require(who, Action.USER_ADMIN)
-    users, total = store.list_users(page)
+    users, total = store.accounts.list_users(page)
     page = page.clamp()
     return PagePublic(
         items=[UserPublic.model_validate(u) for u in users],

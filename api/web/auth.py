@@ -115,11 +115,11 @@ def home(request: Request, viewer: Viewer, store: StoreDep) -> HTMLResponse:
     """Programmes the person coordinates and takes part in, with where to go next."""
     who = viewer.who
     if who.role is UserRole.ADMIN:
-        coordinated = store.list_programmes()
+        coordinated = store.programmes.list_programmes()
     else:
-        coordinated = [store.get_programme(pid) for pid in sorted(who.coordinates)]
+        coordinated = [store.programmes.get_programme(pid) for pid in sorted(who.coordinates)]
     taking_part = [
-        (store.get_programme(pid), role.value)
+        (store.programmes.get_programme(pid), role.value)
         for pid, (_, role) in sorted(who.participates.items())
     ]
     return page(request, "home.html", viewer, coordinated=coordinated, taking_part=taking_part)

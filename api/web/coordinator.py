@@ -63,7 +63,7 @@ SORTS = {"score": "score", "mentee": "mentee", "mentor": "mentor", "status": "st
 @router.get("", response_class=HTMLResponse)
 def overview(request: Request, programme_id: Id, viewer: Viewer, services: ServicesDep):
     require(viewer.who, Action.KPI_READ, Target(programme_id=programme_id))
-    programme = services.store.get_programme(programme_id)
+    programme = services.store.programmes.get_programme(programme_id)
     report = programme_kpis(services, programme_id)
     m = report.metrics
     charts = {
@@ -112,9 +112,11 @@ def pairings(
 ):
     require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
     store = services.store
-    programme = store.get_programme(programme_id)
-    people = {p.id: p for p in store.list_participants(programme_id, include_inactive=True)}
-    items, _ = store.list_pairings(programme_id, statuses=[status] if status else None)
+    programme = store.programmes.get_programme(programme_id)
+    people = {
+        p.id: p for p in store.programmes.list_participants(programme_id, include_inactive=True)
+    }
+    items, _ = store.pairings.list_pairings(programme_id, statuses=[status] if status else None)
     if status is None:  # withdrawn suggestions are history; show them only on request
         items = [p for p in items if p.status is not PairingStatus.WITHDRAWN]
     rows = []
@@ -132,7 +134,7 @@ def pairings(
         rows.sort(key=lambda r: r.pairing.status.value)
     else:
         rows.sort(key=lambda r: getattr(r, key).name)
-    run = store.latest_matching_run(programme_id)
+    run = store.pairings.latest_matching_run(programme_id)
     open_rows = [r for r in rows if r.pairing.status is PairingStatus.SUGGESTED]
     total = len(rows)
     pages = max(1, -(-total // PAGE_SIZE))
@@ -250,18 +252,18 @@ def mentee_alternatives(
     """The next-best mentors for one mentee, and a form to pair by hand."""
     require(viewer.who, Action.PAIRING_REVIEW, Target(programme_id=programme_id))
     store = services.store
-    mentee = store.get_participant(mentee_id, programme_id=programme_id)
+    mentee = store.programmes.get_participant(mentee_id, programme_id=programme_id)
     if mentee.role is not Role.MENTEE:
         raise NotFoundError("mentee", mentee_id)
     mentors = sorted(
-        (p for p in store.list_participants(programme_id) if p.role is Role.MENTOR),
+        (p for p in store.programmes.list_participants(programme_id) if p.role is Role.MENTOR),
         key=lambda p: p.name,
     )
     return page(
         request,
         "alternatives.html",
         viewer,
-        programme=store.get_programme(programme_id),
+        programme=store.programmes.get_programme(programme_id),
         mentee=mentee,
         options=alternatives(services, programme_id, mentee_id),
         mentors=mentors,
@@ -292,7 +294,7 @@ def manual_pair(
 
 
 def _in_programme(services: ServicesDep, programme_id: int, pairing_id: int) -> None:
-    services.store.get_pairing(pairing_id, programme_id=programme_id)
+    services.store.pairings.get_pairing(pairing_id, programme_id=programme_id)
 
 
 @router.get("/feedback", response_class=HTMLResponse)
@@ -305,7 +307,7 @@ def feedback(
     done: Annotated[str | None, Query(max_length=200)] = None,
 ):
     require(viewer.who, Action.FEEDBACK_SUMMARY, Target(programme_id=programme_id))
-    programme = services.store.get_programme(programme_id)
+    programme = services.store.programmes.get_programme(programme_id)
     summary = summarise_feedback(services, programme_id, stage)
     attention = pairs_needing_attention(services, programme_id)
     return page(
@@ -394,8 +396,8 @@ def _participants_page(
     problems: list[tuple[str, str, str]] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    programme = services.store.get_programme(programme_id)
-    people = services.store.list_participants(programme_id)
+    programme = services.store.programmes.get_programme(programme_id)
+    people = services.store.programmes.list_participants(programme_id)
     needs_a_look = [(p, text) for p in people for text in instruction_goals(p.goals)]
     needle = q.strip().lower()
     if needle:
@@ -430,7 +432,7 @@ def import_roster(
         return _participants_page(
             request, programme_id, viewer, services, problems=problems, status_code=422
         )
-    result = services.store.upsert_participants(programme_id, rows)
+    result = services.store.programmes.upsert_participants(programme_id, rows)
     done = f"imported: {result.created} new, {result.updated} updated, {result.unchanged} same"
     return RedirectResponse(f"/web/programmes/{programme_id}/participants?done={done}", 303)
 
@@ -450,7 +452,7 @@ def participant(
         request,
         "participant.html",
         viewer,
-        programme=services.store.get_programme(programme_id),
+        programme=services.store.programmes.get_programme(programme_id),
         person=person,
         roles=[r.value for r in Role],
     )
@@ -497,7 +499,7 @@ def save_participant(
     require(viewer.who, Action.PARTICIPANT_LIST, target)  # coordinators only
     require(viewer.who, Action.PARTICIPANT_UPDATE, target)
     _person(services, programme_id, participant_id)
-    saved = services.store.update_participant(participant_id, changes)
+    saved = services.store.programmes.update_participant(participant_id, changes)
     return RedirectResponse(
         f"/web/programmes/{programme_id}/participants?done=saved {saved.name}", 303
     )
@@ -508,4 +510,4 @@ def _lines(text: str) -> list[str]:
 
 
 def _person(services: ServicesDep, programme_id: int, participant_id: int) -> Participant:
-    return services.store.get_participant(participant_id, programme_id=programme_id)
+    return services.store.programmes.get_participant(participant_id, programme_id=programme_id)

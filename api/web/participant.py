@@ -39,11 +39,11 @@ Number = Annotated[int, Path(ge=1, le=MAX_SESSIONS)]
 
 def _me(viewer: WebUser, services: Services, programme_id: int):
     require(viewer.who, Action.PARTICIPATE, Target(programme_id=programme_id))
-    return services.store.get_participant(viewer.who.participates[programme_id][0])
+    return services.store.programmes.get_participant(viewer.who.participates[programme_id][0])
 
 
 def _pairing(services: Services, programme_id: int, pairing_id: int) -> Pairing:
-    return services.store.get_pairing(pairing_id, programme_id=programme_id)
+    return services.store.pairings.get_pairing(pairing_id, programme_id=programme_id)
 
 
 def _my_page(
@@ -58,12 +58,12 @@ def _my_page(
 ) -> HTMLResponse:
     me = _me(viewer, services, programme_id)
     store = services.store
-    programme = store.get_programme(programme_id)
-    mine, _ = store.list_pairings(
+    programme = store.programmes.get_programme(programme_id)
+    mine, _ = store.pairings.list_pairings(
         programme_id, statuses=[PairingStatus.APPROVED], participant_id=me.id
     )
     held: dict[int, set[int]] = {}
-    for pairing_id, number, status, _ in store.sessions_of_programme(programme_id):
+    for pairing_id, number, status, _ in store.sessions.sessions_of_programme(programme_id):
         if status == "held":
             held.setdefault(pairing_id, set()).add(number)
     kind = "agenda" if me.role is Role.MENTEE else "prompts"
@@ -75,7 +75,7 @@ def _my_page(
     )
     pairs = []
     for pairing in mine:
-        partner = store.get_participant(
+        partner = store.programmes.get_participant(
             pairing.mentor_id if me.role is Role.MENTEE else pairing.mentee_id
         )
         done_numbers = held.get(pairing.id, set())
@@ -87,8 +87,8 @@ def _my_page(
                 "held": sorted(done_numbers),
                 "next": next_number,
                 "stage": stage_for(next_number, programme.sessions_planned).value,
-                "ready": store.session_document(pairing.id, next_number, kind) is not None,
-                "notes": store.notes_by_author(pairing.id, me.id),
+                "ready": store.sessions.session_document(pairing.id, next_number, kind) is not None,
+                "notes": store.sessions.notes_by_author(pairing.id, me.id),
                 "overview": pair_overview(services, pairing.id, me.role),
                 "check_ins": check_ins(services, pairing.id),
             }
@@ -176,7 +176,7 @@ def view(
         request,
         f"{kind}.html",
         viewer,
-        programme=services.store.get_programme(programme_id),
+        programme=services.store.programmes.get_programme(programme_id),
         pairing_id=pairing_id,
         number=number,
         document=document,
@@ -203,18 +203,18 @@ def add_note(
         ),
     )
     note = validated(NoteIn, {"session": session, "text": text}, "note")
-    programme = services.store.get_programme(programme_id)
+    programme = services.store.programmes.get_programme(programme_id)
     if session > programme.sessions_planned:
         raise InputValidationError(
             f"The programme plans {programme.sessions_planned} sessions.",
             [FieldProblem("session", f"must be 1 to {programme.sessions_planned}")],
             hint="choose one of the programme's sessions; the note was not saved.",
         )
-    session_id = services.store.ensure_session(
+    session_id = services.store.sessions.ensure_session(
         pairing_id, session, stage_for(session, programme.sessions_planned)
     )
     author = viewer.who.participates[programme_id][0]
-    services.store.add_note(session_id, author, note.text)
+    services.store.sessions.add_note(session_id, author, note.text)
     return RedirectResponse(f"/web/programmes/{programme_id}/me?done=note saved", 303)
 
 

@@ -57,7 +57,7 @@ def sign_in(store: Store, api_token: str) -> str | None:
 
 
 def sign_out(store: Store, secret: str) -> None:
-    store.revoke_token_hash(hash_token(secret), now_utc())
+    store.accounts.revoke_token_hash(hash_token(secret), now_utc())
 
 
 def current(request: Request, store: StoreDep) -> WebUser:
@@ -66,7 +66,7 @@ def current(request: Request, store: StoreDep) -> WebUser:
     if user is None:
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         raise SignInRequired(path)
-    return WebUser(user=user, who=store.membership(user.id), secret=secret)
+    return WebUser(user=user, who=store.accounts.membership(user.id), secret=secret)
 
 
 Viewer = Annotated[WebUser, Depends(current)]

@@ -35,19 +35,19 @@ class PairingFlag(BaseModel):
 def repairing_flags(services: Services, programme_id: int) -> list[PairingFlag]:
     store = services.store
     latest: dict[int, Feedback] = {}
-    for answer in store.feedback_for(programme_id):
+    for answer in store.feedback.feedback_for(programme_id):
         if answer.pairing_fit <= LOW_FIT:
             latest[answer.pairing_id] = answer
     flags = []
     for pairing_id, answer in sorted(latest.items()):
-        pairing = store.get_pairing(pairing_id)
+        pairing = store.pairings.get_pairing(pairing_id)
         if pairing.status is not PairingStatus.APPROVED:
             continue  # already ended or re-paired
         flags.append(
             PairingFlag(
                 pairing_id=pairing_id,
-                mentor_name=store.get_participant(pairing.mentor_id).name,
-                mentee_name=store.get_participant(pairing.mentee_id).name,
+                mentor_name=store.programmes.get_participant(pairing.mentor_id).name,
+                mentee_name=store.programmes.get_participant(pairing.mentee_id).name,
                 stage=answer.stage,
                 # The day only: the exact time could tell which side answered.
                 flagged_at=answer.created_at.date().isoformat(),
@@ -94,9 +94,9 @@ def pairs_needing_attention(
     from coach.kpis import session_plan
 
     store = services.store
-    pairings, _ = store.list_pairings(programme_id)
+    pairings, _ = store.pairings.list_pairings(programme_id)
     moment = now or datetime.now(UTC)
-    programme = store.get_programme(programme_id)
+    programme = store.programmes.get_programme(programme_id)
     plan = session_plan(store, programme, pairings, moment)
     low_fit = {flag.pairing_id: flag for flag in repairing_flags(services, programme_id)}
     cadence = programme.cadence_days
@@ -129,9 +129,9 @@ def pairs_needing_attention(
         rows.append(
             PairAttention(
                 pairing_id=pairing.id,
-                mentor_name=store.get_participant(pairing.mentor_id).name,
+                mentor_name=store.programmes.get_participant(pairing.mentor_id).name,
                 mentee_id=pairing.mentee_id,
-                mentee_name=store.get_participant(pairing.mentee_id).name,
+                mentee_name=store.programmes.get_participant(pairing.mentee_id).name,
                 reasons=reasons,
                 why=why,
                 sessions_held=held,
@@ -165,7 +165,7 @@ def send_check_in(
 ) -> PairingActionRecord:
     """A message from the programme team to both members of an approved pair; they read it
     on their page. (Email delivery belongs to the onboarding issue's outbox.)"""
-    pairing = services.store.get_pairing(pairing_id, programme_id=programme_id)
+    pairing = services.store.pairings.get_pairing(pairing_id, programme_id=programme_id)
     body = _text(text, "check-in message")
     if pairing.status is not PairingStatus.APPROVED:
         raise InputValidationError(
@@ -174,21 +174,23 @@ def send_check_in(
             [FieldProblem("pairing_id", "choose an approved pairing")],
             hint="nothing was sent.",
         )
-    return services.store.add_pairing_action(pairing_id, author_user_id, "check_in", body)
+    return services.store.pairings.add_pairing_action(pairing_id, author_user_id, "check_in", body)
 
 
 def add_note_to_self(
     services: Services, programme_id: int, pairing_id: int, author_user_id: int, text: str
 ) -> PairingActionRecord:
     """A coordinator's own note about a pair: only its author reads it back."""
-    services.store.get_pairing(pairing_id, programme_id=programme_id)
+    services.store.pairings.get_pairing(pairing_id, programme_id=programme_id)
     body = _text(text, "note")
-    return services.store.add_pairing_action(pairing_id, author_user_id, "note", body)
+    return services.store.pairings.add_pairing_action(pairing_id, author_user_id, "note", body)
 
 
 def check_ins(services: Services, pairing_id: int) -> list[PairingActionRecord]:
-    return services.store.pairing_actions(pairing_id, "check_in")
+    return services.store.pairings.pairing_actions(pairing_id, "check_in")
 
 
 def my_notes(services: Services, pairing_id: int, author_user_id: int) -> list[PairingActionRecord]:
-    return services.store.pairing_actions(pairing_id, "note", author_user_id=author_user_id)
+    return services.store.pairings.pairing_actions(
+        pairing_id, "note", author_user_id=author_user_id
+    )

@@ -17,7 +17,7 @@ def submit_feedback(
 ) -> Feedback:
     """Validate and store one participant's answer for their own pairing."""
     store = services.store
-    pairing = store.get_pairing(data.pairing_id)
+    pairing = store.pairings.get_pairing(data.pairing_id)
     # A suggestion, rejection or withdrawal is not the participant's to see: it answers
     # like a pairing that does not exist, without telling its status.
     if (
@@ -27,7 +27,7 @@ def submit_feedback(
     ):
         raise NotFoundError("pairing of this participant", data.pairing_id)
     problems: list[FieldProblem] = []
-    programme = store.get_programme(programme_id)
+    programme = store.programmes.get_programme(programme_id)
     if data.stage is FeedbackStage.SESSION:
         if data.session_number is None:
             problems.append(
@@ -66,9 +66,9 @@ def submit_feedback(
         if data.session_number is not None
         else None
     )
-    return store.add_feedback(author.id, data, session_stage=session_stage)
+    return store.feedback.add_feedback(author.id, data, session_stage=session_stage)
 
 
 def my_feedback(services: Services, programme_id: int, author: Participant) -> list[Feedback]:
     """An author's own answers, text included (nobody else reads them)."""
-    return services.store.feedback_by_author(programme_id, author.id)
+    return services.store.feedback.feedback_by_author(programme_id, author.id)

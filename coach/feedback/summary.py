@@ -144,8 +144,8 @@ def too_few_answers(
     services: Services, programme_id: int, stage: FeedbackStage
 ) -> FeedbackSummary | None:
     """The refusal when fewer people answered than the programme's minimum cohort."""
-    minimum = services.store.get_programme(programme_id).min_cohort_size
-    answers = services.store.feedback_for(programme_id, stage)
+    minimum = services.store.programmes.get_programme(programme_id).min_cohort_size
+    answers = services.store.feedback.feedback_for(programme_id, stage)
     if len({answer.author_id for answer in answers}) < minimum:
         return _refusal(programme_id, stage, minimum)
     return None
@@ -162,8 +162,8 @@ def build_summary_context(
     if refusal is not None:
         return refusal
     store = services.store
-    programme = store.get_programme(programme_id)
-    answers = store.feedback_for(programme_id, stage)
+    programme = store.programmes.get_programme(programme_id)
+    answers = store.feedback.feedback_for(programme_id, stage)
     respondents = sorted({answer.author_id for answer in answers})
     minimum = programme.min_cohort_size
     redactor = redactor or services.redactor(programme_id)

@@ -113,28 +113,28 @@ def build_context(
     services: Services, pairing_id: int, session_number: int, audience: Role
 ) -> SessionContext:
     store = services.store
-    pairing = store.get_pairing(pairing_id)
+    pairing = store.pairings.get_pairing(pairing_id)
     if pairing.status is not PairingStatus.APPROVED:
         raise AccessDeniedError(
             f"Pairing {pairing_id} is {pairing.status.value}; sessions are prepared for "
             "approved pairings only.",
             hint="ask the coordinator to approve the pairing first.",
         )
-    programme = store.get_programme(pairing.programme_id)
+    programme = store.programmes.get_programme(pairing.programme_id)
     if session_number > programme.sessions_planned:
         raise InputValidationError(
             f"The programme plans {programme.sessions_planned} sessions; there is no "
             f"session {session_number}.",
             [FieldProblem("session", f"must be 1 to {programme.sessions_planned}")],
         )
-    mentee = store.get_participant(pairing.mentee_id)
-    mentor = store.get_participant(pairing.mentor_id)
+    mentee = store.programmes.get_participant(pairing.mentee_id)
+    mentor = store.programmes.get_participant(pairing.mentor_id)
     stage = stage_for(session_number, programme.sessions_planned)
     asker = mentee if audience is Role.MENTEE else mentor
     history: dict[str, int] = {}
     held: dict[int, list[str]] = {}
     run_before: set[str] = set()  # activities of earlier sessions, not offered again
-    for earlier in store.session_documents(pairing_id, before=session_number):
+    for earlier in store.sessions.session_documents(pairing_id, before=session_number):
         agenda = earlier.get("agenda") or {}
         run_before.update(agenda.get("activity_ids", []))
         for item in agenda.get("items", []):
@@ -147,8 +147,8 @@ def build_context(
                 for item in agenda.get("items", [])
                 if len(item.get("goals", [])) == 1
             ]
-    ratings = store.goal_ratings(pairing_id, mentee.id)
-    notes = [text for _, text in reversed(store.notes_by_author(pairing_id, asker.id))]
+    ratings = store.feedback.goal_ratings(pairing_id, mentee.id)
+    notes = [text for _, text in reversed(store.sessions.notes_by_author(pairing_id, asker.id))]
     services.require_guidance()
     hits: dict[str, float] = {}
     goal_cards: dict[str, list[str]] = {}

@@ -34,14 +34,14 @@ def prepare_document(
     redactor = (
         None
         if runner.name == "offline"
-        else services.redactor(services.store.get_pairing(pairing_id).programme_id)
+        else services.redactor(services.store.pairings.get_pairing(pairing_id).programme_id)
     )
     result: Any = (
         runner.execute(AGENDA, context, redactor=redactor)
         if kind == "agenda"
         else runner.execute(MENTOR_PROMPTS, context, redactor=redactor)
     )
-    services.store.save_session_document(
+    services.store.sessions.save_session_document(
         pairing_id, session_number, context.stage, kind, result.model_dump(mode="json")
     )
     return result
@@ -50,7 +50,7 @@ def prepare_document(
 def stored_document(
     services: Services, kind: Kind, pairing_id: int, session_number: int
 ) -> dict[str, Any]:
-    document = services.store.session_document(pairing_id, session_number, kind)
+    document = services.store.sessions.session_document(pairing_id, session_number, kind)
     if document is None:
         raise NotFoundError(
             f"{kind} for session", session_number, hint=f"generate it first (POST .../{kind})."

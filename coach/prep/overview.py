@@ -36,10 +36,10 @@ class PairOverview:
 def pair_overview(services: Services, pairing_id: int, reader: Role) -> PairOverview:
     """The overview of one approved pairing for its mentee or mentor (``reader``)."""
     store = services.store
-    pairing = store.get_pairing(pairing_id)
-    programme = store.get_programme(pairing.programme_id)
-    mentee = store.get_participant(pairing.mentee_id)
-    mentor = store.get_participant(pairing.mentor_id)
+    pairing = store.pairings.get_pairing(pairing_id)
+    programme = store.programmes.get_programme(pairing.programme_id)
+    mentee = store.programmes.get_participant(pairing.mentee_id)
+    mentor = store.programmes.get_participant(pairing.mentor_id)
     usable = [goal for goal in mentee.goals if read_goal(goal).usable]
     covered = (
         services.coverage_judge.covering(usable, mentor.skills) if usable and mentor.skills else {}
@@ -47,7 +47,9 @@ def pair_overview(services: Services, pairing_id: int, reader: Role) -> PairOver
     held: dict[int, list[str]] = {}
     kind = "agenda" if reader is Role.MENTEE else "prompts"
     documents = []
-    for earlier in store.session_documents(pairing_id, before=programme.sessions_planned + 1):
+    for earlier in store.sessions.session_documents(
+        pairing_id, before=programme.sessions_planned + 1
+    ):
         agenda = earlier.get("agenda") or {}
         if agenda.get("focus") is not None:
             held[earlier["number"]] = list(agenda["focus"])
@@ -59,7 +61,7 @@ def pair_overview(services: Services, pairing_id: int, reader: Role) -> PairOver
         session_minutes=programme.session_minutes,
         covered=covered,
         held=held,
-        ratings=store.goal_ratings(pairing_id, mentee.id),
+        ratings=store.feedback.goal_ratings(pairing_id, mentee.id),
     )
     details = member_view(pairing).details
     return PairOverview(

@@ -16,6 +16,18 @@ from coach.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
+# How SQLite transactions begin. One that may write takes the write lock at once
+# (IMMEDIATE): writers then wait their turn (up to the busy timeout) instead of failing
+# when another wrote after they read. One that only reads (an engine from ``reading``)
+# takes no lock and reads one consistent snapshot. PostgreSQL locks rows as they are
+# written or locked instead.
+_SQLITE_BEGIN = "sqlite_begin"
+
+
+def reading(engine: Engine) -> Engine:
+    """The engine for transactions that only read (the same pool and settings)."""
+    return engine.execution_options(**{_SQLITE_BEGIN: "BEGIN DEFERRED"})
+
 
 def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets WAL, enforced foreign keys and a busy timeout."""
@@ -27,6 +39,10 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            # The sqlite3 module would start a transaction only at the first write and
+            # mishandles savepoints; SQLAlchemy's own BEGIN (below) makes a unit of work
+            # one real transaction from its first read, with working savepoints.
+            dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             # WAL lets readers proceed while one writer commits; several API workers
             # share the file safely. Foreign keys are off by default in SQLite.
@@ -34,6 +50,11 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(connection: Any) -> None:
+            begin = connection.get_execution_options().get(_SQLITE_BEGIN, "BEGIN IMMEDIATE")
+            connection.exec_driver_sql(begin)
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -95,6 +116,6 @@ def migrate(engine: Engine) -> None:
 def schema_revision(engine: Engine) -> tuple[str | None, str]:
     """(revision the database is at, newest revision the code knows)."""
     head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
-    with engine.connect() as connection:
+    with reading(engine).connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
     return current, head or ""

@@ -36,6 +36,7 @@ from coach.store.models import (
     Timestamp,
     UserRow,
 )
+from coach.store.programmes import programme_row
 from coach.store.store import Store
 
 FORMAT = "mentoring-coach-programme/1"
@@ -75,7 +76,7 @@ def checksums(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def export_programme(store: Store, key: int | str) -> dict[str, Any]:
     with store.transaction() as session:
-        programme = store._programme_row(session, key)
+        programme = programme_row(session, key)
         pid = programme.id
         people = list(
             session.scalars(

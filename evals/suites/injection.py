@@ -100,9 +100,9 @@ class InjectionSuite(Suite):
             store = services.store
             store.migrate()
             programme, _ = load_sample(store, services.sample_dir)
-            store.update_programme(programme.id, {"min_cohort_size": 3})
+            store.programmes.update_programme(programme.id, {"min_cohort_size": 3})
             services.index.sync_guidance(services.cards)
-            people = store.list_participants(programme.id)
+            people = store.programmes.list_participants(programme.id)
             mentors = sorted(
                 (p for p in people if p.role is Role.MENTOR), key=lambda p: p.external_id
             )
@@ -124,14 +124,16 @@ class InjectionSuite(Suite):
             for number, case in enumerate(cases):
                 problems: list[str] = []
                 mentor, mentee = mentors[number], mentees[number]
-                pairing = store.create_pairing(programme.id, mentor.id, mentee.id)
-                store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+                pairing = store.pairings.create_pairing(programme.id, mentor.id, mentee.id)
+                store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
                 own_text = case["text"]
                 if case["where"] == "note":
-                    session = store.ensure_session(pairing.id, 1, Stage.FIRST)
-                    store.add_note(session, mentee.id, own_text)
+                    session = store.sessions.ensure_session(pairing.id, 1, Stage.FIRST)
+                    store.sessions.add_note(session, mentee.id, own_text)
                 elif case["where"] == "goal":
-                    store.update_participant(mentee.id, {"goals": [*mentee.goals, own_text]})
+                    store.programmes.update_participant(
+                        mentee.id, {"goals": [*mentee.goals, own_text]}
+                    )
                 pair = {mentor.id, mentee.id}
                 others = [p for p in people if p.id not in pair]
                 if case["where"] in ("note", "goal"):
@@ -156,12 +158,12 @@ class InjectionSuite(Suite):
                 else:
                     authors = [(pairing, mentee)]
                     for extra in range(1, 3):
-                        other = store.create_pairing(
+                        other = store.pairings.create_pairing(
                             programme.id,
                             mentors[number + 10 * extra].id,
                             mentees[number + 10 * extra].id,
                         )
-                        store.set_pairing_status(other.id, PairingStatus.APPROVED)
+                        store.pairings.set_pairing_status(other.id, PairingStatus.APPROVED)
                         authors.append((other, mentees[number + 10 * extra]))
                     stage = [FeedbackStage.MIDPOINT, FeedbackStage.CLOSING][number % 2]
                     for index, (answer_pairing, author) in enumerate(authors):

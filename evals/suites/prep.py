@@ -67,7 +67,7 @@ class PrepSuite(Suite):
         store.migrate()
         programme, _ = load_sample(store, services.sample_dir)
         services.index.sync_guidance(services.cards)
-        people = store.list_participants(programme.id)
+        people = store.programmes.list_participants(programme.id)
         by_external = {p.external_id: p for p in people}
         cards = {card.id: card for card in services.cards}
         totals = dict.fromkeys(
@@ -91,12 +91,12 @@ class PrepSuite(Suite):
         results = []
         for number, case in enumerate(cases):
             mentee_id, mentor_id = self._pair(case, number, store, programme.id, by_external)
-            pairing = store.create_pairing(programme.id, mentor_id, mentee_id)
-            store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+            pairing = store.pairings.create_pairing(programme.id, mentor_id, mentee_id)
+            store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
             session = int(case["session"])
             agenda = prepare_agenda(services, pairing.id, session, backend=backend)
             prompts = prepare_prompts(services, pairing.id, session, backend=backend)
-            mentee = store.get_participant(mentee_id)
+            mentee = store.programmes.get_participant(mentee_id)
             problems = []
             served = {g for item in agenda.items for g in item.goals}
             missing = [g for g in mentee.goals if g not in served]
@@ -198,9 +198,11 @@ class PrepSuite(Suite):
             department="Strategy",
             goals=case["goals"],
         )
-        store.upsert_participants(programme_id, [mentee])
+        store.programmes.upsert_participants(programme_id, [mentee])
         created = next(
-            p for p in store.list_participants(programme_id) if p.external_id == f"EDGE{number}"
+            p
+            for p in store.programmes.list_participants(programme_id)
+            if p.external_id == f"EDGE{number}"
         )
         mentor = next(p for p in by_external.values() if p.role.value == "mentor")
         return created.id, mentor.id

@@ -108,7 +108,7 @@ class PrepQualitySuite(Suite):
         store = services.store
         store.migrate()
         reverse, _ = load_sample(store, services.sample_dir)
-        traditional = store.create_programme(
+        traditional = store.programmes.create_programme(
             ProgrammeIn(
                 slug="prep-quality-traditional",
                 name="Traditional mentoring",
@@ -200,18 +200,18 @@ def _pair(
         )
         for role, name in ((Role.MENTEE, "Morgan Ellery"), (Role.MENTOR, "Priya Castell"))
     ]
-    store.upsert_participants(programme_id, rows)
-    people = {p.external_id: p for p in store.list_participants(programme_id)}
+    store.programmes.upsert_participants(programme_id, rows)
+    people = {p.external_id: p for p in store.programmes.list_participants(programme_id)}
     mentee, mentor = people[f"PQ{number}-mentee"], people[f"PQ{number}-mentor"]
-    pairing = store.create_pairing(programme_id, mentor.id, mentee.id)
-    store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    pairing = store.pairings.create_pairing(programme_id, mentor.id, mentee.id)
+    store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
     session = int(case["session"])
     if session > 1 and (case.get("mentee_note") or case.get("mentor_note")):
-        earlier = store.add_session(pairing.id, session - 1, Stage.REGULAR)
+        earlier = store.sessions.add_session(pairing.id, session - 1, Stage.REGULAR)
         if case.get("mentee_note"):
-            store.add_note(earlier, mentee.id, case["mentee_note"])
+            store.sessions.add_note(earlier, mentee.id, case["mentee_note"])
         if case.get("mentor_note"):
-            store.add_note(earlier, mentor.id, case["mentor_note"])
+            store.sessions.add_note(earlier, mentor.id, case["mentor_note"])
     return pairing.id
 
 

@@ -231,8 +231,10 @@ class SummariesSuite(Suite):
         store = services.store
         store.migrate()
         programme, _ = load_sample(store, services.sample_dir)
-        store.update_programme(programme.id, {"min_cohort_size": case.get("min_cohort", 3)})
-        people = store.list_participants(programme.id)
+        store.programmes.update_programme(
+            programme.id, {"min_cohort_size": case.get("min_cohort", 3)}
+        )
+        people = store.programmes.list_participants(programme.id)
         mentors = sorted((p for p in people if p.role is Role.MENTOR), key=lambda p: p.external_id)
         mentees = sorted((p for p in people if p.role is Role.MENTEE), key=lambda p: p.external_id)
         pairings: dict[int, Any] = {}
@@ -242,8 +244,10 @@ class SummariesSuite(Suite):
         for answer in case["answers"]:
             index = answer["pair"]
             if index not in pairings:
-                pairing = store.create_pairing(programme.id, mentors[index].id, mentees[index].id)
-                store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+                pairing = store.pairings.create_pairing(
+                    programme.id, mentors[index].id, mentees[index].id
+                )
+                store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
                 pairings[index] = pairing
             mentee = answer["side"] == "mentee"
             author = mentees[index] if mentee else mentors[index]

@@ -64,9 +64,9 @@ def world(database_url: str, tmp_path, embedder) -> Iterator[World]:
     services = Services(settings, embedder=embedder)
     store = services.store
     store.migrate()
-    p = store.create_programme(ProgrammeIn(slug="pilot-p", name="Programme P"))
-    q = store.create_programme(ProgrammeIn(slug="pilot-q", name="Programme Q"))
-    store.upsert_participants(
+    p = store.programmes.create_programme(ProgrammeIn(slug="pilot-p", name="Programme P"))
+    q = store.programmes.create_programme(ProgrammeIn(slug="pilot-q", name="Programme Q"))
+    store.programmes.upsert_participants(
         p.id,
         [
             person("M1", Role.MENTOR, "mentor@example.org"),
@@ -76,20 +76,24 @@ def world(database_url: str, tmp_path, embedder) -> Iterator[World]:
         ],
     )
     users = {
-        "admin": store.add_user("admin@example.org", "Admin", role=UserRole.ADMIN),
-        "coordinator": store.add_user("coord@example.org", "Coord", role=UserRole.COORDINATOR),
-        "other_coordinator": store.add_user("q@example.org", "Q", role=UserRole.COORDINATOR),
-        "mentor": store.add_user("mentor@example.org", "Mentor"),
-        "mentee": store.add_user("mentee@example.org", "Mentee"),
-        "outsider": store.add_user("outsider@example.org", "Outsider"),
+        "admin": store.accounts.add_user("admin@example.org", "Admin", role=UserRole.ADMIN),
+        "coordinator": store.accounts.add_user(
+            "coord@example.org", "Coord", role=UserRole.COORDINATOR
+        ),
+        "other_coordinator": store.accounts.add_user(
+            "q@example.org", "Q", role=UserRole.COORDINATOR
+        ),
+        "mentor": store.accounts.add_user("mentor@example.org", "Mentor"),
+        "mentee": store.accounts.add_user("mentee@example.org", "Mentee"),
+        "outsider": store.accounts.add_user("outsider@example.org", "Outsider"),
     }
-    store.add_coordinator(p.id, users["coordinator"].id)
-    store.add_coordinator(q.id, users["other_coordinator"].id)
-    participants = {x.external_id: x.id for x in store.list_participants(p.id)}
-    store.create_pairing(p.id, participants["M1"], participants["E1"])
+    store.programmes.add_coordinator(p.id, users["coordinator"].id)
+    store.programmes.add_coordinator(q.id, users["other_coordinator"].id)
+    participants = {x.external_id: x.id for x in store.programmes.list_participants(p.id)}
+    store.pairings.create_pairing(p.id, participants["M1"], participants["E1"])
     # This world runs without guidance cards: record an index that is meant to be empty,
     # as a sync of no cards would (readiness compares the index with this record).
-    store.record_index_state("guidance", 0, ids_fingerprint([]))
+    store.index_state.record("guidance", 0, ids_fingerprint([]))
     app = create_app(settings, services=services)
     with TestClient(app, raise_server_exceptions=False) as client:
         world = World(

@@ -200,12 +200,14 @@ def fresh_pairings(world: World) -> tuple[int, int]:
     from coach.domain import PairingStatus
 
     store = world.services.store
-    approved, _ = store.list_pairings(world.programme_id, statuses=[PairingStatus.APPROVED])
+    approved, _ = store.pairings.list_pairings(
+        world.programme_id, statuses=[PairingStatus.APPROVED]
+    )
     for pairing in approved:
-        store.set_pairing_status(pairing.id, PairingStatus.ENDED)
+        store.pairings.set_pairing_status(pairing.id, PairingStatus.ENDED)
     ids = world.participant_ids
-    first = store.create_pairing(world.programme_id, ids["M1"], ids["E1"], score=0.5)
-    second = store.create_pairing(world.programme_id, ids["M2"], ids["E2"], score=0.5)
+    first = store.pairings.create_pairing(world.programme_id, ids["M1"], ids["E1"], score=0.5)
+    second = store.pairings.create_pairing(world.programme_id, ids["M2"], ids["E2"], score=0.5)
     return first.id, second.id
 
 
@@ -225,7 +227,7 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
     }
     if (method, path) == ("DELETE", "/users/{user_id}/tokens"):
         # Cutting someone off: a person of their own, so nobody's token used here ends.
-        params["user_id"] = world.services.store.add_user(f"leaver{n}@example.org", "L").id
+        params["user_id"] = world.services.store.accounts.add_user(f"leaver{n}@example.org", "L").id
     if "{token_id}" in path:
         from coach.accounts import issue_token
 
@@ -239,7 +241,7 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
             from coach.domain import PairingStatus
             from coach.prep.documents import prepare_agenda, prepare_prompts
 
-            world.services.store.set_pairing_status(first, PairingStatus.APPROVED)
+            world.services.store.pairings.set_pairing_status(first, PairingStatus.APPROVED)
             if method == "GET":  # something stored to reopen
                 prepare_agenda(world.services, first, 2)
                 prepare_prompts(world.services, first, 2)
@@ -247,16 +249,16 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
             # Participants see only approved pairings; check-ins go to approved pairs.
             from coach.domain import PairingStatus
 
-            world.services.store.set_pairing_status(first, PairingStatus.APPROVED)
+            world.services.store.pairings.set_pairing_status(first, PairingStatus.APPROVED)
     elif path.endswith("/feedback") and method == "POST":
         from coach.domain import PairingStatus
 
         first, second = fresh_pairings(world)
-        world.services.store.set_pairing_status(first, PairingStatus.APPROVED)
+        world.services.store.pairings.set_pairing_status(first, PairingStatus.APPROVED)
     else:
         first = second = 0
     if path.endswith("/runs/latest"):
-        world.services.store.record_matching_run(world.programme_id, "optimal", {}, [])
+        world.services.store.pairings.record_matching_run(world.programme_id, "optimal", {}, [])
     bodies: dict[tuple[str, str], Callable[[], dict[str, Any]]] = {
         ("POST", "/users"): lambda: {"json": {"email": f"new{n}@example.org", "name": "New"}},
         ("POST", "/users/{user_id}/tokens"): lambda: {"json": {"name": "laptop"}},

@@ -287,7 +287,7 @@ def test_matching_flow_over_the_api(world: World):
 
 def test_bad_bodies_get_clear_4xx_and_store_nothing(world: World):
     headers = world.headers("coordinator")
-    programmes_before = world.services.store.count_programmes()
+    programmes_before = world.services.store.programmes.count_programmes()
     response = world.client.post(
         "/programmes",
         content=b'{"slug": "bad-\xff\xfe-bytes", "name": "x"}',
@@ -296,9 +296,9 @@ def test_bad_bodies_get_clear_4xx_and_store_nothing(world: World):
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_body"
     assert "UTF-8" in response.json()["error"]["hint"]
-    assert world.services.store.count_programmes() == programmes_before
+    assert world.services.store.programmes.count_programmes() == programmes_before
     url = f"/programmes/{world.programme_id}/participants"
-    people_before = len(world.services.store.list_participants(world.programme_id))
+    people_before = len(world.services.store.programmes.list_participants(world.programme_id))
     bad_csv = (
         b"external_id,name,email,role,seniority,department,skills\n"
         b"X9,\xff\xfe,x@e.org,mentor,2,IT,Excel\n"
@@ -319,7 +319,9 @@ def test_bad_bodies_get_clear_4xx_and_store_nothing(world: World):
         response = world.client.post(url, json={**person, "goals": goals}, headers=headers)
         assert response.status_code == 422
         assert [f["field"] for f in response.json()["error"]["fields"]] == [field]
-    assert len(world.services.store.list_participants(world.programme_id)) == people_before
+    assert (
+        len(world.services.store.programmes.list_participants(world.programme_id)) == people_before
+    )
 
 
 def test_matching_an_empty_cohort_is_a_409_and_records_no_run(world: World):
@@ -331,4 +333,4 @@ def test_matching_an_empty_cohort_is_a_409_and_records_no_run(world: World):
     response = world.client.post(f"/programmes/{pid}/matching/runs", json={}, headers=headers)
     assert response.status_code == 409
     assert "nobody to match" in response.json()["error"]["message"]
-    assert world.services.store.latest_matching_run(pid) is None
+    assert world.services.store.pairings.latest_matching_run(pid) is None

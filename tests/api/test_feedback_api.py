@@ -11,8 +11,8 @@ from tests.api.conftest import World
 
 def approved_pairing(world: World) -> int:
     store = world.services.store
-    pairing = store.list_pairings(world.programme_id)[0][0]
-    store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    pairing = store.pairings.list_pairings(world.programme_id)[0][0]
+    store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
     return pairing.id
 
 
@@ -52,7 +52,7 @@ def test_bad_feedback_names_the_field_and_stores_nothing(world: World):
     response = world.client.post(url, json=wrong_goal, headers=world.headers("mentor"))
     assert response.status_code == 422
     assert response.json()["error"]["fields"][0]["field"] == "goal_progress.learn Mandarin"
-    assert world.services.store.feedback_for(world.programme_id) == []
+    assert world.services.store.feedback.feedback_for(world.programme_id) == []
 
 
 def test_summary_below_the_minimum_cohort_and_kpis_as_csv(world: World):

@@ -11,7 +11,7 @@ def test_hidden_and_missing_objects_answer_alike_and_name_no_other_id(world: Wor
     first, _ = fresh_pairings(world)  # M1 with E1 (the mentee's own), a suggestion
     programme = world.programme_id
     store = world.services.store
-    mentor_id = store.get_pairing(first).mentor_id
+    mentor_id = store.pairings.get_pairing(first).mentor_id
     answers = []
     for role, path in [
         # another programme's coordinator asks for prompts of a pairing that exists
@@ -44,7 +44,7 @@ def test_hidden_and_missing_objects_answer_alike_and_name_no_other_id(world: Wor
     for response in (post, feedback):
         assert response.status_code == 404
         assert (response.json()["error"]["message"], response.json()["error"]["hint"]) in answers
-    store.set_pairing_status(first, PairingStatus.WITHDRAWN)
+    store.pairings.set_pairing_status(first, PairingStatus.WITHDRAWN)
     again = world.client.get(
         f"/programmes/{programme}/pairings/{first}/sessions/1/agenda",
         headers=world.headers("mentee"),
@@ -97,13 +97,15 @@ def test_weights_must_be_finite_and_bounded_and_a_refused_run_withdraws_nothing(
     )
     assert run.status_code == 422
     store = world.services.store
-    assert {store.get_pairing(i).status for i in (first, second)} == {PairingStatus.SUGGESTED}
+    assert {store.pairings.get_pairing(i).status for i in (first, second)} == {
+        PairingStatus.SUGGESTED
+    }
 
 
 def test_a_roster_nested_too_deep_or_with_a_huge_field_is_400_with_the_row(world: World):
     url = f"/programmes/{world.programme_id}/participants/import"
     coordinator = world.headers("coordinator")
-    count = world.services.store.count_participants_total(world.programme_id)
+    count = world.services.store.programmes.count_participants_total(world.programme_id)
     huge = "external_id,name\nA1,Ann\nA2," + "x" * 140_000 + "\n"
     for name, data, row in [
         ("roster.json", b"[" * 50_000, 1),
@@ -117,7 +119,7 @@ def test_a_roster_nested_too_deep_or_with_a_huge_field_is_400_with_the_row(world
         error = response.json()["error"]
         assert error["code"] == "malformed_file"
         assert error["fields"][0]["row"] == row and "nothing was imported" in error["hint"]
-    assert world.services.store.count_participants_total(world.programme_id) == count
+    assert world.services.store.programmes.count_participants_total(world.programme_id) == count
 
 
 def test_the_request_log_line_is_written_for_failures_too(world: World, caplog, monkeypatch):
@@ -126,12 +128,15 @@ def test_the_request_log_line_is_written_for_failures_too(world: World, caplog, 
 
     from fastapi.testclient import TestClient
 
+    from coach.store.programmes import ProgrammeRepository
+
     caplog.set_level(logging.INFO, logger="coach.http")
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(world.services.store, "get_programme", broken)
+    # On the class: each request works with its own unit-of-work store.
+    monkeypatch.setattr(ProgrammeRepository, "get_programme", broken)
     client = TestClient(world.client.app, raise_server_exceptions=False)
     response = client.get(f"/programmes/{world.programme_id}", headers=world.headers("admin"))
     assert response.status_code == 500
@@ -232,16 +237,16 @@ def test_the_web_form_offers_and_accepts_only_the_solvers_the_api_does(world: Wo
 def test_the_pair_does_not_read_the_background_reason_coordinators_see(world: World):
     store = world.services.store
     for pairing_id in fresh_pairings(world):
-        store.set_pairing_status(pairing_id, PairingStatus.WITHDRAWN)
+        store.pairings.set_pairing_status(pairing_id, PairingStatus.WITHDRAWN)
     reasons = ["covers 1 of 2 goals", "different backgrounds (both opted in)"]
     ids = world.participant_ids
-    first = store.create_pairing(
+    first = store.pairings.create_pairing(
         world.programme_id,
         ids["M1"],
         ids["E1"],
         details={"reasons": reasons, "parts": {"diversity": 1.0, "goal_coverage": 0.5}},
     ).id
-    store.set_pairing_status(first, PairingStatus.APPROVED)
+    store.pairings.set_pairing_status(first, PairingStatus.APPROVED)
     path = f"/programmes/{world.programme_id}/pairings/{first}"
     member = world.client.get(path, headers=world.headers("mentee")).json()
     assert member["details"]["reasons"] == ["covers 1 of 2 goals"]

@@ -112,8 +112,10 @@ def test_user_and_token_commands(tmp_path, capsys):
     store = Store.from_url(load_settings().resolved_database_url)
     user = authenticate(store, secret)
     assert user is not None and user.email == "lead@corp.local"
-    assert store.membership(user.id).coordinates == {store.get_programme("accounts").id}
-    token_id = store.list_tokens(user.id)[0].id
+    assert store.accounts.membership(user.id).coordinates == {
+        store.programmes.get_programme("accounts").id
+    }
+    token_id = store.accounts.list_tokens(user.id)[0].id
     assert run("token", "revoke", str(token_id)) == 0
     assert authenticate(store, secret) is None
     assert run("token", "create", "nobody@corp.local") == 1
@@ -134,7 +136,7 @@ def test_demo_prints_working_tokens_for_each_role(tmp_path, capsys, embedder):
     for token in tokens:
         user = authenticate(store, token)
         assert user is not None
-        membership = store.membership(user.id)
+        membership = store.accounts.membership(user.id)
         roles |= {role.value for _, role in membership.participates.values()}
         roles |= {"coordinator"} if membership.coordinates else set()
         roles |= {user.role.value} if user.role.value == "admin" else set()

@@ -49,8 +49,8 @@ def test_low_fit_and_behind_plan_pairs_are_listed_with_their_actions(cohort):
 
 def test_a_check_in_reaches_the_pair_and_a_note_stays_with_its_author(cohort):
     services, programme, pairings, *_ = cohort
-    first = services.store.add_user("coord1@example.org", "C1").id
-    second = services.store.add_user("coord2@example.org", "C2").id
+    first = services.store.accounts.add_user("coord1@example.org", "C1").id
+    second = services.store.accounts.add_user("coord2@example.org", "C2").id
     send_check_in(services, programme.id, pairings[0].id, first, "  How are things going?  ")
     assert [m.text for m in check_ins(services, pairings[0].id)] == ["How are things going?"]
     add_note_to_self(services, programme.id, pairings[0].id, first, "Call both on Friday.")
@@ -61,7 +61,7 @@ def test_a_check_in_reaches_the_pair_and_a_note_stays_with_its_author(cohort):
 
 def test_bad_check_ins_name_the_field_and_store_nothing(cohort):
     services, programme, pairings, *_ = cohort
-    services.store.set_pairing_status(pairings[1].id, PairingStatus.ENDED)
+    services.store.pairings.set_pairing_status(pairings[1].id, PairingStatus.ENDED)
     with pytest.raises(InputValidationError) as error:
         send_check_in(services, programme.id, pairings[0].id, None, "hi")
     assert [p.field for p in error.value.problems] == ["text"]

@@ -38,7 +38,7 @@ def test_submission_checks_name_the_field_and_store_nothing(cohort):
         assert field in [p.field for p in error.value.problems]
     with pytest.raises(NotFoundError):  # someone else's pairing
         submit_feedback(services, programme.id, mentees[1], answer(pairings[0]))
-    assert services.store.feedback_for(programme.id) == []
+    assert services.store.feedback.feedback_for(programme.id) == []
 
 
 def test_one_answer_per_stage_and_session_feedback_marks_the_session_held(cohort):
@@ -51,14 +51,14 @@ def test_one_answer_per_stage_and_session_feedback_marks_the_session_held(cohort
         submit_feedback(services, programme.id, mentees[0], data)
     partner = data.model_copy(update={"goal_progress": {}})
     submit_feedback(services, programme.id, mentors[0], partner)  # the partner answers too
-    sessions = services.store.sessions_of_programme(programme.id)
+    sessions = services.store.sessions.sessions_of_programme(programme.id)
     assert [(p, n, status) for p, n, status, _ in sessions] == [(pairings[0].id, 2, "held")]
-    assert len(services.store.feedback_for(programme.id)) == 2
+    assert len(services.store.feedback.feedback_for(programme.id)) == 2
 
 
 def test_feedback_needs_an_approved_pairing(cohort):
     services, programme, pairings, _mentors, mentees = cohort
-    services.store.set_pairing_status(pairings[1].id, PairingStatus.REJECTED)
+    services.store.pairings.set_pairing_status(pairings[1].id, PairingStatus.REJECTED)
     # Answered like a missing pairing: a rejected pairing is not the participant's to see.
     with pytest.raises(NotFoundError):
         submit_feedback(services, programme.id, mentees[1], answer(pairings[1]))
@@ -75,7 +75,7 @@ def test_low_fit_flags_the_pair_without_saying_who_or_what(cohort):
     assert [f.pairing_id for f in flags] == [pairings[0].id]
     assert "SECRET" not in flags[0].model_dump_json()
     assert "T" not in flags[0].flagged_at  # the day only, not the time of the answer
-    services.store.set_pairing_status(pairings[0].id, PairingStatus.ENDED)
+    services.store.pairings.set_pairing_status(pairings[0].id, PairingStatus.ENDED)
     assert repairing_flags(services, programme.id) == []
 
 

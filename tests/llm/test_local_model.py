@@ -100,7 +100,7 @@ def test_a_small_real_model_never_breaks_what_the_pair_receives(llm_server, tmp_
     store.migrate()
     programme, _ = load_sample(store, services.sample_dir)
     services.sync_guidance()
-    store.upsert_participants(
+    store.programmes.upsert_participants(
         programme.id,
         [
             ParticipantIn(
@@ -123,9 +123,9 @@ def test_a_small_real_model_never_breaks_what_the_pair_receives(llm_server, tmp_
             ),
         ],
     )
-    people = {p.external_id: p for p in store.list_participants(programme.id)}
-    pairing = store.create_pairing(programme.id, people["LLM-2"].id, people["LLM-1"].id)
-    store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    people = {p.external_id: p for p in store.programmes.list_participants(programme.id)}
+    pairing = store.pairings.create_pairing(programme.id, people["LLM-2"].id, people["LLM-1"].id)
+    store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
     backend = OpenAIBackend(settings)
     for number in (1, 3):
         agenda = prepare_agenda(services, pairing.id, number, backend=backend)

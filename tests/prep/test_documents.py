@@ -21,22 +21,22 @@ def pair(database_url, tmp_path, embedder):
     services.store.migrate()
     programme, _ = load_sample(services.store, SAMPLE_DIR)
     services.index.sync_guidance(services.cards)
-    people = services.store.list_participants(programme.id)
+    people = services.store.programmes.list_participants(programme.id)
     mentee = next(p for p in people if p.role is Role.MENTEE)
     mentor = next(p for p in people if p.role is Role.MENTOR)
-    pairing = services.store.create_pairing(programme.id, mentor.id, mentee.id)
+    pairing = services.store.pairings.create_pairing(programme.id, mentor.id, mentee.id)
     yield services, pairing, mentee, mentor
     services.close()
 
 
 def test_only_the_askers_own_notes_are_used_most_recent_first(pair):
     services, pairing, mentee, mentor = pair
-    services.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
-    first = services.store.add_session(pairing.id, 1, Stage.FIRST)
-    services.store.add_note(first, mentee.id, "MENTEE-NOTE-1 I froze when posting")
-    services.store.add_note(first, mentor.id, "MENTOR-NOTE-1 seemed defensive")
-    second = services.store.add_session(pairing.id, 2, Stage.REGULAR)
-    services.store.add_note(second, mentee.id, "MENTEE-NOTE-2 posted twice this week")
+    services.store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    first = services.store.sessions.add_session(pairing.id, 1, Stage.FIRST)
+    services.store.sessions.add_note(first, mentee.id, "MENTEE-NOTE-1 I froze when posting")
+    services.store.sessions.add_note(first, mentor.id, "MENTOR-NOTE-1 seemed defensive")
+    second = services.store.sessions.add_session(pairing.id, 2, Stage.REGULAR)
+    services.store.sessions.add_note(second, mentee.id, "MENTEE-NOTE-2 posted twice this week")
     context = build_context(services, pairing.id, 3, Role.MENTEE)
     assert context.notes == [
         "MENTEE-NOTE-2 posted twice this week",
@@ -51,10 +51,12 @@ def test_only_the_askers_own_notes_are_used_most_recent_first(pair):
 
 def test_context_fits_the_token_budget_with_whole_items(pair):
     services, pairing, mentee, _ = pair
-    services.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
-    session = services.store.add_session(pairing.id, 1, Stage.FIRST)
+    services.store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    session = services.store.sessions.add_session(pairing.id, 1, Stage.FIRST)
     for i in range(30):
-        services.store.add_note(session, mentee.id, f"note {i}: " + "long reflection " * 20)
+        services.store.sessions.add_note(
+            session, mentee.id, f"note {i}: " + "long reflection " * 20
+        )
     context = build_context(services, pairing.id, 2, Role.MENTEE)
     from coach.tokens import count_tokens
 
@@ -70,7 +72,7 @@ def test_agenda_and_prompts_are_stored_to_reopen(pair):
     services, pairing, *_ = pair
     with pytest.raises(AccessDeniedError, match="approved pairings only"):
         prepare_agenda(services, pairing.id, 1)
-    services.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    services.store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
     with pytest.raises(NotFoundError):
         stored_agenda(services, pairing.id, 1)
     agenda = prepare_agenda(services, pairing.id, 1)
@@ -84,7 +86,7 @@ def test_agenda_and_prompts_are_stored_to_reopen(pair):
 
 def test_each_session_gets_activities_the_pair_has_not_run_before(pair):
     services, pairing, _, _ = pair
-    services.store.set_pairing_status(pairing.id, PairingStatus.APPROVED)
+    services.store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
     seen: list[set[str]] = []
     for number in (1, 2, 3):
         agenda = prepare_agenda(services, pairing.id, number)

@@ -36,7 +36,7 @@ def person(external_id: str, role: Role = Role.MENTOR, **extra) -> ParticipantIn
 
 @pytest.fixture
 def programme(store: Store):
-    return store.upsert_programme(ProgrammeIn(slug="pilot-2027", name="Pilot"))
+    return store.programmes.upsert_programme(ProgrammeIn(slug="pilot-2027", name="Pilot"))
 
 
 def test_migrations_match_the_models(store: Store):
@@ -63,7 +63,7 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
 
 
 def test_programme_upsert_by_slug_keeps_the_id(store: Store, programme):
-    updated = store.upsert_programme(
+    updated = store.programmes.upsert_programme(
         ProgrammeIn(
             slug="pilot-2027",
             name="Pilot, renamed",
@@ -73,57 +73,59 @@ def test_programme_upsert_by_slug_keeps_the_id(store: Store, programme):
         )
     )
     assert updated.id == programme.id
-    again = store.get_programme("pilot-2027")
+    again = store.programmes.get_programme("pilot-2027")
     assert again.name == "Pilot, renamed"
     assert again.session_minutes == 60
     assert again.objectives[0].name == "Digital"
-    assert store.get_programme(str(programme.id)).slug == "pilot-2027"
+    assert store.programmes.get_programme(str(programme.id)).slug == "pilot-2027"
     with pytest.raises(NotFoundError, match="No programme 'nope'"):
-        store.get_programme("nope")
+        store.programmes.get_programme("nope")
 
 
 def test_participants_upsert_creates_updates_and_never_duplicates(store: Store, programme):
-    first = store.upsert_participants(
+    first = store.programmes.upsert_participants(
         programme.id, [person("A1"), person("B1", Role.MENTEE), person("C1")]
     )
     assert (first.created, first.updated, first.unchanged) == (3, 0, 0)
-    second = store.upsert_participants(
+    second = store.programmes.upsert_participants(
         programme.id,
         [person("A1", department="Finance"), person("B1", Role.MENTEE), person("D1")],
     )
     assert (second.created, second.updated, second.unchanged) == (1, 1, 1)
-    people = {p.external_id: p for p in store.list_participants(programme.id)}
+    people = {p.external_id: p for p in store.programmes.list_participants(programme.id)}
     assert sorted(people) == ["A1", "B1", "C1", "D1"]
     assert people["A1"].department == "Finance"
-    assert store.count_participants(programme.id) == {"mentor": 3, "mentee": 1}
-    assert [p.external_id for p in store.list_participants(programme.id, role=Role.MENTEE)] == [
-        "B1"
-    ]
+    assert store.programmes.count_participants(programme.id) == {"mentor": 3, "mentee": 1}
+    assert [
+        p.external_id for p in store.programmes.list_participants(programme.id, role=Role.MENTEE)
+    ] == ["B1"]
 
 
 def test_a_failed_upsert_changes_nothing(store: Store, programme):
-    store.upsert_participants(programme.id, [person("A1")])
+    store.programmes.upsert_participants(programme.id, [person("A1")])
     clash = [person("B2", department="Legal"), person("C2", email="a1@example.org")]
     with pytest.raises(ConflictError, match="share an employee id or email"):
-        store.upsert_participants(programme.id, clash)
-    assert [p.external_id for p in store.list_participants(programme.id)] == ["A1"]
+        store.programmes.upsert_participants(programme.id, clash)
+    assert [p.external_id for p in store.programmes.list_participants(programme.id)] == ["A1"]
 
 
 def test_lists_are_paginated_and_clamped(store: Store, programme):
-    store.upsert_participants(programme.id, [person(f"P{i:02d}") for i in range(12)])
-    page = store.list_participants(programme.id, page=Page(offset=5, limit=4))
+    store.programmes.upsert_participants(programme.id, [person(f"P{i:02d}") for i in range(12)])
+    page = store.programmes.list_participants(programme.id, page=Page(offset=5, limit=4))
     assert [p.external_id for p in page] == ["P05", "P06", "P07", "P08"]
     assert Page(offset=-3, limit=10_000).clamp() == Page(0, 500)
 
 
 def test_pairing_keeps_its_whole_status_history(store: Store, programme):
-    store.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE)])
-    ids = {p.external_id: p.id for p in store.list_participants(programme.id)}
-    user = store.add_user("coord@example.org", "Coordinator")
-    pairing = store.create_pairing(programme.id, ids["M1"], ids["E1"], score=0.8)
+    store.programmes.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE)])
+    ids = {p.external_id: p.id for p in store.programmes.list_participants(programme.id)}
+    user = store.accounts.add_user("coord@example.org", "Coordinator")
+    pairing = store.pairings.create_pairing(programme.id, ids["M1"], ids["E1"], score=0.8)
     assert pairing.status is PairingStatus.SUGGESTED
-    store.set_pairing_status(pairing.id, PairingStatus.APPROVED, actor_user_id=user.id)
-    ended = store.set_pairing_status(pairing.id, PairingStatus.ENDED, reason="mentor moved on")
+    store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED, actor_user_id=user.id)
+    ended = store.pairings.set_pairing_status(
+        pairing.id, PairingStatus.ENDED, reason="mentor moved on"
+    )
     assert [(e.from_status, e.to_status) for e in ended.history] == [
         (None, PairingStatus.SUGGESTED),
         (PairingStatus.SUGGESTED, PairingStatus.APPROVED),
@@ -134,62 +136,64 @@ def test_pairing_keeps_its_whole_status_history(store: Store, programme):
 
 
 def test_a_record_of_another_programme_is_as_unknown_as_a_missing_one(store: Store, programme):
-    store.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE)])
-    ids = {p.external_id: p.id for p in store.list_participants(programme.id)}
-    pairing = store.create_pairing(programme.id, ids["M1"], ids["E1"], score=0.8)
+    store.programmes.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE)])
+    ids = {p.external_id: p.id for p in store.programmes.list_participants(programme.id)}
+    pairing = store.pairings.create_pairing(programme.id, ids["M1"], ids["E1"], score=0.8)
     other = programme.id + 1000
-    assert store.get_pairing(pairing.id, programme_id=programme.id).id == pairing.id
+    assert store.pairings.get_pairing(pairing.id, programme_id=programme.id).id == pairing.id
     with pytest.raises(NotFoundError) as elsewhere:
-        store.get_pairing(pairing.id, programme_id=other)
+        store.pairings.get_pairing(pairing.id, programme_id=other)
     with pytest.raises(NotFoundError) as missing:
-        store.get_pairing(pairing.id + 1000, programme_id=programme.id)
+        store.pairings.get_pairing(pairing.id + 1000, programme_id=programme.id)
     assert str(elsewhere.value).replace(str(pairing.id), "N") == str(missing.value).replace(
         str(pairing.id + 1000), "N"
     )
     with pytest.raises(NotFoundError):
-        store.get_participant(ids["M1"], programme_id=other)
+        store.programmes.get_participant(ids["M1"], programme_id=other)
 
 
 def test_a_stale_version_cannot_overwrite_a_newer_decision(store: Store, programme):
-    store.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE)])
-    ids = {p.external_id: p.id for p in store.list_participants(programme.id)}
-    pairing = store.create_pairing(programme.id, ids["M1"], ids["E1"])
-    store.set_pairing_status(pairing.id, PairingStatus.APPROVED, expected_version=1)
+    store.programmes.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE)])
+    ids = {p.external_id: p.id for p in store.programmes.list_participants(programme.id)}
+    pairing = store.pairings.create_pairing(programme.id, ids["M1"], ids["E1"])
+    store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED, expected_version=1)
     with pytest.raises(ConflictError, match="changed by someone else"):
-        store.set_pairing_status(pairing.id, PairingStatus.REJECTED, expected_version=1)
+        store.pairings.set_pairing_status(pairing.id, PairingStatus.REJECTED, expected_version=1)
 
 
 def test_pairing_roles_must_fit(store: Store, programme):
-    store.upsert_participants(programme.id, [person("M1"), person("M2")])
-    ids = {p.external_id: p.id for p in store.list_participants(programme.id)}
+    store.programmes.upsert_participants(programme.id, [person("M1"), person("M2")])
+    ids = {p.external_id: p.id for p in store.programmes.list_participants(programme.id)}
     with pytest.raises(NotFoundError, match="mentee"):
-        store.create_pairing(programme.id, ids["M1"], ids["M2"])
+        store.pairings.create_pairing(programme.id, ids["M1"], ids["M2"])
 
 
 def test_notes_are_read_back_by_their_author_only(store: Store, programme):
-    store.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE)])
-    ids = {p.external_id: p.id for p in store.list_participants(programme.id)}
-    pairing = store.create_pairing(programme.id, ids["M1"], ids["E1"])
-    first = store.add_session(pairing.id, 1, Stage.FIRST)
-    second = store.add_session(pairing.id, 2, Stage.REGULAR)
-    store.add_note(first, ids["E1"], "I want to post on LinkedIn myself")
-    store.add_note(first, ids["M1"], "Mentee was nervous about the dashboard")
-    store.add_note(second, ids["E1"], "Tried a post; it went well")
-    assert store.notes_by_author(pairing.id, ids["E1"]) == [
+    store.programmes.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE)])
+    ids = {p.external_id: p.id for p in store.programmes.list_participants(programme.id)}
+    pairing = store.pairings.create_pairing(programme.id, ids["M1"], ids["E1"])
+    first = store.sessions.add_session(pairing.id, 1, Stage.FIRST)
+    second = store.sessions.add_session(pairing.id, 2, Stage.REGULAR)
+    store.sessions.add_note(first, ids["E1"], "I want to post on LinkedIn myself")
+    store.sessions.add_note(first, ids["M1"], "Mentee was nervous about the dashboard")
+    store.sessions.add_note(second, ids["E1"], "Tried a post; it went well")
+    assert store.sessions.notes_by_author(pairing.id, ids["E1"]) == [
         (1, "I want to post on LinkedIn myself"),
         (2, "Tried a post; it went well"),
     ]
-    assert store.notes_by_author(pairing.id, ids["M1"]) == [
+    assert store.sessions.notes_by_author(pairing.id, ids["M1"]) == [
         (1, "Mentee was nervous about the dashboard")
     ]
     with pytest.raises(ConflictError, match="already has a session number 1"):
-        store.add_session(pairing.id, 1, Stage.FIRST)
+        store.sessions.add_session(pairing.id, 1, Stage.FIRST)
 
 
 def test_feedback_only_from_a_member_of_the_pairing(store: Store, programme):
-    store.upsert_participants(programme.id, [person("M1"), person("E1", Role.MENTEE), person("X1")])
-    ids = {p.external_id: p.id for p in store.list_participants(programme.id)}
-    pairing = store.create_pairing(programme.id, ids["M1"], ids["E1"])
+    store.programmes.upsert_participants(
+        programme.id, [person("M1"), person("E1", Role.MENTEE), person("X1")]
+    )
+    ids = {p.external_id: p.id for p in store.programmes.list_participants(programme.id)}
+    pairing = store.pairings.create_pairing(programme.id, ids["M1"], ids["E1"])
     data = FeedbackIn(
         pairing_id=pairing.id,
         stage=FeedbackStage.SESSION,
@@ -198,33 +202,37 @@ def test_feedback_only_from_a_member_of_the_pairing(store: Store, programme):
         goal_progress={"LinkedIn": 3},
         text="Useful",
     )
-    store.add_feedback(ids["E1"], data)
+    store.feedback.add_feedback(ids["E1"], data)
     with pytest.raises(NotFoundError):
-        store.add_feedback(ids["X1"], data)
-    assert store.count_feedback(programme.id) == 1
+        store.feedback.add_feedback(ids["X1"], data)
+    assert store.feedback.count_feedback(programme.id) == 1
 
 
 def test_users_have_unique_emails(store: Store):
-    store.add_user("Lead@Example.org", "Lead", role=UserRole.ADMIN)
-    assert store.get_user_by_email("lead@example.org").role is UserRole.ADMIN
+    store.accounts.add_user("Lead@Example.org", "Lead", role=UserRole.ADMIN)
+    assert store.accounts.get_user_by_email("lead@example.org").role is UserRole.ADMIN
     with pytest.raises(ConflictError):
-        store.add_user("lead@example.org", "Someone else")
+        store.accounts.add_user("lead@example.org", "Someone else")
 
 
 def test_coordinators_belong_to_programmes(store: Store, programme):
-    user = store.add_user("coord@example.org", "Coordinator")
-    store.add_coordinator(programme.id, user.id)
-    store.add_coordinator(programme.id, user.id)  # idempotent
-    assert store.coordinator_ids(programme.id) == [user.id]
+    user = store.accounts.add_user("coord@example.org", "Coordinator")
+    store.programmes.add_coordinator(programme.id, user.id)
+    store.programmes.add_coordinator(programme.id, user.id)  # idempotent
+    assert store.programmes.coordinator_ids(programme.id) == [user.id]
 
 
 def test_a_person_may_mentor_in_one_programme_and_be_mentored_in_another(store: Store):
-    first = store.upsert_programme(ProgrammeIn(slug="first-one", name="First"))
-    second = store.upsert_programme(ProgrammeIn(slug="second-one", name="Second"))
-    store.upsert_participants(first.id, [person("X1", Role.MENTOR, email="sam@example.org")])
-    user = store.add_user("Sam@example.org", "Sam")  # linked by email, case-insensitively
-    store.upsert_participants(second.id, [person("X1", Role.MENTEE, email="sam@example.org")])
-    membership = store.membership(user.id)
+    first = store.programmes.upsert_programme(ProgrammeIn(slug="first-one", name="First"))
+    second = store.programmes.upsert_programme(ProgrammeIn(slug="second-one", name="Second"))
+    store.programmes.upsert_participants(
+        first.id, [person("X1", Role.MENTOR, email="sam@example.org")]
+    )
+    user = store.accounts.add_user("Sam@example.org", "Sam")  # linked by email, case-insensitively
+    store.programmes.upsert_participants(
+        second.id, [person("X1", Role.MENTEE, email="sam@example.org")]
+    )
+    membership = store.accounts.membership(user.id)
     assert {pid: role for pid, (_, role) in membership.participates.items()} == {
         first.id: Role.MENTOR,
         second.id: Role.MENTEE,

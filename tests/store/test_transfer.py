@@ -23,30 +23,36 @@ def busy_sqlite(tmp_path, embedder):
     store = services.store
     store.migrate()
     programme, _ = load_sample(store, SAMPLE_DIR)
-    coordinator = store.add_user("coord@harbourvale.example", "Coord", role=UserRole.COORDINATOR)
-    store.add_coordinator(programme.id, coordinator.id)
-    people = store.list_participants(programme.id)
+    coordinator = store.accounts.add_user(
+        "coord@harbourvale.example", "Coord", role=UserRole.COORDINATOR
+    )
+    store.programmes.add_coordinator(programme.id, coordinator.id)
+    people = store.programmes.list_participants(programme.id)
     mentors = [p for p in people if p.role is Role.MENTOR]
     mentees = [p for p in people if p.role is Role.MENTEE]
-    _run, _ = store.record_matching_run(
+    _run, _ = store.pairings.record_matching_run(
         programme.id,
         "optimal",
         {"excluded": {"reporting_line": 3}},
         [(mentees[i].id, mentors[i].id, 0.5 + i / 100, {"reasons": ["x"]}) for i in range(5)],
         actor_user_id=coordinator.id,
     )
-    pairings = store.list_pairings(programme.id)[0]
+    pairings = store.pairings.list_pairings(programme.id)[0]
     for pairing in pairings[:4]:
-        store.set_pairing_status(pairing.id, PairingStatus.APPROVED, actor_user_id=coordinator.id)
-    store.set_pairing_status(pairings[4].id, PairingStatus.REJECTED, reason="diaries clash")
+        store.pairings.set_pairing_status(
+            pairing.id, PairingStatus.APPROVED, actor_user_id=coordinator.id
+        )
+    store.pairings.set_pairing_status(
+        pairings[4].id, PairingStatus.REJECTED, reason="diaries clash"
+    )
     for pairing in pairings[:4]:
-        session_id = store.ensure_session(pairing.id, 1, Stage.FIRST)
-        store.add_note(
+        session_id = store.sessions.ensure_session(pairing.id, 1, Stage.FIRST)
+        store.sessions.add_note(
             session_id,
             pairing.mentee_id,
             "Private: I froze when posting \u2013 \u00fcn\u00efcode \u2713",
         )
-        mentee = store.get_participant(pairing.mentee_id)
+        mentee = store.programmes.get_participant(pairing.mentee_id)
         submit_feedback(
             services,
             programme.id,
@@ -88,8 +94,8 @@ def test_sqlite_to_postgresql_and_back_keeps_every_record(busy_sqlite, postgres_
     import_programme(back, moved)
     assert checksums(export_programme(back, programme.slug)) == checksums(source)
     # The moved programme works: its coordinator and participants are who they were.
-    user = target.get_user_by_email("coord@harbourvale.example")
-    assert target.membership(user.id).coordinates
+    user = target.accounts.get_user_by_email("coord@harbourvale.example")
+    assert target.accounts.membership(user.id).coordinates
     target.dispose()
     back.dispose()
 

@@ -65,16 +65,18 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     data_dir = tmp_path_factory.mktemp("site") / "data"
     services = Services(load_settings(data_dir=data_dir))
     services.store.migrate()
-    programme = services.store.upsert_programme(read_programme(SAMPLE_DIR / "programme.yaml"))
+    programme = services.store.programmes.upsert_programme(
+        read_programme(SAMPLE_DIR / "programme.yaml")
+    )
     tokens: dict[str, str] = {}
     # The sample programme asks for two reviewers per pairing.
     for email, name in ((COORDINATOR, "Casey Coordinator"), (SECOND, "Sam Second-Reviewer")):
-        coordinator = services.store.add_user(email, name, role=UserRole.COORDINATOR)
-        services.store.add_coordinator(programme.id, coordinator.id)
+        coordinator = services.store.accounts.add_user(email, name, role=UserRole.COORDINATOR)
+        services.store.programmes.add_coordinator(programme.id, coordinator.id)
         tokens[email] = issue_token(services.store, coordinator.id, "e2e")[1]
     with (SAMPLE_DIR / "roster.csv").open(encoding="utf-8") as roster:
         for row in csv.DictReader(roster):
-            user = services.store.add_user(row["email"], row["name"])
+            user = services.store.accounts.add_user(row["email"], row["name"])
             tokens[row["email"]] = issue_token(services.store, user.id, "e2e")[1]
     services.close()
     shots = Path(
@@ -179,9 +181,9 @@ def test_the_programme_in_a_browser(site: Site, browser: Any) -> None:
 
     # The first approved pair plays the mentee and the mentor.
     services = site.services()
-    pairing = services.store.list_pairings(1, statuses=[PairingStatus.APPROVED])[0][0]
-    mentee = services.store.get_participant(pairing.mentee_id)
-    mentor = services.store.get_participant(pairing.mentor_id)
+    pairing = services.store.pairings.list_pairings(1, statuses=[PairingStatus.APPROVED])[0][0]
+    mentee = services.store.programmes.get_participant(pairing.mentee_id)
+    mentor = services.store.programmes.get_participant(pairing.mentor_id)
 
     mentee_page = signed_in(browser, site, str(mentee.email))
     mentee_page.get_by_role("link", name="Harbour & Vale Reverse Mentoring 2027").click()
@@ -219,9 +221,9 @@ def test_the_programme_in_a_browser(site: Site, browser: Any) -> None:
 
     # Two more people answer (through the core, as other pairs would), so the cohort of
     # three is reached.
-    others = services.store.list_pairings(1, statuses=[PairingStatus.APPROVED])[0][1:3]
+    others = services.store.pairings.list_pairings(1, statuses=[PairingStatus.APPROVED])[0][1:3]
     for other in others:
-        author = services.store.get_participant(other.mentee_id)
+        author = services.store.programmes.get_participant(other.mentee_id)
         submit_feedback(
             services,
             1,
