@@ -6,6 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import main as cli
+from coach.errors import NotFoundError
 
 runner = CliRunner()
 
@@ -119,6 +120,11 @@ def test_user_and_token_commands(tmp_path, capsys):
     assert run("token", "revoke", str(token_id)) == 0
     assert authenticate(store, secret) is None
     assert run("token", "create", "nobody@corp.local") == 1
+    # A command is one unit of work: the user of a failed `user add` is not kept.
+    assert run("user", "add", "half@corp.local", "--name", "H", "--coordinates", "nope") == 1
+    assert "programme" in capsys.readouterr().err
+    with pytest.raises(NotFoundError):
+        store.accounts.get_user_by_email("half@corp.local")
     store.dispose()
 
 
