@@ -79,10 +79,6 @@ class Store:
 
     # -- units of work ---------------------------------------------------------------
 
-    @property
-    def in_unit_of_work(self) -> bool:
-        return self._bound is not None
-
     @contextmanager
     def unit_of_work(self, *, writes: bool = True) -> Iterator[Store]:
         """A store whose every call joins one transaction, committed when the block ends
