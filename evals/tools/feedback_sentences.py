@@ -533,6 +533,103 @@ CALIBRATION: dict[str, list[str]] = {
 }
 
 
+# Written on 2026-12-06 before the catalogue grew from CALIBRATION's misses, and measured
+# once afterwards (``python -m evals.tools.calibrate_themes --fresh``): how much of that
+# growth carries to wording nobody tuned on. Never used to choose anything.
+FRESH_CHECK: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "Every time we book a date something urgent lands on my desk.",
+        "Between travel and quarter end we managed one meeting in two months.",
+        "Finding an hour that suits both of us is a battle.",
+    ],
+    "too-short-or-far-apart": [
+        "Forty-five minutes is gone before we have really started.",
+        "With six weeks between sessions we lose the thread.",
+        "The gaps are so long I forget what we agreed.",
+    ],
+    "generic-or-unprepared": [
+        "The suggested agenda could have been written for any pair.",
+        "Neither of us had thought about what to talk about beforehand.",
+        "The prompts were bland and did not fit our situation.",
+    ],
+    "mentors-hold-back": [
+        "I tone down my comments because of who she is.",
+        "It is hard to tell a director that their idea will not work.",
+        "I hold my tongue more than I should.",
+    ],
+    "mentee-takes-over": [
+        "He sets the direction every time and my points get lost.",
+        "Our meetings turn into him briefing me.",
+        "My mentee dominates the conversation.",
+    ],
+    "poor-fit": [
+        "My mentor works in an area that has nothing to do with what I need.",
+        "Our interests barely overlap.",
+        "I would have been better matched with someone from another team.",
+    ],
+    "confidentiality-worries": [
+        "I worry that what I share will reach my line manager.",
+        "I am not sure who reads the notes from our sessions.",
+        "I hold back because I do not know where this goes.",
+    ],
+    "logistics": [
+        "The video link dropped three times in one session.",
+        "We spent ten minutes finding a meeting room.",
+        "The booking system would not let me invite my mentee.",
+    ],
+    "support-lacking": [
+        "I had no idea who to ask when my mentor stopped replying.",
+        "The programme team never checked in on us.",
+        "A bit more guidance at the start would have helped.",
+    ],
+    "goals-not-served": [
+        "We keep drifting away from the things I signed up to learn.",
+        "None of my goals has come up so far.",
+        "The sessions are pleasant but not about my objectives.",
+    ],
+    "valuable-development": [
+        "Honestly one of the most useful things I have done this year.",
+        "I have grown a lot through these conversations.",
+        "It has been worth every minute.",
+    ],
+    "learning-digital-skills": [
+        "I can finally set up a shared workspace for my team without help.",
+        "My mentee now writes her own prompts for the AI assistant.",
+        "I learnt how to read our analytics dashboard myself.",
+    ],
+    "candid-two-way": [
+        "We can disagree openly and nobody takes offence.",
+        "She asks me straight what I think of her decisions.",
+        "There is real honesty in both directions.",
+    ],
+    "good-rapport": [
+        "We hit it off straight away.",
+        "I look forward to our chats every month.",
+        "We get on really well.",
+    ],
+    "another-generation": [
+        "I understand much better why new joiners expect flexibility.",
+        "It opened my eyes to how people starting their careers see the company.",
+        "My mentor helped me see our policies through a younger person's eyes.",
+    ],
+    "voices-heard": [
+        "I now ask the people on the call for their view before the room speaks.",
+        "Junior staff get more space to contribute in my team meetings.",
+        "I have started inviting the quieter ones to lead parts of our meetings.",
+    ],
+    "mentor-visibility": [
+        "I got to present to the leadership team because of this programme.",
+        "People in senior roles now know my name.",
+        "My confidence with executives has grown a lot.",
+    ],
+    "preparation-helps": [
+        "Sending a short list of topics the day before makes a real difference.",
+        "When we both prepare, the hour flies by productively.",
+        "Having the agenda in advance keeps us focused.",
+    ],
+}
+
+
 def split_of(index: int) -> str:
     """Every third sentence of a list is held out."""
     return "held_out" if index % 3 == 2 else "tune"
