@@ -70,6 +70,11 @@ class Services:
         if embedder is not None:
             self._built["embedder"] = embedder
 
+    def put(self, name: str, part: object) -> None:
+        """Use ``part`` as the named part (``theme_finder``, ``index``...) from now on:
+        how evals and tests swap in another implementation, or share one already built."""
+        self._built[name] = part
+
     def _shared(self, name: str, build: Callable[[], T]) -> T:
         if name not in self._built:
             self._built[name] = build()

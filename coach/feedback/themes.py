@@ -1,8 +1,9 @@
 """Feedback themes: the catalogue in ``knowledge/feedback`` and how a sentence finds its own.
 
 A sentence is cut into parts where its meaning may turn ("..., but ...", ";", " - "),
-and each part carries every theme whose cue it contains, or whose written examples it
-means nearly the same as (embedding cosine at or above ``THEME_SIMILARITY``). A theme
+and each part carries every theme whose cue it contains, or the theme its meaning names:
+a classifier trained on the embeddings of the catalogue's written examples, checked
+against how close the part is to that theme's own examples (``by_meaning``). A theme
 that is working is never given to a part whose tone is negative, nor the other way
 round: "the agenda was useful" and "the agenda was generic" share their words, not
 their meaning. Themes are counted by people elsewhere; here a part may carry several.
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import yaml
@@ -23,13 +24,20 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from coach.errors import FieldProblem, KnowledgeError
 from coach.knowledge import KNOWLEDGE_DIR
 
+if TYPE_CHECKING:
+    from sklearn.linear_model import LogisticRegression
+
 FEEDBACK_DIR = KNOWLEDGE_DIR / "feedback"
-# Checked per sentence by ``python -m evals.tools.calibrate_themes`` and per feedback set
-# on the summaries eval's tuning split; see that tool for why it is not lower.
-THEME_SIMILARITY = 0.65
+# A theme by meaning alone (see ``ThemeFinder.by_meaning``). Chosen per sentence with
+# ``python -m evals.tools.calibrate_themes`` on the tuning sentences and on CALIBRATION,
+# then checked per feedback set on the summaries eval's tuning split.
+THEME_PROBABILITY = 0.5
+THEME_SIMILARITY = 0.5
+CLASSIFIER_C = 100.0  # weak regularisation: ten to thirteen examples per theme
 # A part whose cues already name a theme takes a further theme by meaning only when it is
 # this close to one of that theme's examples: near misses otherwise add a second, wrong one.
 STRONG_SIMILARITY = 0.8
+NO_THEME = ""  # the class of the catalogue's neutral sentences
 NEGATION_WINDOW = 3  # words a negator reaches forward: "not very useful"
 
 Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)
@@ -79,6 +87,8 @@ class Catalogue(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     themes: list[ThemeSpec] = Field(min_length=1)
+    # Sentences that carry no theme, so the meaning check learns what that sounds like.
+    neutral: list[str] = Field(default_factory=list)
     tone: ToneLexicon
 
     @model_validator(mode="after")
@@ -213,11 +223,13 @@ class ThemeFinder:
         embed: Callable[[list[str]], Any] | None,
         *,
         similarity: float = THEME_SIMILARITY,
+        probability: float = THEME_PROBABILITY,
     ) -> None:
         self.catalogue = catalogue
         self.tone = ToneReader(catalogue.tone)
         self._embed = embed
         self._similarity = similarity
+        self._probability = probability
         # A cue of something working does not count where a negator reaches it ("we
         # have not connected" is no sign of good rapport) unless it holds its own. Cues of
         # problems do: "I do not know who to contact" is still a complaint.
@@ -232,9 +244,12 @@ class ThemeFinder:
 
     @cached_property
     def _examples(self) -> tuple[np.ndarray, np.ndarray]:
+        """(owner, vector) of every example; the neutral ones are owned by ``NO_THEME``."""
         assert self._embed is not None
         owners = [t.id for t in self.catalogue.themes for _ in t.examples]
         texts = [e for t in self.catalogue.themes for e in t.examples]
+        owners += [NO_THEME] * len(self.catalogue.neutral)
+        texts += self.catalogue.neutral
         vectors = np.asarray(self._embed(texts), dtype=np.float32)
         return np.array(owners), vectors
 
@@ -248,6 +263,48 @@ class ThemeFinder:
                     break
         return themes
 
+    def by_meaning(self, vectors: np.ndarray, cued: list[set[str]]) -> list[set[str]]:
+        """Per part, the theme its meaning names, if one does.
+
+        A classifier trained on the catalogue's examples picks the likeliest theme; the
+        part takes it when the classifier gives it at least ``THEME_PROBABILITY`` and the
+        part is at least ``THEME_SIMILARITY`` close to one of that theme's own examples
+        (a sentence about nothing in the catalogue is far from every example, however the
+        probabilities fall). A part whose cues already name a theme takes a further one
+        only when it is ``STRONG_SIMILARITY`` close to one of its examples. Only one theme
+        per part comes by meaning: several themes close together usually means none of
+        them is what was said.
+        """
+        owners, examples = self._examples
+        probabilities = self._classifier.predict_proba(vectors)
+        labels = self._classifier.classes_
+        scores = vectors @ examples.T
+        near: list[set[str]] = []
+        for row, column in enumerate(probabilities.argmax(axis=1)):
+            theme = str(labels[column])
+            if theme == NO_THEME:
+                near.append(set())
+                continue
+            closest = float(scores[row, owners == theme].max())
+            if cued[row]:
+                fits = closest >= STRONG_SIMILARITY
+            else:
+                fits = probabilities[row, column] >= self._probability and (
+                    closest >= self._similarity
+                )
+            near.append({theme} if fits else set())
+        return near
+
+    @cached_property
+    def _classifier(self) -> LogisticRegression:
+        """Multinomial logistic regression over the examples' embeddings (lbfgs, so the
+        same catalogue always gives the same model); retrained whenever the catalogue is
+        loaded, so examples a coordinator adds count at once."""
+        from sklearn.linear_model import LogisticRegression
+
+        owners, examples = self._examples
+        return LogisticRegression(C=CLASSIFIER_C, max_iter=2000).fit(examples, owners)
+
     def find(self, sentences_: Sequence[str]) -> list[list[str]]:
         """For each sentence, its theme ids in catalogue order."""
         parts = [(i, part) for i, s in enumerate(sentences_) for part in split_parts(s)]
@@ -255,16 +312,8 @@ class ThemeFinder:
         cued = [self.cue_themes(part) for _, part in parts]
         near: list[set[str]] = [set() for _ in parts]
         if parts and self._embed is not None:
-            owners, examples = self._examples
             vectors = np.asarray(self._embed([p for _, p in parts]), dtype=np.float32)
-            scores = vectors @ examples.T
-            # By meaning, a part gets only its nearest theme: several themes close
-            # together usually means none of them is what was said.
-            best = scores.argmax(axis=1)
-            for row, column in enumerate(best):
-                bar = STRONG_SIMILARITY if cued[row] else self._similarity
-                if scores[row, column] >= bar:
-                    near[row].add(str(owners[column]))
+            near = self.by_meaning(vectors, cued)
         for (index, part), cues, close in zip(parts, cued, near, strict=True):
             tone = self.tone.score(part)
             for theme_id in cues | close:
