@@ -95,6 +95,20 @@ class Settings(BaseSettings):
         description="Regular expression of the organisation's employee ids, for redaction.",
     )
 
+    # Email. Without a host, messages are written to <data_dir>/outbox as .eml files and
+    # shown to admins on the web pages (the demo); nothing leaves the machine.
+    smtp_host: str | None = Field(default=None, description="SMTP server for email.")
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = Field(default=True, description="Upgrade with STARTTLS first.")
+    smtp_timeout_seconds: float = Field(default=20.0, gt=0, le=300)
+    mail_from: str = Field(default="Mentoring coach <coach@localhost>")
+    public_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="Where participants reach the web pages: the base of emailed links.",
+    )
+
     @field_validator("spacy_model")
     @classmethod
     def _installed_model(cls, value: str) -> str:
@@ -140,7 +154,7 @@ class Settings(BaseSettings):
             raise ValueError("use letters, digits, '-' or '_' only (for example 'coach')")
         return value
 
-    @field_validator("chroma_url", "llm_base_url")
+    @field_validator("chroma_url", "llm_base_url", "public_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
         if value in (None, ""):

@@ -445,6 +445,47 @@ class ApiToken(BaseModel):
     parent_id: int | None = None
 
 
+class SignInLink(BaseModel):
+    """A sign-in link's public facts; its secret is only ever in the email."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    user_id: int
+    purpose: Literal["invite", "sign_in"]
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None
+
+
+class Attachment(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    filename: str
+    content_type: str  # e.g. text/calendar
+    content: str
+
+
+class OutboxMessage(BaseModel):
+    """An email in the outbox, sent or waiting."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    kind: str
+    recipient: str
+    subject: str
+    body: str
+    attachments: list[Attachment] = Field(default_factory=list)
+    message_id: str
+    created_at: datetime
+    attempts: int
+    next_attempt_at: datetime
+    sent_at: datetime | None
+    failed_at: datetime | None
+    last_error: str | None
+
+
 class Membership(BaseModel):
     """What a user is in each programme: the input of every access decision."""
 

@@ -118,7 +118,26 @@ class AuthenticationError(CoachError):
     code = "unauthenticated"
 
 
+class SignInLinkError(AuthenticationError):
+    """An emailed sign-in link that cannot be used: ``reason`` is unknown, used or expired."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message, hint="ask for a new link on the sign-in page.")
+        self.reason = reason
+
+
 class AccessDeniedError(CoachError):
     """The caller is known and may see the resource, but not do this to it (HTTP 403)."""
 
     code = "forbidden"
+
+
+class DeliveryError(CoachError):
+    """An email could not be handed to the mail server; ``permanent`` when trying again
+    cannot help (the server refused the address or the message)."""
+
+    code = "delivery_failed"
+
+    def __init__(self, message: str, *, permanent: bool) -> None:
+        super().__init__(message)
+        self.permanent = permanent

@@ -117,6 +117,11 @@ class Services:
         return self.settings.resolved_knowledge_dir / "cards"
 
     @property
+    def messages_dir(self) -> Path:
+        """The email templates a programme may edit."""
+        return self.settings.resolved_knowledge_dir / "messages"
+
+    @property
     def sample_dir(self) -> Path:
         return self.settings.resolved_knowledge_dir / "sample"
 

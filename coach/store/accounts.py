@@ -12,6 +12,7 @@ from coach.domain import (
     ApiToken,
     Membership,
     Role,
+    SignInLink,
     User,
     UserRole,
 )
@@ -20,6 +21,7 @@ from coach.store.models import (
     ApiTokenRow,
     ParticipantRow,
     ProgrammeCoordinatorRow,
+    SignInLinkRow,
     UserRow,
 )
 from coach.store.repository import Page, Repository
@@ -192,6 +194,51 @@ class AccountRepository(Repository):
                 )
             )
             return _revoke_with_sessions(session, rows, now)
+
+    # -- sign-in links ---------------------------------------------------------------
+
+    def add_sign_in_link(
+        self, user_id: int, token_hash: str, purpose: str, expires_at: datetime
+    ) -> SignInLink:
+        with self._transaction() as session:
+            if session.get(UserRow, user_id) is None:
+                raise NotFoundError("user", user_id)
+            row = SignInLinkRow(
+                user_id=user_id, token_hash=token_hash, purpose=purpose, expires_at=expires_at
+            )
+            session.add(row)
+            session.flush()
+            return SignInLink.model_validate(row)
+
+    def lock_sign_in_link(self, token_hash: str) -> SignInLink | None:
+        """The link of this hash, locked until the unit of work ends (two clicks at once
+        cannot both use it), or None."""
+        with self._transaction() as session:
+            row = session.scalar(
+                select(SignInLinkRow)
+                .where(SignInLinkRow.token_hash == token_hash)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
+            return SignInLink.model_validate(row) if row else None
+
+    def count_sign_in_links(self, user_id: int, since: datetime) -> int:
+        with self._transaction() as session:
+            return (
+                session.scalar(
+                    select(func.count())
+                    .select_from(SignInLinkRow)
+                    .where(SignInLinkRow.user_id == user_id, SignInLinkRow.created_at >= since)
+                )
+                or 0
+            )
+
+    def use_sign_in_link(self, link_id: int, now: datetime) -> None:
+        with self._transaction() as session:
+            row = session.get(SignInLinkRow, link_id)
+            if row is None:
+                raise NotFoundError("sign-in link", link_id)
+            row.used_at = now
 
 
 def _live(row: ApiTokenRow, now: datetime) -> bool:

@@ -99,6 +99,44 @@ class ApiTokenRow(Base):
     )
 
 
+class SignInLinkRow(Base):
+    """A single-use sign-in link sent by email (an invitation, or a later sign-in), kept
+    only as a SHA-256 hash of its secret; used once, then never again."""
+
+    __tablename__ = "sign_in_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    purpose: Mapped[str] = mapped_column(String(10))  # invite or sign_in
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(Timestamp())
+    used_at: Mapped[datetime | None] = mapped_column(Timestamp())
+
+
+class OutboxRow(Base):
+    """An email, written in the same transaction as the event that causes it (so none is
+    lost and none is sent for something that did not happen), then sent by the sender
+    with retries. ``claimed_until`` is the lease of the sender working on it."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    recipient: Mapped[str] = mapped_column(String(320), index=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    attachments: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    message_id: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, index=True)
+    claimed_until: Mapped[datetime | None] = mapped_column(Timestamp())
+    sent_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    failed_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    last_error: Mapped[str | None] = mapped_column(String(500))
+
+
 class IndexStateRow(Base):
     """What the vector index should hold, kept in the database so that a lost or emptied
     index is noticed (the index itself cannot remember what it lost)."""

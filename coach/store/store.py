@@ -21,6 +21,7 @@ from coach.store.accounts import AccountRepository
 from coach.store.db import make_engine, migrate, reading, schema_revision
 from coach.store.feedback import FeedbackRepository
 from coach.store.index_state import IndexStateRepository
+from coach.store.outbox import OutboxRepository
 from coach.store.pairings import PairingRepository
 from coach.store.programmes import ProgrammeRepository
 from coach.store.sessions import SessionRepository
@@ -47,6 +48,7 @@ class Store:
         self.sessions = SessionRepository(self.transaction)
         self.feedback = FeedbackRepository(self.transaction)
         self.index_state = IndexStateRepository(self.transaction)
+        self.outbox = OutboxRepository(self.transaction)
 
     @classmethod
     def from_url(cls, url: str) -> Store:
