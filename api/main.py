@@ -14,6 +14,7 @@ from api.middleware import RequestContextMiddleware
 from api.routes import (
     feedback,
     health,
+    invitations,
     matching,
     pairings,
     participants,
@@ -30,6 +31,7 @@ from api.web import participant as web_participant
 from api.web.render import HERE as WEB_DIR
 from coach import __version__
 from coach.config import Settings, load_settings
+from coach.messages.delivery import OutboxSender
 from coach.services import Services
 
 
@@ -39,7 +41,13 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        sender = None
+        if settings.mail_sender_seconds > 0:
+            sender = OutboxSender(services.store, settings, settings.mail_sender_seconds)
+            sender.start()
         yield
+        if sender is not None:
+            sender.stop()
         services.close()
 
     # Every route may answer with the one error shape (400 for a body that is not JSON or a
@@ -67,6 +75,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     for module in (
         health,
+        invitations,
         users,
         tokens,
         programmes,

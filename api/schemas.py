@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -190,6 +190,27 @@ class ImportResultPublic(BaseModel):
     created: int
     updated: int
     unchanged: int
+
+
+class InvitationCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    participant_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] | None = Field(
+        default=None,
+        max_length=5000,
+        description="The participants to invite; leave it out to invite every active one.",
+    )
+
+
+class InvitationsPublic(BaseModel):
+    invited: list[int] = Field(description="Participant ids sent an invitation.")
+    accounts_created: int
+
+
+class SignInLinkRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: Email
 
 
 class UserCreate(BaseModel):

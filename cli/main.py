@@ -806,6 +806,37 @@ def token_revoke(token_id: Annotated[int, typer.Argument()]) -> None:
     console.print(f"Token {token.id} revoked.")
 
 
+@app.command("send-mail")
+def send_mail(
+    watch: Annotated[
+        float, typer.Option(help="Keep sending every this many seconds (0: once).")
+    ] = 0.0,
+) -> None:
+    """Send what is due in the outbox (the web service does this itself every 15 s)."""
+    import time
+    from datetime import UTC, datetime
+
+    from coach.messages.delivery import deliver_due, transport_for
+
+    settings = load_settings()
+    store = Services(settings).store  # each claim and outcome commits on its own
+    store.check()
+    transport = transport_for(settings)
+    while True:
+        report = deliver_due(store, transport, settings.mail_from, datetime.now(UTC))
+        for message_id, why in report.retrying.items():
+            console.print(f"message {message_id}: will try again ({why})", soft_wrap=True)
+        for message_id, why in report.failed.items():
+            console.print(f"[red]message {message_id}: given up[/] ({why})", soft_wrap=True)
+        console.print(
+            f"Sent {len(report.sent)}, retrying {len(report.retrying)}, "
+            f"given up {len(report.failed)}."
+        )
+        if watch <= 0:
+            return
+        time.sleep(watch)
+
+
 @app.command("eval")
 def eval_command(
     suites: Annotated[

@@ -104,6 +104,13 @@ class Settings(BaseSettings):
     smtp_starttls: bool = Field(default=True, description="Upgrade with STARTTLS first.")
     smtp_timeout_seconds: float = Field(default=20.0, gt=0, le=300)
     mail_from: str = Field(default="Mentoring coach <coach@localhost>")
+    mail_sender_seconds: float = Field(
+        default=15.0,
+        ge=0,
+        le=3600,
+        description="How often the web service sends what is due in the outbox; 0: never "
+        "(run `coach send-mail` instead).",
+    )
     public_url: str = Field(
         default="http://127.0.0.1:8000",
         description="Where participants reach the web pages: the base of emailed links.",

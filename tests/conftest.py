@@ -123,6 +123,8 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "data"))
+    # No background sender: a test sends the outbox itself, when it means to.
+    monkeypatch.setenv("COACH_MAIL_SENDER_SECONDS", "0")
     return tmp_path
 
 

@@ -9,10 +9,14 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api.deps import StoreDep
+from api.deps import ServicesDep, StoreDep
+from api.schemas import SignInLinkRequest
 from api.web.render import page
 from api.web.session import COOKIE, SESSION_SECONDS, Poster, Viewer, sign_in, sign_out
-from coach.domain import UserRole
+from coach.domain import UserRole, validated
+from coach.errors import InputValidationError, SignInLinkError
+from coach.invitations import redeem_sign_in_link, request_sign_in_link
+from coach.privacy.policy import Action, require
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,7 +37,12 @@ LOGIN_COOKIE = "coach_login"
 
 
 def _login_page(
-    request: Request, next: str, error: str | None, status_code: int = 200
+    request: Request,
+    next: str,
+    error: str | None,
+    status_code: int = 200,
+    *,
+    notice: str | None = None,
 ) -> HTMLResponse:
     token = request.cookies.get(LOGIN_COOKIE, "")
     if len(token) != 43:
@@ -43,6 +52,7 @@ def _login_page(
         "login.html",
         next=_safe_next(next),
         error=error,
+        notice=notice,
         csrf=token,
         status_code=status_code,
     )
@@ -71,8 +81,7 @@ def login(
     next: Annotated[str, Form(max_length=500)] = "/web",
     csrf: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
-    expected = request.cookies.get(LOGIN_COOKIE, "")
-    if not expected or not hmac.compare_digest(csrf, expected):
+    if not _form_is_ours(request, csrf):
         return _login_page(
             request,
             next,
@@ -88,7 +97,16 @@ def login(
             "admin for a new one (coach token create).",
             status_code=401,
         )
-    response = RedirectResponse(_safe_next(next), status_code=303)
+    return _session_response(secret, next)
+
+
+def _form_is_ours(request: Request, csrf: str) -> bool:
+    expected = request.cookies.get(LOGIN_COOKIE, "")
+    return bool(expected) and hmac.compare_digest(csrf, expected)
+
+
+def _session_response(secret: str, next_path: str) -> RedirectResponse:
+    response = RedirectResponse(_safe_next(next_path), status_code=303)
     response.delete_cookie(LOGIN_COOKIE, path="/login")
     response.set_cookie(
         COOKIE,
@@ -100,6 +118,86 @@ def login(
         path="/",
     )
     return response
+
+
+@router.post("/login/email")
+def email_me_a_link(
+    request: Request,
+    services: ServicesDep,
+    email: Annotated[str, Form(max_length=320)] = "",
+    csrf: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    """Send a sign-in link; the page says the same whether or not the address is known."""
+    if not _form_is_ours(request, csrf):
+        return _login_page(
+            request, "/web", "The form was out of date. It has been reloaded: try again.", 403
+        )
+    try:
+        address = validated(SignInLinkRequest, {"email": email.strip()}, "sign-in").email
+    except InputValidationError:
+        return _login_page(
+            request, "/web", f"'{email[:80]}' is not an email address.", status_code=422
+        )
+    request_sign_in_link(services, str(address))
+    return _login_page(
+        request,
+        "/web",
+        None,
+        notice="If that address has an account here, a sign-in link is on its way. It works "
+        "once, for 30 minutes.",
+    )
+
+
+@router.get("/login/link", response_class=HTMLResponse)
+def confirm_link(request: Request, token: str = "") -> HTMLResponse:
+    """The page an emailed link opens. Signing in takes a click, so that a mail
+    program that opens links to check them cannot use up the single-use link."""
+    return _link_page(request, token[:200], None)
+
+
+def _link_page(
+    request: Request, token: str, error: str | None, status_code: int = 200
+) -> HTMLResponse:
+    csrf = request.cookies.get(LOGIN_COOKIE, "")
+    if len(csrf) != 43:
+        csrf = secrets.token_urlsafe(32)
+    response = page(
+        request,
+        "sign_in_link.html",
+        token=token,
+        error=error,
+        csrf=csrf,
+        status_code=status_code,
+    )
+    response.set_cookie(
+        LOGIN_COOKIE,
+        csrf,
+        max_age=3600,
+        httponly=True,
+        secure=True,
+        samesite="strict",
+        path="/login",
+    )
+    return response
+
+
+@router.post("/login/link")
+def use_link(
+    request: Request,
+    services: ServicesDep,
+    token: Annotated[str, Form(max_length=200)] = "",
+    csrf: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    if not _form_is_ours(request, csrf):
+        return _link_page(
+            request, token, "The page was out of date. It has been reloaded: sign in again.", 403
+        )
+    try:
+        secret = redeem_sign_in_link(services, token)
+    except SignInLinkError as exc:
+        status_code = 404 if exc.reason == "unknown" else 410
+        return _link_page(request, "", exc.message, status_code=status_code)
+    return _session_response(secret, "/web")
 
 
 @router.post("/logout")
@@ -123,3 +221,17 @@ def home(request: Request, viewer: Viewer, store: StoreDep) -> HTMLResponse:
         for pid, (_, role) in sorted(who.participates.items())
     ]
     return page(request, "home.html", viewer, coordinated=coordinated, taking_part=taking_part)
+
+
+@router.get("/web/mailbox", response_class=HTMLResponse)
+def mailbox(request: Request, viewer: Viewer, services: ServicesDep) -> HTMLResponse:
+    """The outbox, newest first, for admins: what was sent, what waits and why. Without a
+    mail server (the demo) this is where the messages are read."""
+    require(viewer.who, Action.USER_ADMIN)
+    return page(
+        request,
+        "mailbox.html",
+        viewer,
+        messages=services.store.outbox.list_messages(limit=200),
+        demo=not services.settings.smtp_host,
+    )

@@ -23,6 +23,7 @@ from coach.feedback import (
     send_check_in,
     summarise_feedback,
 )
+from coach.invitations import invite
 from coach.kpis import programme_kpis
 from coach.matching import RUN_SOLVERS, solver_for_run
 from coach.pairing_choices import alternatives, approve_many, pair_manually
@@ -434,6 +435,35 @@ def import_roster(
         )
     result = services.store.programmes.upsert_participants(programme_id, rows)
     done = f"imported: {result.created} new, {result.updated} updated, {result.unchanged} same"
+    return RedirectResponse(f"/web/programmes/{programme_id}/participants?done={done}", 303)
+
+
+@router.post("/participants/invite")
+def invite_people(
+    request: Request,
+    programme_id: Id,
+    viewer: Poster,
+    services: ServicesDep,
+    scope: Annotated[str, Form()] = "selected",
+    participant_ids: Annotated[list[int] | None, Form()] = None,
+) -> Response:
+    """Email sign-in links: to the people ticked, or to everyone (``scope=all``)."""
+    require(viewer.who, Action.PARTICIPANT_INVITE, Target(programme_id=programme_id))
+    chosen = None if scope == "all" else list(participant_ids or [])
+    if chosen == []:
+        return _participants_page(
+            request,
+            programme_id,
+            viewer,
+            services,
+            problems=[("", "participant_ids", "tick the people to invite, or invite everyone")],
+            status_code=422,
+        )
+    outcome = invite(services, programme_id, chosen, viewer.user)
+    done = (
+        f"invited: {len(outcome.invited)} people "
+        f"({outcome.accounts_created} new accounts); each gets a sign-in link by email"
+    )
     return RedirectResponse(f"/web/programmes/{programme_id}/participants?done={done}", 303)
 
 

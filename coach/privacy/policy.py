@@ -27,6 +27,7 @@ class Action(StrEnum):
     PARTICIPANT_LIST = "participant.list"
     PARTICIPANT_CREATE = "participant.create"
     ROSTER_IMPORT = "participant.import"
+    PARTICIPANT_INVITE = "participant.invite"  # accounts and emailed sign-in links
     PARTICIPANT_READ = "participant.read"
     PARTICIPANT_UPDATE = "participant.update"
     USER_ADMIN = "user.admin"
@@ -195,6 +196,7 @@ def decide(who: Membership, action: Action, target: Target = Target()) -> Decisi
             | Action.PARTICIPANT_LIST
             | Action.PARTICIPANT_CREATE
             | Action.ROSTER_IMPORT
+            | Action.PARTICIPANT_INVITE
             | Action.FEEDBACK_SUMMARY
             | Action.KPI_READ
         ):
