@@ -37,6 +37,9 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", "/programmes/{programme_id}/coordinators"): (401, 204, 403, 403, 403, 403, 403),
     ("GET", "/programmes/{programme_id}/participants"): (401, 200, 200, 404, 403, 403, 404),
     ("POST", "/programmes/{programme_id}/participants"): (401, 201, 201, 404, 403, 403, 404),
+    ("POST", "/programmes/{programme_id}/invitations"): (401, 201, 201, 404, 403, 403, 404),
+    # Anyone may ask, and the answer is the same whether or not the address has an account.
+    ("POST", "/sign-in-links"): (202, 202, 202, 202, 202, 202, 202),
     ("POST", "/programmes/{programme_id}/participants/import"): (
         401,
         200,
@@ -278,6 +281,10 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
                 "skills": ["Excel"],
             }
         },
+        ("POST", "/programmes/{programme_id}/invitations"): lambda: {
+            "json": {"participant_ids": [world.participant_ids["E1"]]}
+        },
+        ("POST", "/sign-in-links"): lambda: {"json": {"email": "mentee@example.org"}},
         ("POST", "/programmes/{programme_id}/participants/import"): lambda: {
             "files": {"file": ("roster.csv", ROSTER.encode(), "text/csv")}
         },
