@@ -104,6 +104,9 @@ class Settings(BaseSettings):
     smtp_starttls: bool = Field(default=True, description="Upgrade with STARTTLS first.")
     smtp_timeout_seconds: float = Field(default=20.0, gt=0, le=300)
     mail_from: str = Field(default="Mentoring coach <coach@localhost>")
+    reminder_days: int = Field(
+        default=2, ge=0, le=30, description="Days before a session its reminder is sent; 0: none."
+    )
     mail_sender_seconds: float = Field(
         default=15.0,
         ge=0,

@@ -445,6 +445,24 @@ class ApiToken(BaseModel):
     parent_id: int | None = None
 
 
+class ScheduledSession(BaseModel):
+    """A pairing's session as its members see it on the calendar."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    pairing_id: int
+    number: int
+    stage: Stage
+    status: SessionStatus
+    scheduled_at: datetime | None
+    proposed_start: datetime | None
+    proposed_by: int | None
+    held_at: datetime | None
+    cancel_reason: str | None
+    reminder_sent_at: datetime | None
+
+
 class SignInLink(BaseModel):
     """A sign-in link's public facts; its secret is only ever in the email."""
 

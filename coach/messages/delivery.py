@@ -190,8 +190,6 @@ class OutboxSender:
         transport = transport_for(self._settings)
         while not self._stop.wait(self._interval):
             try:
-                deliver_due(
-                    self._store, transport, self._settings.mail_from, datetime.now(UTC)
-                )
+                deliver_due(self._store, transport, self._settings.mail_from, datetime.now(UTC))
             except Exception:  # the next round tries again
                 logging.getLogger("coach.mail").exception("sending the outbox failed")

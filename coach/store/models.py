@@ -292,6 +292,11 @@ class SessionRow(Base):
     status: Mapped[str] = mapped_column(String(20), default="planned")
     scheduled_at: Mapped[datetime | None] = mapped_column(Timestamp())
     held_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    # A time one member proposed and the other has not accepted yet (participant id).
+    proposed_start: Mapped[datetime | None] = mapped_column(Timestamp())
+    proposed_by: Mapped[int | None] = mapped_column(Integer)
+    cancel_reason: Mapped[str | None] = mapped_column(String(300))
+    reminder_sent_at: Mapped[datetime | None] = mapped_column(Timestamp())
     agenda: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     prompts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 

@@ -10,6 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coach.domain import (
+    ScheduledSession,
+    SessionStatus,
     Stage,
 )
 from coach.errors import ConflictError, NotFoundError
@@ -108,6 +110,62 @@ class SessionRepository(Repository):
                 .order_by(SessionRow.pairing_id, SessionRow.number)
             ).all()
             return [(p, n, status, at) for p, n, status, at in rows]
+
+    # -- the calendar: proposed, accepted, held or cancelled, reminded ------------------
+
+    def lock_session(self, pairing_id: int, number: int, stage: Stage) -> ScheduledSession:
+        """The session, created (planned) if new, locked until the unit of work ends."""
+        with self._transaction() as session:
+            row = _session_row(session, pairing_id, number, stage)
+            session.refresh(row, with_for_update=True)
+            return ScheduledSession.model_validate(row)
+
+    def update_session(self, session_id: int, **changes: Any) -> ScheduledSession:
+        allowed = {
+            "status",
+            "scheduled_at",
+            "proposed_start",
+            "proposed_by",
+            "held_at",
+            "cancel_reason",
+            "reminder_sent_at",
+        }
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"not a calendar field: {', '.join(sorted(unknown))}")
+        with self._transaction() as session:
+            row = session.get(SessionRow, session_id)
+            if row is None:
+                raise NotFoundError("session", session_id)
+            for key, value in changes.items():
+                setattr(row, key, value.value if isinstance(value, SessionStatus) else value)
+            session.flush()
+            return ScheduledSession.model_validate(row)
+
+    def sessions_of_pairing(self, pairing_id: int) -> list[ScheduledSession]:
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(SessionRow)
+                .where(SessionRow.pairing_id == pairing_id)
+                .order_by(SessionRow.number)
+            )
+            return [ScheduledSession.model_validate(row) for row in rows]
+
+    def due_reminders(self, now: datetime, until: datetime) -> list[ScheduledSession]:
+        """Planned sessions starting between ``now`` and ``until`` not yet reminded."""
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(SessionRow)
+                .where(
+                    SessionRow.status == SessionStatus.PLANNED.value,
+                    SessionRow.scheduled_at.is_not(None),
+                    SessionRow.scheduled_at > now,
+                    SessionRow.scheduled_at <= until,
+                    SessionRow.reminder_sent_at.is_(None),
+                )
+                .order_by(SessionRow.scheduled_at)
+            )
+            return [ScheduledSession.model_validate(row) for row in rows]
 
 
 def _session_row(session: Session, pairing_id: int, number: int, stage: Stage) -> SessionRow:
