@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from api.errors import install_error_handlers
 from api.middleware import RequestContextMiddleware
 from api.routes import (
+    calendar,
     feedback,
     health,
     invitations,
@@ -31,7 +32,7 @@ from api.web import participant as web_participant
 from api.web.render import HERE as WEB_DIR
 from coach import __version__
 from coach.config import Settings, load_settings
-from coach.messages.delivery import OutboxSender
+from coach.messages.sender import OutboxSender
 from coach.services import Services
 
 
@@ -43,7 +44,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         sender = None
         if settings.mail_sender_seconds > 0:
-            sender = OutboxSender(services.store, settings, settings.mail_sender_seconds)
+            sender = OutboxSender(services, settings.mail_sender_seconds)
             sender.start()
         yield
         if sender is not None:
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     for module in (
         health,
         invitations,
+        calendar,
         users,
         tokens,
         programmes,

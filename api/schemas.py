@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from coach.domain import (
     LIST_MAX,
@@ -190,6 +190,19 @@ class ImportResultPublic(BaseModel):
     created: int
     updated: int
     unchanged: int
+
+
+class SessionProposal(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    start: AwareDatetime = Field(description="When the session starts, with its offset.")
+
+
+class SessionOutcome(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: Literal["held", "cancelled"]
+    reason: str = Field(default="", max_length=300, description="Why, for a cancellation.")
 
 
 class InvitationCreate(BaseModel):

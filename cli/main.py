@@ -812,18 +812,20 @@ def send_mail(
         float, typer.Option(help="Keep sending every this many seconds (0: once).")
     ] = 0.0,
 ) -> None:
-    """Send what is due in the outbox (the web service does this itself every 15 s)."""
+    """Write the reminders that are due and send the outbox (the web service does this
+    itself every 15 s)."""
     import time
     from datetime import UTC, datetime
 
-    from coach.messages.delivery import deliver_due, transport_for
+    from coach.messages.delivery import transport_for
+    from coach.messages.sender import mail_round
 
     settings = load_settings()
-    store = Services(settings).store  # each claim and outcome commits on its own
-    store.check()
+    svc = Services(settings)  # each claim and outcome commits on its own
+    svc.store.check()
     transport = transport_for(settings)
     while True:
-        report = deliver_due(store, transport, settings.mail_from, datetime.now(UTC))
+        report = mail_round(svc, transport, datetime.now(UTC))
         for message_id, why in report.retrying.items():
             console.print(f"message {message_id}: will try again ({why})", soft_wrap=True)
         for message_id, why in report.failed.items():

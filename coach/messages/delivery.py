@@ -11,10 +11,8 @@ the same Message-ID, so mail programs show the two as one.
 
 from __future__ import annotations
 
-import logging
 import smtplib
 import ssl
-import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -163,33 +161,3 @@ def deliver_due(
         store.outbox.mark_sent(message.id, now)
         report.sent.append(message.id)
     return report
-
-
-class OutboxSender:
-    """Sends what is due every ``interval`` seconds on a thread of its own, until stopped.
-
-    Each web service worker runs one; the leases keep them from sending a message twice.
-    A failure of one round (the database away) is logged and the next round tries again.
-    """
-
-    def __init__(self, store: Store, settings: Settings, interval: float) -> None:
-        self._store, self._settings, self._interval = store, settings, interval
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="outbox-sender", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=self._settings.smtp_timeout_seconds + 5)
-
-    def _run(self) -> None:
-        from datetime import UTC
-
-        transport = transport_for(self._settings)
-        while not self._stop.wait(self._interval):
-            try:
-                deliver_due(self._store, transport, self._settings.mail_from, datetime.now(UTC))
-            except Exception:  # the next round tries again
-                logging.getLogger("coach.mail").exception("sending the outbox failed")

@@ -39,6 +39,7 @@ class Action(StrEnum):
     NOTE_READ = "note.read"
     FEEDBACK_READ_RAW = "feedback.read_raw"
     NOTE_WRITE = "note.write"  # target.members / approved = the pairing
+    SESSION_SCHEDULE = "session.schedule"  # target.members / approved = the pairing
     FEEDBACK_SUBMIT = "feedback.submit"  # target.participant_id = the caller's record
     FEEDBACK_SUMMARY = "feedback.summary"
     KPI_READ = "programme.kpis"
@@ -123,6 +124,16 @@ def decide(who: Membership, action: Action, target: Target = Target()) -> Decisi
         ):
             return _forbid("only the mentee asks for the agenda, only the mentor for prompts")
         return _hide("not part of this programme")
+    if action is Action.SESSION_SCHEDULE:
+        # The pair agree their own times; the programme team sees the counts in the KPIs.
+        mine = target.programme_id in who.participates and (
+            who.participates[target.programme_id][0] in target.members
+        )
+        if mine and target.approved:
+            return ALLOW
+        if who.role is UserRole.ADMIN or target.programme_id in who.coordinates:
+            return _forbid("the members of a pairing schedule its sessions")
+        return _hide("participants see only their own approved pairing")
     if action is Action.NOTE_WRITE:
         # Private notes are written by a member of the approved pair about their own
         # sessions; nobody else writes into them, admins included.
