@@ -38,6 +38,52 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
     ("GET", "/programmes/{programme_id}/participants"): (401, 200, 200, 404, 403, 403, 404),
     ("POST", "/programmes/{programme_id}/participants"): (401, 201, 201, 404, 403, 403, 404),
     ("POST", "/programmes/{programme_id}/invitations"): (401, 201, 201, 404, 403, 403, 404),
+    # The pair schedule their own sessions; the programme team sees counts in the KPIs.
+    ("GET", "/programmes/{programme_id}/pairings/{pairing_id}/sessions"): (
+        401,
+        403,
+        403,
+        404,
+        200,
+        200,
+        404,
+    ),
+    ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/proposal"): (
+        401,
+        403,
+        403,
+        404,
+        201,
+        201,
+        404,
+    ),
+    ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/acceptance"): (
+        401,
+        403,
+        403,
+        404,
+        409,
+        409,
+        404,
+    ),  # none proposed
+    ("POST", "/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/outcome"): (
+        401,
+        403,
+        403,
+        404,
+        200,
+        200,
+        404,
+    ),
+    ("GET", "/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/calendar.ics"): (
+        401,
+        403,
+        403,
+        404,
+        200,
+        200,
+        404,
+    ),
     # Anyone may ask, and the answer is the same whether or not the address has an account.
     ("POST", "/sign-in-links"): (202, 202, 202, 202, 202, 202, 202),
     ("POST", "/programmes/{programme_id}/participants/import"): (
@@ -220,6 +266,30 @@ ROSTER = (
 )
 
 
+def _next_monday_morning() -> str:
+    from datetime import UTC, datetime, timedelta
+
+    day = datetime.now(UTC).replace(hour=9, minute=30, second=0, microsecond=0)
+    day += timedelta(days=3)
+    while day.weekday() != 0:
+        day += timedelta(days=1)
+    return day.isoformat()
+
+
+def _agree_session(world: World, pairing_id: int, number: int) -> None:
+    from datetime import datetime
+
+    from coach.scheduling import accept_session, propose_session
+
+    store = world.services.store
+    pairing = store.pairings.get_pairing(pairing_id)
+    mentee = store.programmes.get_participant(pairing.mentee_id)
+    mentor = store.programmes.get_participant(pairing.mentor_id)
+    start = datetime.fromisoformat(_next_monday_morning())
+    propose_session(world.services, pairing, mentee, number, start)
+    accept_session(world.services, pairing, mentor, number)
+
+
 def request_for(world: World, method: str, path: str) -> dict[str, Any]:
     """Path parameters and a valid body for one call; unique values avoid clashes."""
     n = next(_counter)
@@ -245,9 +315,11 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
             from coach.prep.documents import prepare_agenda, prepare_prompts
 
             world.services.store.pairings.set_pairing_status(first, PairingStatus.APPROVED)
-            if method == "GET":  # something stored to reopen
+            if method == "GET" and path.endswith(("/agenda", "/prompts")):  # to reopen
                 prepare_agenda(world.services, first, 2)
                 prepare_prompts(world.services, first, 2)
+            if path.endswith("/calendar.ics"):  # an agreed time to hand out
+                _agree_session(world, first, 2)
         elif method == "GET" or path.endswith("/check-ins"):
             # Participants see only approved pairings; check-ins go to approved pairs.
             from coach.domain import PairingStatus
@@ -285,6 +357,14 @@ def request_for(world: World, method: str, path: str) -> dict[str, Any]:
             "json": {"participant_ids": [world.participant_ids["E1"]]}
         },
         ("POST", "/sign-in-links"): lambda: {"json": {"email": "mentee@example.org"}},
+        (
+            "POST",
+            "/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/proposal",
+        ): lambda: {"json": {"start": _next_monday_morning()}},
+        (
+            "POST",
+            "/programmes/{programme_id}/pairings/{pairing_id}/sessions/{number}/outcome",
+        ): lambda: {"json": {"status": "held"}},
         ("POST", "/programmes/{programme_id}/participants/import"): lambda: {
             "files": {"file": ("roster.csv", ROSTER.encode(), "text/csv")}
         },
