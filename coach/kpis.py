@@ -208,6 +208,9 @@ def programme_kpis(
     metrics["sessions_expected_to_date"] = sum(expected_of.values())
     held_total = sum(len(held[p.id]) for p in live)
     metrics["sessions_held"] = held_total
+    calendar = store.sessions.calendar_counts(programme.id, now)
+    metrics["sessions_scheduled"] = calendar["scheduled"]
+    metrics["sessions_cancelled"] = calendar["cancelled"]
     metrics["sessions_held_per_pair"] = round(held_total / len(live), 2) if live else None
     metrics["pairs_on_plan_rate"] = (
         round(sum(len(held[p.id]) >= expected_of[p.id] for p in live) / len(live), 3)

@@ -65,6 +65,8 @@ KPI_LABELS: dict[str, tuple[str, Kind]] = {
     "sessions_planned_total": ("Sessions planned in all", "count"),
     "sessions_expected_to_date": ("Sessions expected by now", "count"),
     "sessions_held": ("Sessions held", "count"),
+    "sessions_scheduled": ("Sessions scheduled ahead", "count"),
+    "sessions_cancelled": ("Sessions cancelled", "count"),
     "sessions_held_per_pair": ("Sessions held per pair", "decimal"),
     "pairs_on_plan_rate": ("Pairs on plan", "rate"),
     "cadence_kept_rate": ("Cadence kept", "rate"),

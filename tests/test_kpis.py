@@ -126,3 +126,23 @@ def test_a_mean_read_twice_cannot_be_differenced_down_to_one_answer(cohort):
     assert after == round((sum(ratings) + 1) / 9, 1)
     # The most a reader learns is the mean of the last three answers, never the ninth.
     assert abs(9 * after - 6 * before) / 3 > 1.5
+
+
+def test_kpis_count_sessions_scheduled_ahead_and_cancelled(cohort):
+    from coach.domain import SessionStatus, Stage
+
+    services, programme, pairings, _mentors, _mentees = cohort
+    now = datetime.now(UTC)
+    store = services.store
+    ahead = store.sessions.lock_session(pairings[0].id, 1, Stage.FIRST)
+    store.sessions.update_session(ahead.id, scheduled_at=now + timedelta(days=3))
+    past = store.sessions.lock_session(pairings[1].id, 1, Stage.FIRST)
+    store.sessions.update_session(past.id, scheduled_at=now - timedelta(days=3))
+    off = store.sessions.lock_session(pairings[2].id, 1, Stage.FIRST)
+    store.sessions.update_session(
+        off.id, status=SessionStatus.CANCELLED, cancel_reason="mentor on leave"
+    )
+    m = programme_kpis(services, programme.id, now=now).metrics
+    assert m["sessions_scheduled"] == 1  # the one in the past is not ahead any more
+    assert m["sessions_cancelled"] == 1
+    assert m["sessions_held"] == 0

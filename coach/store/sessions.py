@@ -151,6 +151,22 @@ class SessionRepository(Repository):
             )
             return [ScheduledSession.model_validate(row) for row in rows]
 
+    def calendar_counts(self, programme_id: int, now: datetime) -> dict[str, int]:
+        """Sessions of a programme with an agreed time still ahead, and cancelled ones."""
+        with self._transaction() as session:
+            rows = session.execute(
+                select(SessionRow.status, SessionRow.scheduled_at)
+                .join(PairingRow, PairingRow.id == SessionRow.pairing_id)
+                .where(PairingRow.programme_id == programme_id)
+            ).all()
+            return {
+                "scheduled": sum(
+                    status == SessionStatus.PLANNED.value and at is not None and at > now
+                    for status, at in rows
+                ),
+                "cancelled": sum(status == SessionStatus.CANCELLED.value for status, _ in rows),
+            }
+
     def due_reminders(self, now: datetime, until: datetime) -> list[ScheduledSession]:
         """Planned sessions starting between ``now`` and ``until`` not yet reminded."""
         with self._transaction() as session:
