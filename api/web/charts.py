@@ -82,5 +82,51 @@ def meter(title: str, value: float | None, *, maximum: float = 1.0, unit: str = 
     )
 
 
+PALETTE = ("#2f5d8a", "#c2702b", "#3b7d4f", "#7a4f9a", "#9a3b3b", "#4f6f7a")
+
+
+def progress_lines(title: str, series: dict[str, list[int]], *, scale: int = 5) -> Markup:
+    """One line per goal through its self-ratings (1 to ``scale``), oldest first: how a
+    participant's goals moved over the programme."""
+    rated = {goal: values for goal, values in series.items() if values}
+    if not rated:
+        return Markup("")
+    height, left, top_pad = 150, 30, 10
+    longest = max(len(values) for values in rated.values())
+    step = (WIDTH - left - 20) / max(longest - 1, 1)
+    plot = height - top_pad - 20
+
+    def y(value: int) -> float:
+        return top_pad + plot - (value - 1) / (scale - 1) * plot
+
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {height + 22 * len(rated)}" role="img" '
+        f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
+    ]
+    for value in range(1, scale + 1):
+        parts.append(
+            f'<line x1="{left}" x2="{WIDTH - 10}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
+            f'stroke="#ddd"/><text x="4" y="{y(value) + 4:.1f}" font-size="11">{value}</text>'
+        )
+    for index, (goal, values) in enumerate(rated.items()):
+        colour = PALETTE[index % len(PALETTE)]
+        points = " ".join(f"{left + i * step:.1f},{y(v):.1f}" for i, v in enumerate(values))
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>'
+        )
+        for i, v in enumerate(values):
+            parts.append(
+                f'<circle cx="{left + i * step:.1f}" cy="{y(v):.1f}" r="3.5" fill="{colour}"/>'
+            )
+        legend_y = height + 16 + 22 * index
+        parts.append(
+            f'<rect x="{left}" y="{legend_y - 10}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{left + 18}" y="{legend_y}" font-size="12">{escape(goal)}: '
+            f"{escape(' → '.join(map(str, values)))}</text>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
 def _fmt(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"

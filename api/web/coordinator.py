@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from api.deps import Id, ServicesDep
 from api.downloads import kpi_csv
 from api.web.charts import grouped_bars, meter
-from api.web.render import page
+from api.web.render import form_lines, page
 from api.web.session import Poster, Viewer, WebUser
 from coach.domain import FeedbackStage, Pairing, PairingStatus, Participant, Role
 from coach.errors import FieldProblem, InputValidationError, NotFoundError
@@ -516,11 +516,11 @@ def save_participant(
         "seniority": seniority,
         "capacity": capacity,
         "timezone": timezone,
-        "goals": _lines(goals),
-        "skills": _lines(skills),
-        "interests": _lines(interests),
-        "nicknames": _lines(nicknames),
-        "availability": "; ".join(_lines(availability)),
+        "goals": form_lines(goals),
+        "skills": form_lines(skills),
+        "interests": form_lines(interests),
+        "nicknames": form_lines(nicknames),
+        "availability": "; ".join(form_lines(availability)),
         "consent_matching": consent_matching,
     }
     target = Target(
@@ -533,10 +533,6 @@ def save_participant(
     return RedirectResponse(
         f"/web/programmes/{programme_id}/participants?done=saved {saved.name}", 303
     )
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.replace(";", "\n").splitlines() if line.strip()]
 
 
 def _person(services: ServicesDep, programme_id: int, participant_id: int) -> Participant:

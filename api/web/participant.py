@@ -3,14 +3,18 @@ notes and my feedback."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api.deps import Id, ServicesDep
-from api.web.render import page
+from api.web.charts import progress_lines
+from api.web.render import form_lines, page
 from api.web.session import Poster, Viewer, WebUser
+from coach.accounts import now_utc
 from coach.domain import (
     MAX_SESSIONS,
     FeedbackIn,
@@ -18,19 +22,24 @@ from coach.domain import (
     NoteIn,
     Pairing,
     PairingStatus,
+    Participant,
     Role,
+    SessionStatus,
     validated,
 )
 from coach.errors import (
+    CoachError,
     ConflictError,
     FieldProblem,
     InputValidationError,
+    NotFoundError,
 )
 from coach.feedback import check_ins, my_feedback, submit_feedback
 from coach.prep.context import stage_for
 from coach.prep.documents import prepare_agenda, prepare_prompts, stored_agenda, stored_prompts
 from coach.prep.overview import pair_overview
 from coach.privacy.policy import Action, Target, require
+from coach.scheduling import accept_session, mark_session, propose_session, session_ics
 from coach.services import Services
 
 router = APIRouter(prefix="/web/programmes/{programme_id}", include_in_schema=False)
@@ -91,6 +100,11 @@ def _my_page(
                 "notes": store.sessions.notes_by_author(pairing.id, me.id),
                 "overview": pair_overview(services, pairing.id, me.role),
                 "check_ins": check_ins(services, pairing.id),
+                "sessions": _calendar(services, pairing, me, programme.sessions_planned),
+                "progress": progress_lines(
+                    "How you rated your goals, answer by answer",
+                    store.feedback.goal_ratings(pairing.id, me.id),
+                ),
             }
         )
     return page(
@@ -107,6 +121,35 @@ def _my_page(
         error=error,
         status_code=status_code,
     )
+
+
+def _calendar(
+    services: Services, pairing: Pairing, me: Participant, planned: int
+) -> list[dict[str, object]]:
+    """Every planned session of the pair with its time in ``me``'s time zone, what is
+    proposed and by whom, and what ``me`` can do about it."""
+    stored = {s.number: s for s in services.store.sessions.sessions_of_pairing(pairing.id)}
+    zone = ZoneInfo(me.timezone)
+    rows: list[dict[str, object]] = []
+    for number in range(1, planned + 1):
+        session = stored.get(number)
+        status = session.status.value if session else "planned"
+        when = session.scheduled_at if session else None
+        proposed = session.proposed_start if session else None
+        rows.append(
+            {
+                "number": number,
+                "status": status,
+                "when": when.astimezone(zone).strftime("%a %d %b %Y, %H:%M") if when else "",
+                "past": bool(when and when <= now_utc()),
+                "proposed": proposed.astimezone(zone).strftime("%a %d %b %Y, %H:%M")
+                if proposed
+                else "",
+                "mine": bool(session and session.proposed_by == me.id),
+                "reason": session.cancel_reason if session else None,
+            }
+        )
+    return rows
 
 
 @router.get("/me", response_class=HTMLResponse)
@@ -262,3 +305,160 @@ async def give_feedback(
     return RedirectResponse(
         f"/web/programmes/{programme_id}/me?done=thank you for your feedback", 303
     )
+
+
+# -- the calendar and my profile ------------------------------------------------------
+
+
+def _scheduling(viewer: WebUser, services: Services, programme_id: int, pairing_id: int):
+    me = _me(viewer, services, programme_id)
+    pairing = _pairing(services, programme_id, pairing_id)
+    require(
+        viewer.who,
+        Action.SESSION_SCHEDULE,
+        Target(
+            programme_id=programme_id,
+            members=frozenset({pairing.mentor_id, pairing.mentee_id}),
+            approved=pairing.status is PairingStatus.APPROVED,
+        ),
+    )
+    return me, pairing
+
+
+def _refused(
+    request: Request, programme_id: int, viewer: WebUser, services: Services, exc: CoachError
+) -> HTMLResponse:
+    fields = [(p.field, p.message) for p in getattr(exc, "problems", [])]
+    return _my_page(
+        request,
+        programme_id,
+        viewer,
+        services,
+        error=(exc.message, fields),
+        status_code=409 if isinstance(exc, ConflictError) else 422,
+    )
+
+
+@router.post("/pairings/{pairing_id}/calendar/{number}/propose")
+def propose_time(
+    request: Request,
+    programme_id: Id,
+    pairing_id: Id,
+    number: Number,
+    viewer: Poster,
+    services: ServicesDep,
+    start: Annotated[str, Form(max_length=40)] = "",
+) -> Response:
+    """A time typed in the proposer's own time zone (a datetime-local field)."""
+    me, pairing = _scheduling(viewer, services, programme_id, pairing_id)
+    try:
+        try:
+            local = datetime.fromisoformat(start)
+        except ValueError:
+            raise InputValidationError(
+                "That is not a date and time.",
+                [FieldProblem("start", "pick a date and a time, e.g. 2027-03-04 10:00")],
+            ) from None
+        if local.tzinfo is None:
+            local = local.replace(tzinfo=ZoneInfo(me.timezone))
+        propose_session(services, pairing, me, number, local)
+    except (InputValidationError, ConflictError) as exc:
+        return _refused(request, programme_id, viewer, services, exc)
+    done = f"time proposed for session {number}: your partner is asked to accept it"
+    return RedirectResponse(f"/web/programmes/{programme_id}/me?done={done}", 303)
+
+
+@router.post("/pairings/{pairing_id}/calendar/{number}/accept")
+def accept_time(
+    request: Request,
+    programme_id: Id,
+    pairing_id: Id,
+    number: Number,
+    viewer: Poster,
+    services: ServicesDep,
+) -> Response:
+    me, pairing = _scheduling(viewer, services, programme_id, pairing_id)
+    try:
+        accept_session(services, pairing, me, number)
+    except (InputValidationError, ConflictError) as exc:
+        return _refused(request, programme_id, viewer, services, exc)
+    done = f"session {number} is in both your calendars: the .ics file is in your email"
+    return RedirectResponse(f"/web/programmes/{programme_id}/me?done={done}", 303)
+
+
+@router.post("/pairings/{pairing_id}/calendar/{number}/outcome")
+def session_outcome(
+    request: Request,
+    programme_id: Id,
+    pairing_id: Id,
+    number: Number,
+    viewer: Poster,
+    services: ServicesDep,
+    status: Annotated[str, Form(max_length=20)] = "",
+    reason: Annotated[str, Form(max_length=300)] = "",
+) -> Response:
+    me, pairing = _scheduling(viewer, services, programme_id, pairing_id)
+    try:
+        if status not in ("held", "cancelled"):
+            raise InputValidationError(
+                "Say whether the session was held or is cancelled.",
+                [FieldProblem("status", "held or cancelled")],
+            )
+        mark_session(services, pairing, me, number, SessionStatus(status), reason)
+    except (InputValidationError, ConflictError) as exc:
+        return _refused(request, programme_id, viewer, services, exc)
+    return RedirectResponse(
+        f"/web/programmes/{programme_id}/me?done=session {number} {status}", 303
+    )
+
+
+@router.get("/pairings/{pairing_id}/calendar/{number}.ics")
+def calendar_file(
+    programme_id: Id, pairing_id: Id, number: Number, viewer: Viewer, services: ServicesDep
+) -> Response:
+    _, pairing = _scheduling(viewer, services, programme_id, pairing_id)
+    store = services.store
+    session = next(
+        (s for s in store.sessions.sessions_of_pairing(pairing.id) if s.number == number), None
+    )
+    if session is None:
+        raise NotFoundError("session", number, hint="propose a time for it first.")
+    body = session_ics(
+        services,
+        store.programmes.get_programme(programme_id),
+        session,
+        store.programmes.get_participant(pairing.mentee_id),
+        store.programmes.get_participant(pairing.mentor_id),
+    )
+    return Response(
+        body,
+        media_type="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="session-{number}.ics"'},
+    )
+
+
+@router.post("/me/profile")
+def save_my_profile(
+    request: Request,
+    programme_id: Id,
+    viewer: Poster,
+    services: ServicesDep,
+    goals: Annotated[str, Form(max_length=10000)] = "",
+    availability: Annotated[str, Form(max_length=2000)] = "",
+    timezone: Annotated[str, Form(max_length=64)] = "UTC",
+) -> Response:
+    """A participant's own goals (mentees), availability and time zone, one per line."""
+    me = _me(viewer, services, programme_id)
+    changes: dict[str, object] = {
+        "availability": "; ".join(form_lines(availability)),
+        "timezone": timezone.strip() or "UTC",
+    }
+    if me.role is Role.MENTEE:
+        changes["goals"] = form_lines(goals)
+    target = Target(programme_id=programme_id, participant_id=me.id, fields=frozenset(changes))
+    require(viewer.who, Action.PARTICIPANT_UPDATE, target)
+    try:
+        services.store.programmes.update_participant(me.id, changes)
+    except (InputValidationError, ConflictError) as exc:
+        return _refused(request, programme_id, viewer, services, exc)
+    return RedirectResponse(f"/web/programmes/{programme_id}/me?done=profile saved", 303)

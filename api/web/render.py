@@ -86,3 +86,8 @@ def error_page(
 def wants_html(request: Request) -> bool:
     path = request.url.path
     return path == "/" or path.startswith(("/web", "/login", "/logout"))
+
+
+def form_lines(text: str) -> list[str]:
+    """A textarea's items, one per line (or separated by ";"), trimmed, blanks left out."""
+    return [line.strip() for line in text.replace(";", "\n").splitlines() if line.strip()]

@@ -17,11 +17,12 @@ from fastapi.testclient import TestClient
 from coach.domain import PairingStatus, Role, Stage
 from coach.prep.documents import prepare_agenda, prepare_prompts
 from tests.api.conftest import ROLES, World, person
-from tests.api.test_access import ROSTER, fresh_pairings
+from tests.api.test_access import ROSTER, _agree_session, _next_monday_morning, fresh_pairings
 
 _counter = itertools.count()
 P = "/web/programmes/{programme_id}"
 S = P + "/pairings/{pairing_id}/sessions/{number}"
+C = P + "/pairings/{pairing_id}/calendar/{number}"
 
 #            anonymous admin coord other mentor mentee outsider
 TABLE: dict[tuple[str, str], tuple[int, ...]] = {
@@ -58,6 +59,11 @@ TABLE: dict[tuple[str, str], tuple[int, ...]] = {
     ("POST", P + "/feedback"): (303, 403, 403, 404, 303, 303, 404),
     ("POST", P + "/pairings/{pairing_id}/notes"): (303, 403, 403, 404, 303, 303, 404),
     ("GET", S + "/{kind}"): (303, 403, 403, 404, 403, 200, 404),  # kind = agenda
+    ("POST", C + "/propose"): (303, 403, 403, 404, 303, 303, 404),
+    ("POST", C + "/accept"): (303, 403, 403, 404, 409, 409, 404),  # nothing proposed
+    ("POST", C + "/outcome"): (303, 403, 403, 404, 303, 303, 404),
+    ("GET", C + ".ics"): (303, 403, 403, 404, 200, 200, 404),
+    ("POST", P + "/me/profile"): (303, 403, 403, 404, 303, 303, 404),
     ("POST", S + "/{kind}"): (303, 403, 403, 404, 403, 303, 404),
 }
 
@@ -113,8 +119,14 @@ def request_for(world: World, method: str, path: str, csrf: str) -> dict[str, An
     first, second = fresh_pairings(world)
     params["pairing_id"] = first
     store = world.services.store
-    if "/sessions/" in path or path.endswith(("/notes", "/feedback", "/me", "/check-in")):
+    if (
+        "/sessions/" in path
+        or "/calendar/" in path
+        or path.endswith(("/notes", "/feedback", "/me", "/check-in", "/profile"))
+    ):
         store.pairings.set_pairing_status(first, PairingStatus.APPROVED)
+        if path.endswith(".ics"):
+            _agree_session(world, first, 1)
         if "/sessions/" in path and method == "GET":
             prepare_agenda(world.services, first, 1)
             prepare_prompts(world.services, first, 1)
@@ -137,6 +149,13 @@ def request_for(world: World, method: str, path: str, csrf: str) -> dict[str, An
         },
         "/notes": {"session": 1, "text": f"note {n}"},
         "/check-in": {"text": "How are your sessions going?"},
+        "/propose": {"start": _next_monday_morning()[:16]},
+        "/outcome": {"status": "held"},
+        "/profile": {
+            "goals": "use Power BI myself",
+            "availability": "mon 09:00-11:00\nwed 14:00-16:00",
+            "timezone": "UTC",
+        },
         "/coordinator-note": {"text": f"call both before session 3 ({n})"},
         "/feedback": {
             "pairing_id": first,
