@@ -590,14 +590,15 @@ class Feedback(FeedbackIn):
 
 
 class PairingActionRecord(BaseModel):
-    """A coordinator's check-in message to a pair, or their own note about it."""
+    """A coordinator's check-in message to a pair, their own note about it, or the record
+    that the programme asked the pair for mid-point or closing feedback."""
 
     model_config = ConfigDict(from_attributes=True)
 
     id: int
     pairing_id: int
     author_user_id: int | None
-    kind: Literal["check_in", "note"]
+    kind: Literal["check_in", "note", "ask_mid", "ask_close"]
     text: str
     created_at: datetime
 

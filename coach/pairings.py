@@ -22,6 +22,7 @@ from coach.matching.cohort import split_roles
 from coach.matching.engine import FairnessRow, fairness_rows
 from coach.matching.features import DIVERSITY_REASON, Scorer, explain, weights_for
 from coach.matching.rules import RULE_TEXT, RuleContext, rule_codes
+from coach.programme_mail import tell_pairing_approved
 from coach.services import Services
 
 CIRCLE_SIZE = 3  # mentors per mentee when a programme runs circles
@@ -228,9 +229,12 @@ def approve(
         mentor = store.programmes.get_participant(current.mentor_id)
         approved = store.pairings.approved_pairings(current.programme_id, excluding=current.id)
         status, reason = _approval(current, approved, programme, mentor.capacity, actor_user_id)
-        return store.pairings.set_pairing_status(
+        decided = store.pairings.set_pairing_status(
             pairing_id, status, actor_user_id=actor_user_id, reason=reason
         )
+        if decided.status is PairingStatus.APPROVED:
+            tell_pairing_approved(unit, programme, decided)
+        return decided
 
 
 def _approval(

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from coach.domain import Feedback, FeedbackStage, PairingActionRecord, PairingStatus
 from coach.errors import FieldProblem, InputValidationError
+from coach.programme_mail import tell_check_in
 
 if TYPE_CHECKING:
     from coach.services import Services
@@ -163,8 +164,8 @@ def _text(value: str, what: str) -> str:
 def send_check_in(
     services: Services, programme_id: int, pairing_id: int, author_user_id: int | None, text: str
 ) -> PairingActionRecord:
-    """A message from the programme team to both members of an approved pair; they read it
-    on their page. (Email delivery belongs to the onboarding issue's outbox.)"""
+    """A message from the programme team to both members of an approved pair: on their
+    page, and by email (written in the same unit of work)."""
     pairing = services.store.pairings.get_pairing(pairing_id, programme_id=programme_id)
     body = _text(text, "check-in message")
     if pairing.status is not PairingStatus.APPROVED:
@@ -174,7 +175,12 @@ def send_check_in(
             [FieldProblem("pairing_id", "choose an approved pairing")],
             hint="nothing was sent.",
         )
-    return services.store.pairings.add_pairing_action(pairing_id, author_user_id, "check_in", body)
+    with services.unit_of_work() as unit:
+        record = unit.store.pairings.add_pairing_action(
+            pairing_id, author_user_id, "check_in", body
+        )
+        tell_check_in(unit, unit.store.programmes.get_programme(programme_id), pairing, body)
+        return record
 
 
 def add_note_to_self(

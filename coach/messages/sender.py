@@ -1,4 +1,5 @@
-"""The sending round: reminders due are written, then the outbox is delivered.
+"""The sending round: reminders and feedback requests that are due are written, then
+the outbox is delivered.
 
 The web service runs a round every ``mail_sender_seconds`` on a thread of its own (each
 worker one; the outbox leases keep them from sending a message twice); ``coach
@@ -12,12 +13,14 @@ import threading
 from datetime import UTC, datetime
 
 from coach.messages.delivery import DeliveryReport, Transport, deliver_due, transport_for
+from coach.programme_mail import send_feedback_requests
 from coach.scheduling import send_reminders
 from coach.services import Services
 
 
 def mail_round(services: Services, transport: Transport, now: datetime) -> DeliveryReport:
     send_reminders(services, now)
+    send_feedback_requests(services, now)
     return deliver_due(services.store, transport, services.settings.mail_from, now)
 
 
