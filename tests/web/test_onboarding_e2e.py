@@ -5,6 +5,7 @@ reminded, and mark the session held."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -32,6 +33,8 @@ class World:
     def __init__(self, url: str, data_dir: Path, token: str, programme_id: int, pair: Any):
         self.url, self.data_dir, self.token = url, data_dir, token
         self.programme_id, self.pair = programme_id, pair
+        # Read before each test's isolation clears COACH_* (as the other browser test).
+        self.shots = Path(os.environ.get("COACH_SCREENSHOT_DIR") or data_dir.parent)
 
     def services(self) -> Services:
         return Services(load_settings(data_dir=self.data_dir))
@@ -170,3 +173,7 @@ def test_invite_sign_in_by_link_schedule_remind_and_hold(world: World, browser: 
     assert "session 1 held" in phone.content()
     assert "held" in phone.locator(f"#session-{pairing.id}-1").inner_text()
     assert _no_sideways_scroll(phone)
+    shots = world.shots
+    phone.screenshot(path=str(shots / "participant-phone.png"), full_page=True)
+    desk.goto("/login")
+    desk.screenshot(path=str(shots / "sign-in.png"), full_page=True)
