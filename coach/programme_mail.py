@@ -108,6 +108,9 @@ def send_feedback_requests(services: Services, now: datetime) -> int:
                     continue
                 for stage in feedback_due(programme, approved_at, held.get(pairing.id, 0), now):
                     kind = REQUEST_KINDS[stage]
+                    # Locked first: a second web worker's round waits here, then finds
+                    # the request recorded and sends nothing twice.
+                    store.pairings.lock_pairing(pairing.id)
                     if store.pairings.pairing_actions(pairing.id, kind):
                         continue
                     mentee, mentor = _pair(unit, pairing)

@@ -180,3 +180,44 @@ def test_two_swaps_over_the_same_suggestions_in_opposite_order_do_not_deadlock(
     assert first_out.error is None and len(first_out.value) == 2
     assert isinstance(second_out.error, ConflictError)
     assert "not a suggestion" in second_out.error.message
+
+
+def test_two_web_workers_remind_of_a_session_once(on_postgres, monkeypatch):
+    """The sending round runs in every web worker: while one is writing a session's
+    reminder (its row locked), another round skips that session."""
+    from datetime import UTC, datetime, timedelta
+
+    import coach.scheduling as scheduling_module
+    from coach.domain import SessionStatus, Stage
+    from coach.scheduling import send_reminders
+
+    services, programme, (first_user, _second_user) = on_postgres
+    services.store.programmes.update_programme(programme.id, {"dual_approval": False})
+    a, _b = _swappable(services, programme.id)
+    approve(services, a, first_user.id)
+    session = services.store.sessions.lock_session(a, 1, Stage.FIRST)
+    start = datetime.now(UTC) + timedelta(days=1)
+    services.store.sessions.update_session(session.id, scheduled_at=start)
+    holding, go_on = threading.Event(), threading.Event()
+    original = scheduling_module._tell_both
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        holding.set()
+        assert go_on.wait(30)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(scheduling_module, "_tell_both", slow)
+    now = datetime.now(UTC)
+    first, first_out = _in_thread(lambda: send_reminders(services, now))
+    assert holding.wait(30)
+    monkeypatch.setattr(scheduling_module, "_tell_both", original)
+    second, second_out = _in_thread(lambda: send_reminders(services, now))
+    second.join(30)
+    go_on.set()
+    first.join(30)
+    assert (first_out.error, second_out.error) == (None, None)
+    assert (first_out.value, second_out.value) == (1, 0)
+    reminders = [m for m in services.store.outbox.list_messages() if m.kind == "session_reminder"]
+    assert len(reminders) == 2  # one to each member, once
+    stored = services.store.sessions.sessions_of_pairing(a)[0]
+    assert stored.status is SessionStatus.PLANNED and stored.reminder_sent_at is not None

@@ -168,7 +168,9 @@ class SessionRepository(Repository):
             }
 
     def due_reminders(self, now: datetime, until: datetime) -> list[ScheduledSession]:
-        """Planned sessions starting between ``now`` and ``until`` not yet reminded."""
+        """Planned sessions starting between ``now`` and ``until`` not yet reminded, locked
+        until the unit of work ends; rows another sender holds are skipped, so two web
+        workers never remind of one session twice."""
         with self._transaction() as session:
             rows = session.scalars(
                 select(SessionRow)
@@ -180,6 +182,7 @@ class SessionRepository(Repository):
                     SessionRow.reminder_sent_at.is_(None),
                 )
                 .order_by(SessionRow.scheduled_at)
+                .with_for_update(skip_locked=True)
             )
             return [ScheduledSession.model_validate(row) for row in rows]
 
