@@ -18,11 +18,13 @@ from coach.services import Services
 REQUEST_KINDS = {FeedbackStage.MIDPOINT: "ask_mid", FeedbackStage.CLOSING: "ask_close"}
 
 
-def _page(services: Services, programme_id: int) -> str:
+def participant_page(services: Services, programme_id: int) -> str:
+    """The link to a participant's own page of a programme, for emails."""
     return f"{services.settings.public_url}/web/programmes/{programme_id}/me"
 
 
-def _pair(services: Services, pairing: Pairing) -> tuple[Participant, Participant]:
+def pair_members(services: Services, pairing: Pairing) -> tuple[Participant, Participant]:
+    """(mentee, mentor) of a pairing."""
     store = services.store
     return (
         store.programmes.get_participant(pairing.mentee_id),
@@ -32,7 +34,7 @@ def _pair(services: Services, pairing: Pairing) -> tuple[Participant, Participan
 
 def tell_pairing_approved(services: Services, programme: Programme, pairing: Pairing) -> None:
     """Both members learn who their partner is and where their first session is prepared."""
-    mentee, mentor = _pair(services, pairing)
+    mentee, mentor = pair_members(services, pairing)
     for person, partner in ((mentee, mentor), (mentor, mentee)):
         send_later(
             services,
@@ -43,14 +45,14 @@ def tell_pairing_approved(services: Services, programme: Programme, pairing: Pai
             partner_department=partner.department,
             partner_role="mentor" if partner.id == pairing.mentor_id else "mentee",
             programme=programme.name,
-            page=_page(services, programme.id),
+            page=participant_page(services, programme.id),
             sessions=programme.sessions_planned,
             minutes=programme.session_minutes,
         )
 
 
 def tell_check_in(services: Services, programme: Programme, pairing: Pairing, text: str) -> None:
-    mentee, mentor = _pair(services, pairing)
+    mentee, mentor = pair_members(services, pairing)
     for person in (mentee, mentor):
         send_later(
             services,
@@ -59,7 +61,7 @@ def tell_check_in(services: Services, programme: Programme, pairing: Pairing, te
             name=person.name.split()[0],
             programme=programme.name,
             text=text,
-            page=_page(services, programme.id),
+            page=participant_page(services, programme.id),
         )
 
 
@@ -113,7 +115,7 @@ def send_feedback_requests(services: Services, now: datetime) -> int:
                     store.pairings.lock_pairing(pairing.id)
                     if store.pairings.pairing_actions(pairing.id, kind):
                         continue
-                    mentee, mentor = _pair(unit, pairing)
+                    mentee, mentor = pair_members(unit, pairing)
                     for person in (mentee, mentor):
                         send_later(
                             unit,
@@ -122,7 +124,7 @@ def send_feedback_requests(services: Services, now: datetime) -> int:
                             name=person.name.split()[0],
                             programme=programme.name,
                             stage="mid-point" if stage is FeedbackStage.MIDPOINT else "closing",
-                            page=_page(unit, programme.id),
+                            page=participant_page(unit, programme.id),
                         )
                     store.pairings.add_pairing_action(pairing.id, None, kind, stage.value)
                     sent += 2

@@ -24,9 +24,10 @@ from coach.domain import (
     SessionStatus,
     Slot,
 )
-from coach.errors import ConflictError, FieldProblem, InputValidationError
+from coach.errors import ConflictError, FieldProblem, InputValidationError, NotFoundError
 from coach.messages.outbox import send_later
 from coach.prep.context import stage_for
+from coach.programme_mail import pair_members, participant_page
 from coach.services import Services
 
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -56,14 +57,6 @@ def _windows(person: Participant) -> str:
     return f"{person.name}: {slots} ({person.timezone})"
 
 
-def _members(services: Services, pairing: Pairing) -> tuple[Participant, Participant]:
-    store = services.store
-    return (
-        store.programmes.get_participant(pairing.mentee_id),
-        store.programmes.get_participant(pairing.mentor_id),
-    )
-
-
 def _partner(me: Participant, mentee: Participant, mentor: Participant) -> Participant:
     return mentor if me.id == mentee.id else mentee
 
@@ -71,10 +64,6 @@ def _partner(me: Participant, mentee: Participant, mentor: Participant) -> Parti
 def _when(moment: datetime, person: Participant) -> str:
     local = moment.astimezone(ZoneInfo(person.timezone))
     return local.strftime("%A %d %B %Y at %H:%M") + f" ({person.timezone})"
-
-
-def _page(services: Services, programme_id: int) -> str:
-    return f"{services.settings.public_url}/web/programmes/{programme_id}/me"
 
 
 def _check_number(programme: Programme, number: int) -> None:
@@ -103,7 +92,7 @@ def propose_session(
         store = unit.store
         programme = store.programmes.get_programme(pairing.programme_id)
         _check_number(programme, number)
-        mentee, mentor = _members(unit, pairing)
+        mentee, mentor = pair_members(unit, pairing)
         away = [p for p in (mentee, mentor) if not fits(p, start, programme.session_minutes)]
         if away:
             names = " and ".join(p.name for p in away)
@@ -136,7 +125,7 @@ def propose_session(
             proposer=me.name,
             number=number,
             when=_when(start, partner),
-            page=_page(unit, programme.id),
+            page=participant_page(unit, programme.id),
         )
         return proposed
 
@@ -252,11 +241,24 @@ def session_ics(
     event.add("summary", f"Mentoring session {session.number}: {mentee.name} and {mentor.name}")
     event.add(
         "description",
-        f"{programme.name}. Prepare and take notes on your page: {_page(services, programme.id)}",
+        f"{programme.name}. Prepare and take notes on your page: "
+        + participant_page(services, programme.id),
     )
     event.add("status", "CANCELLED" if session.status is SessionStatus.CANCELLED else "CONFIRMED")
     calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")
+
+
+def session_file(services: Services, pairing: Pairing, number: int) -> str:
+    """The ``.ics`` of a pairing's session ``number``."""
+    store = services.store
+    sessions = store.sessions.sessions_of_pairing(pairing.id)
+    session = next((s for s in sessions if s.number == number), None)
+    if session is None:
+        raise NotFoundError("session", number, hint="propose a time for it first.")
+    mentee, mentor = pair_members(services, pairing)
+    programme = store.programmes.get_programme(pairing.programme_id)
+    return session_ics(services, programme, session, mentee, mentor)
 
 
 def _tell_both(
@@ -267,7 +269,7 @@ def _tell_both(
     kind: str,
     **extra: str,
 ) -> None:
-    mentee, mentor = _members(services, pairing)
+    mentee, mentor = pair_members(services, pairing)
     ics = Attachment(
         filename=f"session-{session.number}.ics",
         content_type="text/calendar",
@@ -285,7 +287,7 @@ def _tell_both(
             partner=partner.name,
             number=session.number,
             when=_when(session.scheduled_at, person),
-            page=_page(services, programme.id),
+            page=participant_page(services, programme.id),
             reason=session.cancel_reason or "",
             **extra,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -44,18 +44,24 @@ def _login_page(
     *,
     notice: str | None = None,
 ) -> HTMLResponse:
-    token = request.cookies.get(LOGIN_COOKIE, "")
-    if len(token) != 43:
-        token = secrets.token_urlsafe(32)
-    response = page(
+    return _sign_in_form(
         request,
         "login.html",
+        status_code,
         next=_safe_next(next),
         error=error,
         notice=notice,
-        csrf=token,
-        status_code=status_code,
     )
+
+
+def _sign_in_form(
+    request: Request, template: str, status_code: int, **context: Any
+) -> HTMLResponse:
+    """A page with a sign-in form, its CSRF token kept in (or set as) the login cookie."""
+    token = request.cookies.get(LOGIN_COOKIE, "")
+    if len(token) != 43:
+        token = secrets.token_urlsafe(32)
+    response = page(request, template, csrf=token, status_code=status_code, **context)
     response.set_cookie(
         LOGIN_COOKIE,
         token,
@@ -158,27 +164,7 @@ def confirm_link(request: Request, token: str = "") -> HTMLResponse:
 def _link_page(
     request: Request, token: str, error: str | None, status_code: int = 200
 ) -> HTMLResponse:
-    csrf = request.cookies.get(LOGIN_COOKIE, "")
-    if len(csrf) != 43:
-        csrf = secrets.token_urlsafe(32)
-    response = page(
-        request,
-        "sign_in_link.html",
-        token=token,
-        error=error,
-        csrf=csrf,
-        status_code=status_code,
-    )
-    response.set_cookie(
-        LOGIN_COOKIE,
-        csrf,
-        max_age=3600,
-        httponly=True,
-        secure=True,
-        samesite="strict",
-        path="/login",
-    )
-    return response
+    return _sign_in_form(request, "sign_in_link.html", status_code, token=token, error=error)
 
 
 @router.post("/login/link")

@@ -32,14 +32,13 @@ from coach.errors import (
     ConflictError,
     FieldProblem,
     InputValidationError,
-    NotFoundError,
 )
 from coach.feedback import check_ins, my_feedback, submit_feedback
 from coach.prep.context import stage_for
 from coach.prep.documents import prepare_agenda, prepare_prompts, stored_agenda, stored_prompts
 from coach.prep.overview import pair_overview
 from coach.privacy.policy import Action, Target, require
-from coach.scheduling import accept_session, mark_session, propose_session, session_ics
+from coach.scheduling import accept_session, mark_session, propose_session, session_file
 from coach.services import Services
 
 router = APIRouter(prefix="/web/programmes/{programme_id}", include_in_schema=False)
@@ -417,19 +416,7 @@ def calendar_file(
     programme_id: Id, pairing_id: Id, number: Number, viewer: Viewer, services: ServicesDep
 ) -> Response:
     _, pairing = _scheduling(viewer, services, programme_id, pairing_id)
-    store = services.store
-    session = next(
-        (s for s in store.sessions.sessions_of_pairing(pairing.id) if s.number == number), None
-    )
-    if session is None:
-        raise NotFoundError("session", number, hint="propose a time for it first.")
-    body = session_ics(
-        services,
-        store.programmes.get_programme(programme_id),
-        session,
-        store.programmes.get_participant(pairing.mentee_id),
-        store.programmes.get_participant(pairing.mentor_id),
-    )
+    body = session_file(services, pairing, number)
     return Response(
         body,
         media_type="text/calendar",
