@@ -88,3 +88,12 @@ def test_a_plain_install_runs_the_demo_outside_the_checkout(tmp_path):
     )
     assert demo.returncode == 0, demo.stdout[-2000:] + demo.stderr[-2000:]
     assert "Sign in at http://127.0.0.1:8000/web" in demo.stdout
+    # Every knowledge folder is shipped (the email templates, the topic model...).
+    installed = target / "share" / "coach" / "knowledge"
+    shipped = {p.name for p in installed.iterdir() if p.is_dir()}
+    wanted = {
+        p.name
+        for p in (ROOT / "knowledge").iterdir()
+        if p.is_dir() and not p.name.startswith((".", "__"))
+    }
+    assert shipped == wanted, sorted(wanted - shipped)
