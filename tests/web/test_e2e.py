@@ -271,6 +271,13 @@ def test_keyboard_reaches_the_sign_in_form_with_a_visible_focus(site: Site, brow
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
+    # First the email form (a sign-in link), then the token form.
+    assert page.evaluate("document.activeElement.id") == "email"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Email me a sign-in link"
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "token"
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
