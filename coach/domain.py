@@ -167,7 +167,7 @@ class FeedbackStage(StrEnum):
     CLOSING = "closing"
 
 
-_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday first, as weekday()
 _SLOT_RE = re.compile(
     r"^(?P<day>[a-z]{3})[a-z]*\s+(?P<start>\d{1,2}:\d{2})\s*-\s*(?P<end>\d{1,2}:\d{2})$"
 )
@@ -193,7 +193,7 @@ class Slot(BaseModel):
     @classmethod
     def _day(cls, value: str) -> str:
         value = value.strip().lower()[:3]
-        if value not in _DAYS:
+        if value not in WEEKDAYS:
             raise ValueError("day must be one of mon, tue, wed, thu, fri, sat, sun")
         return value
 

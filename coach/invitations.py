@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from coach.accounts import SESSION_HOURS, SESSION_PREFIX, hash_token, now_utc
 from coach.domain import User, UserRole
@@ -38,12 +38,15 @@ def link_url(services: Services, secret: str) -> str:
     return f"{services.settings.public_url}/login/link?token={secret}"
 
 
-def _new_link(services: Services, user_id: int, purpose: str, lifetime: timedelta) -> str:
+def _new_link(
+    services: Services, user_id: int, purpose: str, lifetime: timedelta
+) -> tuple[str, datetime]:
+    """(secret, expiry) of a new link; only the secret's hash is stored."""
     secret = LINK_PREFIX + secrets.token_urlsafe(32)
-    services.store.accounts.add_sign_in_link(
+    link = services.store.accounts.add_sign_in_link(
         user_id, hash_token(secret), purpose, now_utc() + lifetime
     )
-    return secret
+    return secret, link.expires_at
 
 
 def invite(
@@ -72,7 +75,6 @@ def invite(
                 )
             wanted = set(participant_ids)
             people = [p for p in people if p.id in wanted]
-        expires = now_utc() + timedelta(days=INVITE_DAYS)
         for person in people:
             email = str(person.email)
             try:
@@ -80,7 +82,7 @@ def invite(
             except NotFoundError:
                 user = store.accounts.add_user(email, person.name, role=UserRole.MEMBER)
                 outcome.accounts_created += 1
-            secret = _new_link(unit, user.id, "invite", timedelta(days=INVITE_DAYS))
+            secret, expires = _new_link(unit, user.id, "invite", timedelta(days=INVITE_DAYS))
             send_later(
                 unit,
                 "invitation",
@@ -110,7 +112,7 @@ def request_sign_in_link(services: Services, email: str) -> None:
         since = now_utc() - timedelta(hours=1)
         if unit.store.accounts.count_sign_in_links(user.id, since) >= LINKS_PER_HOUR:
             return
-        secret = _new_link(unit, user.id, "sign_in", timedelta(minutes=SIGN_IN_MINUTES))
+        secret, _ = _new_link(unit, user.id, "sign_in", timedelta(minutes=SIGN_IN_MINUTES))
         send_later(
             unit,
             "sign_in_link",

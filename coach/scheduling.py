@@ -16,21 +16,19 @@ from icalendar import Calendar, Event
 
 from coach.accounts import now_utc
 from coach.domain import (
+    WEEKDAYS,
     Attachment,
     Pairing,
     Participant,
     Programme,
     ScheduledSession,
     SessionStatus,
-    Slot,
 )
 from coach.errors import ConflictError, FieldProblem, InputValidationError, NotFoundError
 from coach.messages.outbox import send_later
 from coach.prep.context import stage_for
 from coach.programme_mail import pair_members, participant_page
 from coach.services import Services
-
-_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def fits(person: Participant, start: datetime, minutes: int) -> bool:
@@ -40,16 +38,11 @@ def fits(person: Participant, start: datetime, minutes: int) -> bool:
         return True
     local = start.astimezone(ZoneInfo(person.timezone))
     begin = local.hour * 60 + local.minute
-    day = _DAY_NAMES[local.weekday()]
+    day = WEEKDAYS[local.weekday()]
     return any(
-        slot.day == day and slot.start_minute <= begin and begin + minutes <= _end(slot)
+        slot.day == day and slot.start_minute <= begin and begin + minutes <= slot.end_minute
         for slot in person.availability
     )
-
-
-def _end(slot: Slot) -> int:
-    hours, mins = slot.end.split(":")
-    return int(hours) * 60 + int(mins)
 
 
 def _windows(person: Participant) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from coach.config import Settings
 from coach.embeddings import Embedder, SentenceTransformerEmbedder
@@ -53,6 +53,27 @@ def shared_embedder(settings: Settings) -> Embedder:
             batch_size=settings.embedding_batch_size,
         )
     return _EMBEDDERS[key]
+
+
+class shared(Generic[T]):
+    """Like ``functools.cached_property``, but the value is kept in the dict that every
+    unit-of-work view of the services shares, so it is built once per process."""
+
+    def __init__(self, build: Callable[[Any], T]) -> None:
+        self._build = build
+        self._name = build.__name__
+        self.__doc__ = build.__doc__
+
+    @overload
+    def __get__(self, services: None, owner: type) -> shared[T]: ...
+
+    @overload
+    def __get__(self, services: Services, owner: type) -> T: ...
+
+    def __get__(self, services: Services | None, owner: type) -> shared[T] | T:
+        if services is None:
+            return self
+        return services._shared(self._name, lambda: self._build(services))
 
 
 class Services:
@@ -98,19 +119,16 @@ class Services:
             view._unit_store = store
             yield view
 
-    @property
+    @shared
     def embedder(self) -> Embedder:
-        return self._shared("embedder", lambda: shared_embedder(self.settings))
+        return shared_embedder(self.settings)
 
-    @property
+    @shared
     def index(self) -> Index:
-        def build() -> Index:
-            # chromadb takes most of a second to import: only what uses the index pays it.
-            from coach.index import Index
+        # chromadb takes most of a second to import: only what uses the index pays it.
+        from coach.index import Index
 
-            return Index.from_settings(self.settings, self.embedder)
-
-        return self._shared("index", build)
+        return Index.from_settings(self.settings, self.embedder)
 
     @property
     def cards_dir(self) -> Path:
@@ -125,29 +143,20 @@ class Services:
     def sample_dir(self) -> Path:
         return self.settings.resolved_knowledge_dir / "sample"
 
-    @property
+    @shared
     def cards(self) -> list[Card]:
-        return self._shared("cards", self._build_cards)
-
-    def _build_cards(self) -> list[Card]:
         return load_cards(self.cards_dir)
 
     @property
     def activities_dir(self) -> Path:
         return self.settings.resolved_knowledge_dir / "activities"
 
-    @property
+    @shared
     def activity_topics(self) -> list[ActivityTopic]:
-        return self._shared("activity_topics", self._build_activity_topics)
-
-    def _build_activity_topics(self) -> list[ActivityTopic]:
         return load_activities(self.activities_dir)
 
-    @property
+    @shared
     def activity_library(self) -> ActivityLibrary:
-        return self._shared("activity_library", self._build_activity_library)
-
-    def _build_activity_library(self) -> ActivityLibrary:
         """The show-and-try activities, matched to goals by session prep."""
         from coach.prep.activities import ActivityLibrary
 
@@ -155,22 +164,16 @@ class Services:
             self.activity_topics, self.embedder.embed, outside=load_outside(self.activities_dir)
         )
 
-    @property
+    @shared
     def theme_finder(self) -> ThemeFinder:
-        return self._shared("theme_finder", self._build_theme_finder)
-
-    def _build_theme_finder(self) -> ThemeFinder:
         """Feedback themes from ``knowledge/feedback`` (cues, and examples by meaning)."""
         from coach.feedback.themes import ThemeFinder, load_catalogue
 
         catalogue = load_catalogue(self.settings.resolved_knowledge_dir / "feedback")
         return ThemeFinder(catalogue, lambda texts: self.embedder.embed(texts))
 
-    @property
+    @shared
     def coverage_judge(self) -> CoverageJudge:
-        return self._shared("coverage_judge", self._build_coverage_judge)
-
-    def _build_coverage_judge(self) -> CoverageJudge:
         """The one goal/skill coverage judgement (matching, reasons, session prep)."""
         from coach.matching.coverage import CoverageJudge
 
@@ -246,11 +249,8 @@ class Services:
             meaning=self.disclosure_meaning,
         )
 
-    @property
+    @shared
     def disclosure_meaning(self) -> MeaningCheck:
-        return self._shared("disclosure_meaning", self._build_disclosure_meaning)
-
-    def _build_disclosure_meaning(self) -> MeaningCheck:
         """Disclosures by meaning, for every redactor of this process (embeds lazily)."""
         return MeaningCheck(lambda texts: self.embedder.embed(texts))
 

@@ -3,6 +3,7 @@ notes and my feedback."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo
@@ -151,6 +152,37 @@ def _calendar(
     return rows
 
 
+def _refused(
+    request: Request, programme_id: int, viewer: WebUser, services: Services, exc: CoachError
+) -> HTMLResponse:
+    fields = [(p.field, p.message) for p in getattr(exc, "problems", [])]
+    return _my_page(
+        request,
+        programme_id,
+        viewer,
+        services,
+        error=(exc.message, fields),
+        status_code=409 if isinstance(exc, ConflictError) else 422,
+    )
+
+
+def _done_or_refused(
+    request: Request,
+    programme_id: int,
+    viewer: WebUser,
+    services: Services,
+    act: Callable[[], object],
+    done: str,
+) -> Response:
+    """Run a form's action: back to my page saying what was done, or the page again with
+    the refusal and its fields (nothing was changed)."""
+    try:
+        act()
+    except (InputValidationError, ConflictError) as exc:
+        return _refused(request, programme_id, viewer, services, exc)
+    return RedirectResponse(f"/web/programmes/{programme_id}/me?done={done}", 303)
+
+
 @router.get("/me", response_class=HTMLResponse)
 def my_programme(
     request: Request, programme_id: Id, viewer: Viewer, services: ServicesDep, done: str = ""
@@ -286,24 +318,15 @@ async def give_feedback(
         "text": str(form.get("text", "") or ""),
         "consent_to_quote": form.get("consent_to_quote") == "on",
     }
-    try:
+
+    def act() -> None:
         answer = validated(FeedbackIn, data, "feedback")
         if answer.stage is not FeedbackStage.SESSION:
             answer = answer.model_copy(update={"session_number": None})
         submit_feedback(services, programme_id, me, answer)
-    except (InputValidationError, ConflictError) as exc:
-        fields = [(p.field, p.message) for p in getattr(exc, "problems", [])]
-        return _my_page(
-            request,
-            programme_id,
-            viewer,
-            services,
-            error=(exc.message, fields),
-            status_code=409 if isinstance(exc, ConflictError) else 422,
-        )
-    return RedirectResponse(
-        f"/web/programmes/{programme_id}/me?done=thank you for your feedback", 303
-    )
+
+    done = "thank you for your feedback"
+    return _done_or_refused(request, programme_id, viewer, services, act, done)
 
 
 # -- the calendar and my profile ------------------------------------------------------
@@ -324,20 +347,6 @@ def _scheduling(viewer: WebUser, services: Services, programme_id: int, pairing_
     return me, pairing
 
 
-def _refused(
-    request: Request, programme_id: int, viewer: WebUser, services: Services, exc: CoachError
-) -> HTMLResponse:
-    fields = [(p.field, p.message) for p in getattr(exc, "problems", [])]
-    return _my_page(
-        request,
-        programme_id,
-        viewer,
-        services,
-        error=(exc.message, fields),
-        status_code=409 if isinstance(exc, ConflictError) else 422,
-    )
-
-
 @router.post("/pairings/{pairing_id}/calendar/{number}/propose")
 def propose_time(
     request: Request,
@@ -350,7 +359,8 @@ def propose_time(
 ) -> Response:
     """A time typed in the proposer's own time zone (a datetime-local field)."""
     me, pairing = _scheduling(viewer, services, programme_id, pairing_id)
-    try:
+
+    def act() -> None:
         try:
             local = datetime.fromisoformat(start)
         except ValueError:
@@ -361,10 +371,9 @@ def propose_time(
         if local.tzinfo is None:
             local = local.replace(tzinfo=ZoneInfo(me.timezone))
         propose_session(services, pairing, me, number, local)
-    except (InputValidationError, ConflictError) as exc:
-        return _refused(request, programme_id, viewer, services, exc)
+
     done = f"time proposed for session {number}: your partner is asked to accept it"
-    return RedirectResponse(f"/web/programmes/{programme_id}/me?done={done}", 303)
+    return _done_or_refused(request, programme_id, viewer, services, act, done)
 
 
 @router.post("/pairings/{pairing_id}/calendar/{number}/accept")
@@ -377,12 +386,15 @@ def accept_time(
     services: ServicesDep,
 ) -> Response:
     me, pairing = _scheduling(viewer, services, programme_id, pairing_id)
-    try:
-        accept_session(services, pairing, me, number)
-    except (InputValidationError, ConflictError) as exc:
-        return _refused(request, programme_id, viewer, services, exc)
     done = f"session {number} is in both your calendars: the .ics file is in your email"
-    return RedirectResponse(f"/web/programmes/{programme_id}/me?done={done}", 303)
+    return _done_or_refused(
+        request,
+        programme_id,
+        viewer,
+        services,
+        lambda: accept_session(services, pairing, me, number),
+        done,
+    )
 
 
 @router.post("/pairings/{pairing_id}/calendar/{number}/outcome")
@@ -397,18 +409,17 @@ def session_outcome(
     reason: Annotated[str, Form(max_length=300)] = "",
 ) -> Response:
     me, pairing = _scheduling(viewer, services, programme_id, pairing_id)
-    try:
+
+    def act() -> None:
         if status not in ("held", "cancelled"):
             raise InputValidationError(
                 "Say whether the session was held or is cancelled.",
                 [FieldProblem("status", "held or cancelled")],
             )
         mark_session(services, pairing, me, number, SessionStatus(status), reason)
-    except (InputValidationError, ConflictError) as exc:
-        return _refused(request, programme_id, viewer, services, exc)
-    return RedirectResponse(
-        f"/web/programmes/{programme_id}/me?done=session {number} {status}", 303
-    )
+
+    done = f"session {number} {status}"
+    return _done_or_refused(request, programme_id, viewer, services, act, done)
 
 
 @router.get("/pairings/{pairing_id}/calendar/{number}.ics")
@@ -444,8 +455,11 @@ def save_my_profile(
         changes["goals"] = form_lines(goals)
     target = Target(programme_id=programme_id, participant_id=me.id, fields=frozenset(changes))
     require(viewer.who, Action.PARTICIPANT_UPDATE, target)
-    try:
-        services.store.programmes.update_participant(me.id, changes)
-    except (InputValidationError, ConflictError) as exc:
-        return _refused(request, programme_id, viewer, services, exc)
-    return RedirectResponse(f"/web/programmes/{programme_id}/me?done=profile saved", 303)
+    return _done_or_refused(
+        request,
+        programme_id,
+        viewer,
+        services,
+        lambda: services.store.programmes.update_participant(me.id, changes),
+        "profile saved",
+    )

@@ -16,18 +16,17 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from coach.domain import Participant, Programme, Role, Slot
+from coach.domain import WEEKDAYS, Participant, Programme, Role, Slot
 
 STEP_MINUTES = 30
 WEEK_STEPS = 7 * 24 * 60 // STEP_MINUTES  # 336
-_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _REFERENCE_MONDAY = datetime(2027, 1, 4)  # a Monday in winter time
 
 
 def slot_steps(slot: Slot, timezone: str) -> list[int]:
     """Half-hour steps of the UTC week covered by a local weekly slot."""
     zone = ZoneInfo(timezone)
-    day = _DAYS.index(slot.day)
+    day = WEEKDAYS.index(slot.day)
     local_start = (_REFERENCE_MONDAY + timedelta(days=day, minutes=slot.start_minute)).replace(
         tzinfo=zone
     )

@@ -35,12 +35,17 @@ class Store:
         self,
         engine: Engine,
         *,
-        sessions: sessionmaker[Session] | None = None,
         bound: Session | None = None,
+        parent: Store | None = None,
     ) -> None:
         self.engine = engine
-        self._sessions = sessions or sessionmaker(engine, expire_on_commit=False)
-        self._reading_sessions = sessionmaker(reading(engine), expire_on_commit=False)
+        self._sessions: sessionmaker[Session]
+        self._reading_sessions: sessionmaker[Session]
+        if parent is not None:  # a unit's store: the factories are its parent's
+            self._sessions, self._reading_sessions = parent._sessions, parent._reading_sessions
+        else:
+            self._sessions = sessionmaker(engine, expire_on_commit=False)
+            self._reading_sessions = sessionmaker(reading(engine), expire_on_commit=False)
         self._bound = bound
         self.accounts = AccountRepository(self.transaction)
         self.programmes = ProgrammeRepository(self.transaction)
@@ -95,7 +100,7 @@ class Store:
             return
         sessions = self._sessions if writes else self._reading_sessions
         with _lost_races_as_conflicts(), sessions.begin() as session:
-            yield Store(self.engine, sessions=self._sessions, bound=session)
+            yield Store(self.engine, bound=session, parent=self)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
