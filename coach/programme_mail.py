@@ -46,6 +46,8 @@ def tell_pairing_approved(services: Services, programme: Programme, pairing: Pai
             partner_role="mentor" if partner.id == pairing.mentor_id else "mentee",
             programme=programme.name,
             page=participant_page(services, programme.id),
+            first_session=participant_page(services, programme.id) + f"#next-{pairing.id}",
+            document="agenda" if person.id == pairing.mentee_id else "conversation prompts",
             sessions=programme.sessions_planned,
             minutes=programme.session_minutes,
         )

@@ -38,6 +38,11 @@ def test_an_approved_pair_hears_who_their_partner_is_after_the_second_approval(
     to_mentee = next(m for m in told if m.recipient == str(mentee.email).lower())
     assert to_mentee.subject == f"Meet your mentor: {mentor.name}"
     assert f"{programme.sessions_planned} sessions" in to_mentee.body
+    # The link leads to the first session's preparation on the reader's own page.
+    assert "Prepare the agenda for your first session" in to_mentee.body
+    assert f"/web/programmes/{programme.id}/me#next-{pairing.id}" in to_mentee.body
+    to_mentor = next(m for m in told if m is not to_mentee)
+    assert "Prepare the conversation prompts for your first session" in to_mentor.body
 
 
 def test_an_approval_that_fails_tells_nobody(programme_services, monkeypatch):  # noqa: F811
