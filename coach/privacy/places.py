@@ -23,6 +23,15 @@ DEMONYMS = frozenset(
     christian jewish hindu sikh buddhist catholic protestant
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# Languages that are no demonym: spaCy's small model reads several as people ("Igbo").
+LANGUAGES = frozenset(
+    """
+    igbo yoruba hausa swahili zulu xhosa amharic somali tigrinya twi akan wolof shona
+    afrikaans urdu hindi punjabi bengali tamil telugu gujarati marathi kannada malayalam
+    sinhala mandarin cantonese hokkien tagalog farsi persian dari pashto kurdish hebrew
+    gaelic cornish basque catalan galician esperanto latin yiddish creole patois
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +51,7 @@ def _places() -> frozenset[str]:
 
 
 def is_known_place(text: str) -> bool:
-    """A city, a country, a US state or a demonym ("Leeds", "Norway", "Dutch")."""
+    """A city, a country, a US state, a demonym or a language ("Leeds", "Norway",
+    "Dutch", "Igbo")."""
     words = text.strip().lower()
-    return words in _places() or all(word in DEMONYMS for word in words.split())
+    return words in _places() or all(word in DEMONYMS | LANGUAGES for word in words.split())

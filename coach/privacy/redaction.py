@@ -431,8 +431,10 @@ STRONG_CUES = re.compile(
 # Cues after which a capitalised word is a person only when spaCy reads a proper noun
 # that is not a place, an organisation or a product.
 WEAK_CUES = re.compile(
-    r"\b(?:by|with|to|from|given|gave|met|meet|of|for|tell|"
-    r"ask|email|emailed|call|called|text|texted)[ \t]+(" + _NAME + r")"
+    r"\b(?:by|with|to|from|given|gave|of|for|"
+    # Verbs of contact start a sentence too, as an action: "Call Imani Okafor-Reyes".
+    r"(?i:met|meet|tell|ask|email|emailed|call|called|ring|text|texted|copy|cc|thank))"
+    r"[ \t]+(" + _NAME + r")"
 )
 # A name at the start of a sentence, before a verb that people are the subject of, or a
 # possessive ("Santo Armendáriz lives at", "Matej Jurković's killers").
@@ -440,7 +442,10 @@ SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(" + _NAME + r")(?=(?:'s|\u2019s)\b|[ \t]+"
     r"(?:lives|lived|works|worked|spent|joined|left|wrote|writes|said|says|thinks|"
     r"thought|wants|wanted|feels|felt|from|began|begins|started|listed|published|"
-    r"had given|married|moved)\b)"
+    r"had given|married|moved|helped|helps|presented|leads|led|runs|ran|covers|"
+    r"agreed|offered|suggested|showed|shared|sent|explained|mentioned|spoke|talked|"
+    # "Thandiwe in HR", "Kwame in payroll": a person placed in a team
+    r"in[ \t]+(?=[A-Z]{2}|payroll\b|finance\b|legal\b|facilities\b|procurement\b))\b)"
 )
 # A name addressed at the start of a sentence: "Hilbrand, can I speak to your boss?"
 VOCATIVE = re.compile(
@@ -796,7 +801,7 @@ class Redactor:
                     start, end = _trim_cued(text, start, end)
                 else:
                     start, end = _trim_person(doc, text, start, end)
-                if start >= end:
+                if start >= end or _place_not_person(doc, text, start, end):
                     continue
             found.append(
                 Found(
@@ -975,6 +980,27 @@ def _trim_person(doc: Any, text: str, start: int, end: int) -> tuple[int, int]:
     if tail:
         end -= len(tail.group(0))
     return start, end
+
+
+# Words before a place name that say it is used as a place: "the Glasgow team", "our
+# Leeds office", "in Cardiff". "from" is left out: "feedback from Florence" is a person.
+_PLACE_BEFORE = frozenset("the a an our their your his her its in near around across outside".split())  # noqa: SIM905
+
+
+def _place_not_person(doc: Any, text: str, start: int, end: int) -> bool:
+    """spaCy's small model reads some places and languages as people ("the Glasgow
+    team", "the survey in Igbo"). A language is never taken for a person here; a known
+    place only where the word before it says it is used as a place."""
+    from coach.privacy.places import LANGUAGES, is_known_place
+
+    value = text[start:end]
+    if all(w.lower() in LANGUAGES for w in value.split()):
+        return True
+    if not is_known_place(value):
+        return False
+    token = _token_at(doc, start)
+    before = doc[token.i - 1].text.lower() if token is not None and token.i > 0 else ""
+    return before in _PLACE_BEFORE
 
 
 def _trim_cued(text: str, start: int, end: int) -> tuple[int, int]:

@@ -138,6 +138,30 @@ def test_names_that_are_words_are_names_only_when_written_as_names(sample_redact
     )
 
 
+def test_places_and_languages_used_as_such_are_not_people(sample_redactor):
+    # spaCy's small model reads "Glasgow" and "Igbo" here as people.
+    for text in [
+        "Our contact from the Glasgow team will share the onboarding checklist.",
+        "The Yoruba and Hausa versions of the leaflet are with the printers.",
+        "She runs the survey in Igbo as well.",
+    ]:
+        assert sample_redactor.redact(text).text == text
+
+
+def test_people_at_the_start_of_a_sentence_are_found_by_what_follows(sample_redactor):
+    # An imperative verb of contact, or a person placed in a team, marks a name that
+    # spaCy misreads (a verb, a common noun) or misses.
+    cases = {
+        "Call Imani Okafor-Reyes before Thursday about the venue.": (
+            "Call [PERSON_1] before Thursday about the venue."
+        ),
+        "Thandiwe in HR helped him with his access.": "[PERSON_1] in HR helped him with his access.",
+        "Kwame in payroll sorted out the form.": "[PERSON_1] in payroll sorted out the form.",
+    }
+    for text, expected in cases.items():
+        assert sample_redactor.redact(text).text == expected
+
+
 def test_an_outside_person_sharing_a_roster_name_is_hidden_whole(sample_redactor):
     # Sam Byrne and Oliver Williams are on the roster; these two people are not.
     for text in [
