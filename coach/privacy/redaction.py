@@ -984,7 +984,9 @@ def _trim_person(doc: Any, text: str, start: int, end: int) -> tuple[int, int]:
 
 # Words before a place name that say it is used as a place: "the Glasgow team", "our
 # Leeds office", "in Cardiff". "from" is left out: "feedback from Florence" is a person.
-_PLACE_BEFORE = frozenset("the a an our their your his her its in near around across outside".split())  # noqa: SIM905
+_PLACE_BEFORE = frozenset(
+    "the a an our their your his her its in near around across outside".split()  # noqa: SIM905
+)
 
 
 def _place_not_person(doc: Any, text: str, start: int, end: int) -> bool:

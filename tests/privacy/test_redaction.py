@@ -155,7 +155,7 @@ def test_people_at_the_start_of_a_sentence_are_found_by_what_follows(sample_reda
         "Call Imani Okafor-Reyes before Thursday about the venue.": (
             "Call [PERSON_1] before Thursday about the venue."
         ),
-        "Thandiwe in HR helped him with his access.": "[PERSON_1] in HR helped him with his access.",
+        "Thandiwe in HR helped him log in.": "[PERSON_1] in HR helped him log in.",
         "Kwame in payroll sorted out the form.": "[PERSON_1] in payroll sorted out the form.",
     }
     for text, expected in cases.items():
