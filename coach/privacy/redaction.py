@@ -433,7 +433,8 @@ STRONG_CUES = re.compile(
 WEAK_CUES = re.compile(
     r"\b(?:by|with|to|from|given|gave|of|for|"
     # Verbs of contact start a sentence too, as an action: "Call Imani Okafor-Reyes".
-    r"(?i:met|meet|tell|ask|email|emailed|call|called|ring|text|texted|copy|cc|thank))"
+    r"(?i:met|meet|tell|ask|email|emailed|call|called|ring|rang|phone|phoned|text|texted|"
+    r"copy|cc|thank))"
     r"[ \t]+(" + _NAME + r")"
 )
 # A name at the start of a sentence, before a verb that people are the subject of, or a
@@ -497,7 +498,7 @@ def _context_person_recognizer() -> Any:
     sign-off, or a verb of speaking; and speakers at the start of a line."""
     from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-    from coach.privacy.places import is_known_place
+    from coach.privacy.places import MAJOR_PLACE, is_known_place
 
     def name_parts(doc: Any, start: int, end: int) -> list[Any]:
         return [t for t in doc if start <= t.idx < end]
@@ -520,15 +521,19 @@ def _context_person_recognizer() -> Any:
                     tokens
                     and all(t.pos_ == "PROPN" or t.text in ".-" for t in tokens)
                     and not any(t.ent_type_ in _THING_ENTITIES for t in tokens)
-                    and not any(_plain_word(t.text) for t in tokens if t.text not in ".-")
+                    # A surname may be a word ("Okonjo-Bell", "Jasper Fox"); the first
+                    # name may not ("with Power BI").
+                    and not _plain_word(tokens[0].text)
                 ):
                     results.append(RecognizerResult("PERSON", start, end, 0.6))
             for pattern in (SUBJECT, VOCATIVE):
                 for match in pattern.finditer(text):
                     start, end = match.span(1)
                     words = re.findall(r"[\w'-]+", text[start:end])
+                    # Only a large place rules a subject out: many given names are
+                    # also small towns somewhere ("Ngozi", "Florence").
                     if not any(_plain_word(w) for w in words) and not is_known_place(
-                        text[start:end]
+                        text[start:end], least_population=MAJOR_PLACE
                     ):
                         results.append(RecognizerResult("PERSON", start, end, 0.6))
             for token in doc:
@@ -639,6 +644,7 @@ def _uncommon_name_recognizer() -> Any:
                     and not any(w.isupper() for w in words)  # acronyms: ATM, IBAN, HR
                     and not any(w.lower() in ORG_WORDS | PRODUCTS for w in words)
                     and not any(_plain_word(w) for w in words)
+                    and not _opening_compound(ent)
                     and not is_known_place(ent.text)
                     # "the Lighthouse room": a name of a person takes no article
                     and not (ent.start > 0 and ent.doc[ent.start - 1].pos_ == "DET")
@@ -647,6 +653,22 @@ def _uncommon_name_recognizer() -> Any:
             return results
 
     return UncommonNameRecognizer(supported_entities=["PERSON"], name="coach_uncommon_names")
+
+
+def _opening_compound(ent: Any) -> bool:
+    """A sentence's first word that spaCy reads as a common noun before another one
+    ("Courier address for the forms"): capitalised only because it opens the sentence."""
+    doc = ent.doc
+    first = doc[ent.start]
+    opens = ent.start == 0 or doc[ent.start - 1].text in (".", "!", "?", "\n")
+    following = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        len(ent) == 1
+        and opens
+        and first.pos_ == "NOUN"
+        and following is not None
+        and following.pos_ == "NOUN"
+    )
 
 
 def _given_name_recognizer() -> Any:
@@ -990,19 +1012,25 @@ _PLACE_BEFORE = frozenset(
 
 
 def _place_not_person(doc: Any, text: str, start: int, end: int) -> bool:
-    """spaCy's small model reads some places and languages as people ("the Glasgow
-    team", "the survey in Igbo"). A language is never taken for a person here; a known
-    place only where the word before it says it is used as a place."""
+    """spaCy's small model reads some places, languages and acronyms as people ("the
+    Glasgow team", "the survey in Igbo", "San Francisco", "ADHD"). A language or a lone
+    acronym is never taken for a person here; a known place only where the word before
+    it says it is used as a place."""
     from coach.privacy.places import LANGUAGES, is_known_place
 
     value = text[start:end]
     if all(w.lower() in LANGUAGES for w in value.split()):
         return True
-    if not is_known_place(value):
-        return False
+    # An acronym alone ("ADHD", "HMRC") is not a name; names written in capitals come
+    # with a surname or a cue.
+    if " " not in value and value.isupper():
+        return True
     token = _token_at(doc, start)
-    before = doc[token.i - 1].text.lower() if token is not None and token.i > 0 else ""
-    return before in _PLACE_BEFORE
+    before = doc[token.i - 1].text if token is not None and token.i > 0 else ""
+    # The second word of a place ("San Francisco", "Los Angeles") read as a person.
+    if before[:1].isupper() and is_known_place(f"{before} {value}"):
+        return True
+    return is_known_place(value) and before.lower() in _PLACE_BEFORE
 
 
 def _trim_cued(text: str, start: int, end: int) -> tuple[int, int]:

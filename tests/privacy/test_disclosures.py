@@ -27,6 +27,8 @@ def test_sentences_keep_their_punctuation_and_skip_abbreviations():
         ("Honestly I am in debt after the move.", "finances"),
         ("He is taking his landlord to a tribunal.", "legal"),
         ("She is on a performance improvement plan.", "performance"),
+        ("He is fostering two teenagers this year.", "family"),
+        ("The workshop is fostering collaboration across teams.", None),
         ("We discussed mental health days for younger staff.", None),
         ("Our pension scheme page is confusing.", None),
         ("The legal team's AI policy needs a plain summary.", None),
