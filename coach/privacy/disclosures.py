@@ -74,7 +74,9 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"illness|terminally ill|recovering from|dialysis|transplant|stammer|stutter|asthma|"
         r"arthritis|parkinson's|crohn's|endometriosis|tinnitus|hearing loss|partially sighted|"
         r"(?:broke|broken|fractured) (?:his|her|their|my|a|an) \w+|crutches|heart attack|"
-        r"long-term condition|(?:an? )?(?:mri|biopsy|scan results))\b",
+        r"long-term condition|(?:an? )?(?:mri|biopsy|scan results)|"
+        r"(?:hip|knee|joint|shoulder) (?:replacement|operation)|mobility (?:issues?|problems?)|"
+        r"(?:hospital )?waiting list for)\b",
         # Medication names it: "I take sertraline", "she is on beta blockers".
         rf"\b{WHO}\b[^.!?]{{0,60}}\b(?:{MEDICATION})\b",
         rf"\b{WHO}\b[^.!?]{{0,30}}\b(?:was|were|been|am|is|are|got|get|gets) prescribed\b",

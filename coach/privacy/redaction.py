@@ -428,13 +428,20 @@ STRONG_CUES = re.compile(
     r"(?:my|her|his|their|our|your) (?:" + _KIN + r")(?: is| was|,)?)|"
     r"\b(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame)\.?):?[ \t]+(" + _NAME + r")"
 )
+# Verbs that take a person as their object; they open a sentence as an action too ("Ask
+# Wanjiru for the codes"), where spaCy often reads them as part of the name.
+CONTACT_VERBS = frozenset(
+    """
+    met meet tell ask email emailed call called ring rang phone phoned text texted copy cc
+    thank
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 # Cues after which a capitalised word is a person only when spaCy reads a proper noun
 # that is not a place, an organisation or a product.
 WEAK_CUES = re.compile(
     r"\b(?:by|with|to|from|given|gave|of|for|"
     # Verbs of contact start a sentence too, as an action: "Call Imani Okafor-Reyes".
-    r"(?i:met|meet|tell|ask|email|emailed|call|called|ring|rang|phone|phoned|text|texted|"
-    r"copy|cc|thank))"
+    r"(?i:" + "|".join(sorted(CONTACT_VERBS)) + r"))"
     r"[ \t]+(" + _NAME + r")"
 )
 # A name at the start of a sentence, before a verb that people are the subject of, or a
@@ -990,8 +997,13 @@ def _trim_person(doc: Any, text: str, start: int, end: int) -> tuple[int, int]:
         )
 
     names = [t for t in tokens if named(t) or t.text in "-'\u2019" or t.text == "'s"]
-    # A title says nothing about who it is ("Dr", "Father"): keep the name only.
-    while names and (not named(names[0]) or names[0].text.rstrip(".").lower() in TITLES):
+    # A title says nothing about who it is ("Dr", "Father"): keep the name only. Nor is
+    # a verb of contact that opens the sentence ("Ask Wanjiru") part of the name.
+    while names and (
+        not named(names[0])
+        or names[0].text.rstrip(".").lower() in TITLES
+        or (names[0].text.lower() in CONTACT_VERBS and len(names) > 1)
+    ):
         names.pop(0)
     while names and not named(names[-1]):
         names.pop()
@@ -1034,13 +1046,17 @@ def _place_not_person(doc: Any, text: str, start: int, end: int) -> bool:
 
 
 def _trim_cued(text: str, start: int, end: int) -> tuple[int, int]:
-    """A cued name without a trailing title or a possessive."""
+    """A cued name without a leading title or verb of contact, or a trailing possessive."""
     value = text[start:end]
     tail = _POSSESSIVE.search(value)
     if tail:
         end -= len(tail.group(0))
     words = text[start:end].split()
-    while words and words[0].rstrip(".").lower() in TITLES:
+    # A title, or a verb of contact opening the sentence ("Ask Wanjiru in finance").
+    while words and (
+        words[0].rstrip(".").lower() in TITLES
+        or (words[0].lower() in CONTACT_VERBS and len(words) > 1)
+    ):
         start = text.index(words[1], start) if len(words) > 1 else end
         words.pop(0)
     return start, end

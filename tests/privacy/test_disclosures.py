@@ -28,6 +28,7 @@ def test_sentences_keep_their_punctuation_and_skip_abbreviations():
         ("He is taking his landlord to a tribunal.", "legal"),
         ("She is on a performance improvement plan.", "performance"),
         ("He is fostering two teenagers this year.", "family"),
+        ("She is waiting for a hip replacement.", "health"),
         ("The workshop is fostering collaboration across teams.", None),
         ("We discussed mental health days for younger staff.", None),
         ("Our pension scheme page is confusing.", None),

@@ -162,6 +162,7 @@ def test_people_at_the_start_of_a_sentence_are_found_by_what_follows(sample_reda
         "Kwame in payroll sorted out the form.": "[PERSON_1] in payroll sorted out the form.",
         # a surname that is also a word, after a verb of contact
         "I rang Marguerite Okonjo-Bell at the provider.": "I rang [PERSON_1] at the provider.",
+        "Ask Wanjiru in finance for the codes.": "Ask [PERSON_1] in finance for the codes.",
         # a given name that is also a small town
         "Ngozi from the Lagos hub joins the call.": "[PERSON_1] from the Lagos hub joins the call.",
     }
