@@ -152,6 +152,20 @@ def _number_before(text: str, start: int) -> int:
     return start - len(match.group(0)) if match else start
 
 
+# A named building before the street ("Harbour House, 2 Dock Lane"): one to three
+# capitalised words ending in a word that names a building.
+BUILDING_BEFORE = re.compile(
+    r"(?:[A-Z][\w'-]*[ \t]+){0,2}(?:House|Court|Building|Centre|Center|Tower|Chambers|"
+    r"Lodge|Hall|Works|Mill|Wharf|Exchange|Quay|Plaza|Cottage|Farm|Mansions|Buildings)"
+    r",?[ \t]+$"
+)
+
+
+def _building_before(text: str, start: int) -> int:
+    match = BUILDING_BEFORE.search(text[max(0, start - 60) : start])
+    return start - len(match.group(0)) if match else start
+
+
 POSTCODE_AFTER_LABEL = re.compile(
     r"(?i:\b(?:zip|zip code|postcode|post code|postal code))\s*:?\s*"
     r"(\d{3,5}(?:-\d{2,4})?|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})(?!\w)"
@@ -169,7 +183,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         spans.append((match.start(1), _tail_end(text, match.end(1))))
     # A house or building number written before what was found ("457 Treinta y Tres
     # 2070", "32487 P.O. Box 254") belongs to it.
-    spans = [(_number_before(text, start), end) for start, end in spans]
+    spans = [(_building_before(text, _number_before(text, start)), end) for start, end in spans]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

@@ -33,7 +33,8 @@ from coach.knowledge import KNOWLEDGE_DIR
 WHO = r"(?:i|i'm|i've|i'd|i'll|me|my|myself|he|he's|his|him|she|she's|her|hers|they're|their)"
 FAMILY = (
     r"(?:wife|husband|partner|son|daughter|kids?|children|child|baby|mum|mom|mother|dad|"
-    r"father|parents?|brother|sister|grandmother|grandfather|gran|nan|family|fianc[ée]e?)"
+    r"father|parents?|brother|sister|grandmother|grandfather|gran|nan|family|fianc[ée]e?|"
+    r"twins|triplets)"
 )
 
 # Common medicines whose name alone tells a condition (mood, attention, diabetes, heart,
@@ -90,12 +91,15 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:divorce|divorced|separat(?:ed|ion)|custody|bereavement|"
         r"bereaved|widowed|single (?:mum|mom|dad|parent)|(?:a |the )?(?:main |primary )?carer for|"
         r"caring for (?:my|his|her|their)|expecting a baby|maternity|paternity|"
-        r"fertility|going through a (?:divorce|separation)|"
+        r"fertility|going through a (?:divorce|separation)|neonatal|nicu|special care baby|"
+        r"born (?:early|premature(?:ly)?)|premature (?:baby|babies|twins)|"
         # fostering or adopting children ("fostering collaboration" is no disclosure)
         r"(?:foster(?:s|ing|ed)?|adopt(?:s|ing|ed)?)(?: (?:a|an|two|three|four|\w+))?"
         r" (?:child|children|kids?|teenagers?|boys?|girls?|sons?|daughters?|bab(?:y|ies)|"
         r"siblings)|foster carers?|adoptive (?:parents?|mum|mom|dad))\b",
         rf"\b(?:passed away|funeral)\b[^.!?]{{0,40}}\b(?:my|his|her|their)\s+{FAMILY}\b",
+        r"\b(?:twins|triplets|baby|babies|son|daughter)\b[^.!?]{0,20}\b(?:born (?:early|"
+        r"premature(?:ly)?)|in (?:the )?(?:neonatal|special care|nicu))",
     ],
     "religion": [
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:pray(?:s|ing|ers?)?|mosque|church|synagogue|temple|gurdwara|"
@@ -134,7 +138,9 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         rf"\b{WHO}\b[^.!?]{{0,50}}\b(?:visa|work permit|residence permit|right to work|"
         r"leave to remain|settled status|pre-settled status|indefinite leave|green card|"
         r"citizenship application|naturali[sz]ation|home office|deportation|deported|"
-        r"immigration (?:status|case|hearing|lawyer))\b",
+        r"immigration (?:status|case|hearing|lawyer)|(?:british|uk|us|irish|german|french) "
+        r"citizenship|citizenship (?:test|interview|ceremony)|naturali[sz]ed|"
+        r"(?:asylum|refugee status)|sponsorship for (?:a|his|her|their|my) visa)\b",
     ],
     "politics": [
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:voted?|voting|labour|tory|tories|conservative|"
@@ -142,7 +148,8 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"party member|activist|campaign(?:ed|ing|s)? for|marched|protest(?:ed|s|ing)?|"
         r"standing (?:for|as)|stood (?:for|as)|(?:local|general|council) elections?|"
         r"canvass\w*|candidate for (?:the )?(?:council|parliament|mayor)|hustings|"
-        r"party conference|picket|member of the \w+ party|"
+        r"party conference|picket|member of the \w+ party|shop steward|union (?:conference|"
+        r"member|membership|branch|meeting|official|organiser|organizer)|on strike|"
         r"(?:spoke|speaks|speaking|marched|went|goes|joined) (?:at|to|on|in) (?:a|the) "
         r"(?:rally|march|demonstration|protest|picket line))\b",
     ],

@@ -479,6 +479,7 @@ NOT_NAMES = frozenset(
     why how which yes no so the a an and but or if my your our their his her its
     january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday
+    covid brexit christmas easter ramadan diwali eid hanukkah lent advent halloween
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Names of products, platforms and tools that notes mention all the time: never people.
@@ -830,7 +831,7 @@ class Redactor:
                     start, end = _trim_cued(text, start, end)
                 else:
                     start, end = _trim_person(doc, text, start, end)
-                if start >= end or _place_not_person(doc, text, start, end):
+                if start >= end or _not_a_person(doc, text, start, end):
                     continue
             found.append(
                 Found(
@@ -842,6 +843,7 @@ class Redactor:
                 )
             )
         found = self._outside_people_first(text, found)
+        found = _join_addresses(text, found)
         found = _widen_people(text, found)
         found += _addressees(text, found)
         found += _other_mentions(text, found)
@@ -1023,15 +1025,16 @@ _PLACE_BEFORE = frozenset(
 )
 
 
-def _place_not_person(doc: Any, text: str, start: int, end: int) -> bool:
-    """spaCy's small model reads some places, languages and acronyms as people ("the
-    Glasgow team", "the survey in Igbo", "San Francisco", "ADHD"). A language or a lone
-    acronym is never taken for a person here; a known place only where the word before
-    it says it is used as a place."""
+def _not_a_person(doc: Any, text: str, start: int, end: int) -> bool:
+    """spaCy's small model reads some places, languages, acronyms and other words as
+    people ("the Glasgow team", "the survey in Igbo", "San Francisco", "ADHD", "long
+    Covid"). A language, a lone acronym or a word of ``NOT_NAMES`` is never taken for a
+    person here; a known place only where the word before it says it is used as a
+    place."""
     from coach.privacy.places import LANGUAGES, is_known_place
 
     value = text[start:end]
-    if all(w.lower() in LANGUAGES for w in value.split()):
+    if all(w.lower() in LANGUAGES for w in value.split()) or value.lower() in NOT_NAMES:
         return True
     # An acronym alone ("ADHD", "HMRC") is not a name; names written in capitals come
     # with a surname or a cue.
@@ -1227,6 +1230,20 @@ def _other_mentions(text: str, found: list[Found]) -> list[Found]:
             extra.append(Found(match.start(), match.end(), origin.label, name, origin.person_key))
             covered.append(match.span())
     return extra
+
+
+def _join_addresses(text: str, found: list[Found]) -> list[Found]:
+    """Overlapping address spans from different recognisers ("Harbour House, 2 Dock
+    Lane, Leeds LS1" and "2 Dock Lane, Leeds LS1 4AP") are one address: their union."""
+    addresses = sorted((f for f in found if f.label == "ADDRESS"), key=lambda f: f.start)
+    joined: list[tuple[int, int]] = []
+    for item in addresses:
+        if joined and item.start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], item.end))
+        else:
+            joined.append((item.start, item.end))
+    others = [f for f in found if f.label != "ADDRESS"]
+    return others + [Found(s, e, "ADDRESS", text[s:e]) for s, e in joined]
 
 
 def _resolve_overlaps(found: list[Found]) -> list[Found]:

@@ -138,6 +138,11 @@ def test_names_that_are_words_are_names_only_when_written_as_names(sample_redact
     )
 
 
+def test_a_named_building_belongs_to_its_address(sample_redactor):
+    text = "Visitors sign in at Harbour House, 2 Dock Lane, Leeds LS1 4AP."
+    assert sample_redactor.redact(text).text == "Visitors sign in at [ADDRESS_1]."
+
+
 def test_places_and_languages_used_as_such_are_not_people(sample_redactor):
     # spaCy's small model reads "Glasgow" and "Igbo" here as people.
     for text in [
