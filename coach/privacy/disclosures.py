@@ -77,7 +77,8 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"(?:broke|broken|fractured) (?:his|her|their|my|a|an) \w+|crutches|heart attack|"
         r"long-term condition|(?:an? )?(?:mri|biopsy|scan results)|"
         r"(?:hip|knee|joint|shoulder) (?:replacement|operation)|mobility (?:issues?|problems?)|"
-        r"(?:hospital )?waiting list for)\b",
+        r"(?:hospital )?waiting list for|eyesight|(?:losing|lost) (?:his|her|their|my) sight|"
+        r"sight loss|visually impaired|registered blind|guide dog|screen reader)\b",
         # Medication names it: "I take sertraline", "she is on beta blockers".
         rf"\b{WHO}\b[^.!?]{{0,60}}\b(?:{MEDICATION})\b",
         rf"\b{WHO}\b[^.!?]{{0,30}}\b(?:was|were|been|am|is|are|got|get|gets) prescribed\b",
@@ -92,12 +93,16 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"bereaved|widowed|single (?:mum|mom|dad|parent)|(?:a |the )?(?:main |primary )?carer for|"
         r"caring for (?:my|his|her|their)|expecting a baby|maternity|paternity|"
         r"fertility|going through a (?:divorce|separation)|neonatal|nicu|special care baby|"
+        r"only earner|sole earner|breadwinner|"
         r"born (?:early|premature(?:ly)?)|premature (?:baby|babies|twins)|"
         # fostering or adopting children ("fostering collaboration" is no disclosure)
         r"(?:foster(?:s|ing|ed)?|adopt(?:s|ing|ed)?)(?: (?:a|an|two|three|four|\w+))?"
         r" (?:child|children|kids?|teenagers?|boys?|girls?|sons?|daughters?|bab(?:y|ies)|"
         r"siblings)|foster carers?|adoptive (?:parents?|mum|mom|dad))\b",
         rf"\b(?:passed away|funeral)\b[^.!?]{{0,40}}\b(?:my|his|her|their)\s+{FAMILY}\b",
+        # a partner's or parent's job lost is the family's news, not a performance matter
+        rf"\b(?:my|his|her|their)\s+{FAMILY}\b[^.!?]{{0,30}}\b(?:made redundant|lost "
+        r"(?:his|her|their) job|laid off|out of work|unemployed)\b",
         r"\b(?:twins|triplets|baby|babies|son|daughter)\b[^.!?]{0,20}\b(?:born (?:early|"
         r"premature(?:ly)?)|in (?:the )?(?:neonatal|special care|nicu))",
     ],
@@ -108,7 +113,9 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"buddhist|catholic|atheist|religious|kosher|halal|sabbath|eid|diwali|"
         r"(?:keeps?|keeping|observes?|observing|breaks?|breaking) (?:the|a|her|his|their|my) fast|"
         r"observ(?:es|ing) (?:lent|passover|shabbat|yom kippur|navratri|vaisakhi)|"
-        r"passover|shabbat|yom kippur|hajj|pilgrimage|converted to|her faith|his faith)\b",
+        r"passover|shabbat|yom kippur|hajj|pilgrimage|converted to|her faith|his faith|"
+        r"jehovah's witness|mormon|latter-day saints?|quaker|baptist|methodist|anglican|"
+        r"evangelical|born-again|pentecostal|rastafarian|pagan|baha'i|bahai)\b",
     ],
     "sexuality": [
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:gay|lesbian|bisexual|bi|queer|pansexual|asexual|"
@@ -123,7 +130,7 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"(?:person|woman|man|colleague|member|employee|manager|one)\b",
         rf"\bbecause of {WHO} (?:accent|name|skin|race|colou?r|religion|hijab|turban|headscarf)\b",
         rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:heritage|ethnicity|racism|racist|racial(?:ly)?|"
-        r"skin colou?r|immigrant|refugee|asylum|visa status|migrant)\b",
+        r"skin colou?r|immigrant|refugee background|visa status|migrant)\b",
         # Experiences of racism told without the word: taken for a member of staff in a
         # lower role, asked where one is "really" from, a name mispronounced on purpose.
         rf"\b(?:{WHO}\b[^.!?]{{0,40}}\b(?:mistaken|taken|mistook|confused) for|"
@@ -131,6 +138,8 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"(?:cleaner|cleaning staff|security guard|waiter|waitress|driver|receptionist|"
         r"porter|caterer|intern|interpreter|translator|assistant|secretary|tea lady|"
         r"delivery (?:driver|person))\b",
+        # expected to interpret for everyone who shares a language or a background
+        rf"\b(?:ask|asks|asked|asking|expect|expects|expected) {WHO} to (?:translate|interpret)\b",
         rf"\b(?:asked|asks|asking) {WHO}\b[^.!?]{{0,20}}\bwhere (?:he|she|they|i) "
         r"(?:is|am|are|was|were) really from\b",
     ],

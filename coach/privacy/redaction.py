@@ -447,7 +447,8 @@ WEAK_CUES = re.compile(
 # A name at the start of a sentence, before a verb that people are the subject of, or a
 # possessive ("Santo Armendáriz lives at", "Matej Jurković's killers").
 SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(" + _NAME + r")(?=(?:'s|\u2019s)\b|[ \t]+"
+    # A clause after a semicolon opens like a sentence: "...; Ruairi from analytics will".
+    r"(?:^|(?<=[.!?;]\s)|(?<=\n))[ \t]*(" + _NAME + r")(?=(?:'s|\u2019s)\b|[ \t]+"
     r"(?:lives|lived|works|worked|spent|joined|left|wrote|writes|said|says|thinks|"
     r"thought|wants|wanted|feels|felt|from|began|begins|started|listed|published|"
     r"had given|married|moved|helped|helps|presented|leads|led|runs|ran|covers|"
@@ -1233,12 +1234,16 @@ def _other_mentions(text: str, found: list[Found]) -> list[Found]:
 
 
 def _join_addresses(text: str, found: list[Found]) -> list[Found]:
-    """Overlapping address spans from different recognisers ("Harbour House, 2 Dock
-    Lane, Leeds LS1" and "2 Dock Lane, Leeds LS1 4AP") are one address: their union."""
+    """Address spans that overlap ("Harbour House, 2 Dock Lane, Leeds LS1" and "2 Dock
+    Lane, Leeds LS1 4AP", from different recognisers) or that only a comma parts ("Floor
+    4" and "88 Wellington Street, Glasgow G2 6UL") are one address."""
     addresses = sorted((f for f in found if f.label == "ADDRESS"), key=lambda f: f.start)
     joined: list[tuple[int, int]] = []
     for item in addresses:
-        if joined and item.start < joined[-1][1]:
+        if joined and (
+            item.start < joined[-1][1]
+            or re.fullmatch(r",?[ \t]*", text[joined[-1][1] : item.start])
+        ):
             joined[-1] = (joined[-1][0], max(joined[-1][1], item.end))
         else:
             joined.append((item.start, item.end))

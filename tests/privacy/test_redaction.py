@@ -141,6 +141,8 @@ def test_names_that_are_words_are_names_only_when_written_as_names(sample_redact
 def test_a_named_building_belongs_to_its_address(sample_redactor):
     text = "Visitors sign in at Harbour House, 2 Dock Lane, Leeds LS1 4AP."
     assert sample_redactor.redact(text).text == "Visitors sign in at [ADDRESS_1]."
+    text = "From March we are at Floor 4, 88 Wellington Street, Glasgow G2 6UL."
+    assert sample_redactor.redact(text).text == "From March we are at [ADDRESS_1]."
 
 
 def test_places_and_languages_used_as_such_are_not_people(sample_redactor):
@@ -168,6 +170,9 @@ def test_people_at_the_start_of_a_sentence_are_found_by_what_follows(sample_reda
         # a surname that is also a word, after a verb of contact
         "I rang Marguerite Okonjo-Bell at the provider.": "I rang [PERSON_1] at the provider.",
         "Ask Wanjiru in finance for the codes.": "Ask [PERSON_1] in finance for the codes.",
+        "We drafted it; Ruairi from analytics will check it.": (
+            "We drafted it; [PERSON_1] from analytics will check it."
+        ),
         # a given name that is also a small town
         "Ngozi from the Lagos hub joins the call.": "[PERSON_1] from the Lagos hub joins the call.",
     }
