@@ -1209,6 +1209,9 @@ def _addressees(text: str, found: list[Found]) -> list[Found]:
     return extra
 
 
+_NOT_SEARCHED_ALONE = TITLES | PRODUCTS | COMMON_WORD_NAMES
+
+
 def _other_mentions(text: str, found: list[Found]) -> list[Found]:
     """Once a name is found, its other mentions in the text are the same person: the
     full name again, or one part of it ("Calan Stevenson ... everyone calls me Calan")."""
@@ -1220,7 +1223,7 @@ def _other_mentions(text: str, found: list[Found]) -> list[Found]:
         for part in re.findall(_CAP, item.text):
             part = part.rstrip(".'\u2019")
             # A part that is also a word ("May", "Will") is not searched for alone.
-            if len(part) >= 3 and part.lower() not in TITLES | PRODUCTS | COMMON_WORD_NAMES:
+            if len(part) >= 3 and part.lower() not in _NOT_SEARCHED_ALONE:
                 names.setdefault(part, item)
     covered = [(f.start, f.end) for f in found]
     extra: list[Found] = []

@@ -99,10 +99,10 @@ class RedactionSuite(Suite):
         "disclosure_category_accuracy": Threshold(minimum=0.8, tolerance=0.05),
         "clean_texts_untouched": Threshold(minimum=0.8, tolerance=0.05),
         # The held-out split (issue 15 asks: every direct identifier, disclosures >= 0.9,
-        # words that are neither kept >= 0.9). h001-h070 were read in earlier rounds,
-        # h071-h100 once, later batches only as figures (evals/README.md has each); the
-        # bars guard what the whole split reached (identifiers 0.992, disclosures 0.931).
-        "held_out_identifier_recall": Threshold(minimum=0.98, tolerance=0),
+        # words that are neither kept >= 0.9). h001-h100 and h141-h240 were read after
+        # their first measurement, h101-h140 and h241-h270 only as figures
+        # (evals/README.md has each reading); the bars hold what the issue asks.
+        "held_out_identifier_recall": Threshold(minimum=1.0, tolerance=0),
         "held_out_recall/DISCLOSURE": Threshold(minimum=0.9, tolerance=0.02),
         "held_out_words_kept": Threshold(minimum=0.9, tolerance=0.02),
     }
