@@ -33,7 +33,9 @@ from evals.tools.feedback_sentences import (
     BY_THEME,
     CALIBRATION,
     FRESH_CHECK,
+    FRESH_CHECK_2,
     MIXED,
+    NEUTRAL_CHECK,
     NEUTRAL,
     split_of,
 )
@@ -73,6 +75,11 @@ def main() -> None:
         action="store_true",
         help="score FRESH_CHECK once at THEME_SIMILARITY (a check, never for choosing)",
     )
+    parser.add_argument(
+        "--fresh2",
+        action="store_true",
+        help="score FRESH_CHECK_2 and NEUTRAL_CHECK (a check, never for choosing)",
+    )
     args = parser.parse_args()
     embed = shared_embedder(load_settings()).embed
     catalogue = load_catalogue()
@@ -84,6 +91,12 @@ def main() -> None:
             f"fresh check at p {THEME_PROBABILITY}, floor {THEME_SIMILARITY}: "
             f"P {precision:.3f} R {recall:.3f}"
         )
+        return
+    if args.fresh2:
+        items = [(text, {theme}) for theme, texts in FRESH_CHECK_2.items() for text in texts]
+        items += [(text, set()) for text in NEUTRAL_CHECK]
+        precision, recall = score(ThemeFinder(catalogue, embed), items)
+        print(f"fresh check 2: P {precision:.3f} R {recall:.3f}")
         return
     if args.misses:
         finder = ThemeFinder(catalogue, embed)

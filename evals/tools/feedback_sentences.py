@@ -630,6 +630,113 @@ FRESH_CHECK: dict[str, list[str]] = {
 }
 
 
+# A second fresh batch, written on 2026-12-06 before the fourth round of changes to the
+# theme finder and scored once before any of them (``calibrate_themes --fresh2``); the
+# NEUTRAL_CHECK sentences carry no theme, so a theme found there costs precision.
+FRESH_CHECK_2: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "Our diaries never line up, so sessions keep sliding into next month.",
+        "He has cancelled twice because of board meetings.",
+        "I struggle to protect the time with everything else going on.",
+    ],
+    "too-short-or-far-apart": [
+        "An hour every two months is not enough to build anything.",
+        "By the time we get going the slot is over.",
+        "I would like us to meet more often than the programme suggests.",
+    ],
+    "generic-or-unprepared": [
+        "The conversation starters felt like they came from a template.",
+        "We often turn up without a plan and just chat.",
+        "The agenda did not reflect anything we had discussed before.",
+    ],
+    "mentors-hold-back": [
+        "I soften everything I say because she is three levels above me.",
+        "Pointing out his blind spots still feels risky for my career.",
+        "I nod along even when I disagree with him.",
+    ],
+    "mentee-takes-over": [
+        "Most sessions become a lecture about how things were done in his day.",
+        "She talks for most of the hour and I rarely get a word in.",
+        "He decides what we cover and my topics never make it.",
+    ],
+    "poor-fit": [
+        "We have very little in common professionally.",
+        "My mentor's skills are in marketing and my questions are about data.",
+        "The match does not make much sense to either of us.",
+    ],
+    "confidentiality-worries": [
+        "I am wary of saying anything that could end up in my appraisal.",
+        "It is not clear to me whether HR can read what we write.",
+        "I keep things vague in case it gets back to my team.",
+    ],
+    "logistics": [
+        "The calendar invites kept disappearing from my diary.",
+        "Half the session went on getting the sound to work.",
+        "The room we were given had no screen to share slides.",
+    ],
+    "support-lacking": [
+        "When things stalled there was nobody to turn to.",
+        "The coordinators seem too busy to help.",
+        "We were left to work it all out ourselves after the launch.",
+    ],
+    "goals-not-served": [
+        "What I wanted to learn has been pushed aside.",
+        "We talk about lots of things except my development plan.",
+        "My main objective has not been touched yet.",
+    ],
+    "valuable-development": [
+        "This has made a real difference to how I lead.",
+        "I would recommend the scheme to any of my peers.",
+        "Easily the best learning experience I have had here.",
+    ],
+    "learning-digital-skills": [
+        "I built my first automated report with her help.",
+        "He showed me how to use the collaboration tools properly.",
+        "I now understand how our customers use the mobile app.",
+    ],
+    "candid-two-way": [
+        "We give each other straight feedback without it getting awkward.",
+        "He is happy for me to challenge him and does the same back.",
+        "We can be blunt with each other and it works.",
+    ],
+    "good-rapport": [
+        "We have a good laugh and the time passes quickly.",
+        "There is real warmth between us.",
+        "She is easy to talk to and genuinely kind.",
+    ],
+    "another-generation": [
+        "I see why younger colleagues value purpose over status.",
+        "Hearing how graduates think about career moves was eye-opening.",
+        "It helped me understand what people in their twenties want from work.",
+    ],
+    "voices-heard": [
+        "I now make a point of asking the remote people first.",
+        "Our newest staff speak up in meetings more than they used to.",
+        "I have changed how I run calls so everyone gets a turn.",
+    ],
+    "mentor-visibility": [
+        "Senior people now ask for my opinion on digital projects.",
+        "I was invited to an executive workshop because of the pairing.",
+        "The programme has raised my profile across the business.",
+    ],
+    "preparation-helps": [
+        "Agreeing the topics by email beforehand saves us a lot of time.",
+        "Our best sessions were the ones we had both prepared for.",
+        "A shared document of questions keeps us on track.",
+    ],
+}
+NEUTRAL_CHECK: list[str] = [
+    "We met four times so far.",
+    "I filled in the survey on my phone.",
+    "Our last session was in the small room on the second floor.",
+    "My mentee works in the finance division.",
+    "We mostly meet on Tuesday mornings.",
+    "I joined the programme in the spring intake.",
+    "No particular comments this time.",
+    "The pairing started in January.",
+    "I am answering this at the mid-point.",
+]
+
 def split_of(index: int) -> str:
     """Every third sentence of a list is held out."""
     return "held_out" if index % 3 == 2 else "tune"
