@@ -37,6 +37,7 @@ CLASSIFIER_C = 100.0  # weak regularisation: ten to thirteen examples per theme
 # A part whose cues already name a theme takes a further theme by meaning only when it is
 # this close to one of that theme's examples: near misses otherwise add a second, wrong one.
 STRONG_SIMILARITY = 0.8
+CUE_SUPPORT = 0.01
 NO_THEME = ""  # the class of the catalogue's neutral sentences
 NEGATION_WINDOW = 3  # words a negator reaches forward: "not very useful"
 
@@ -224,8 +225,10 @@ class ThemeFinder:
         *,
         similarity: float = THEME_SIMILARITY,
         probability: float = THEME_PROBABILITY,
+        cue_support: float = CUE_SUPPORT,
     ) -> None:
         self.catalogue = catalogue
+        self._cue_support = cue_support
         self.tone = ToneReader(catalogue.tone)
         self._embed = embed
         self._similarity = similarity
@@ -262,6 +265,17 @@ class ThemeFinder:
                     themes.add(theme_id)
                     break
         return themes
+
+    def supported(self, probabilities: np.ndarray, cued: list[set[str]]) -> list[set[str]]:
+        """The cued themes the classifier does not rule out: a cue is one word or phrase
+        and fires outside its theme too ("Honestly one of the most useful things" is no
+        sign of candour, "the people on the call" no complaint about links), so a cued
+        theme stays only where the classifier gives it at least ``CUE_SUPPORT``."""
+        column = {str(label): i for i, label in enumerate(self._classifier.classes_)}
+        return [
+            {t for t in cues if probabilities[row, column[t]] >= self._cue_support}
+            for row, cues in enumerate(cued)
+        ]
 
     def by_meaning(self, vectors: np.ndarray, cued: list[set[str]]) -> list[set[str]]:
         """Per part, the theme its meaning names, if one does.
@@ -313,6 +327,7 @@ class ThemeFinder:
         near: list[set[str]] = [set() for _ in parts]
         if parts and self._embed is not None:
             vectors = np.asarray(self._embed([p for _, p in parts]), dtype=np.float32)
+            cued = self.supported(self._classifier.predict_proba(vectors), cued)
             near = self.by_meaning(vectors, cued)
         for (index, part), cues, close in zip(parts, cued, near, strict=True):
             tone = self.tone.score(part)

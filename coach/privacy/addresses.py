@@ -33,7 +33,8 @@ STREET_LAST = (
     r"ulica|cesta|sokak|caddesi|straat|weg|laan|vej"
 )
 STREET_ENDING = (
-    r"\w*(?:strasse|straße|gasse|weg|vej|vägen|vagen|gatan|gata|gade|platz|laan|straat|"
+    # "Ring" on its own is the English verb far more often than a street ("Ring 020...")
+    r"(?!(?i:ring)\b)\w*(?:strasse|straße|gasse|weg|vej|vägen|vagen|gatan|gata|gade|platz|laan|straat|"
     r"plein|dreef|kade|allee|alléen|veien|vei|katu|tie|utca|stígur|braut|gerði|vegur|"
     r"cesta|ulica|sokak|soka\u011f\u0131|caddesi|gracht|singel|steeg|dijk|markt|damm|"
     r"ring|ufer|torv|stræde|gränd|väg|kuja|polku)"
@@ -49,7 +50,8 @@ _LEAD_IN = (
     r"(?:to|at|in|on|the|a|an|and|it|is|are|was|of|for|from|with|my|your|our|their|his|"
     r"her|send|sent|live|lives|meet|me|us|near|by|via)"
 )
-_STREET_WORD = rf"(?!(?i:{_LEAD_IN})\s){WORD}"
+# A street's words never end a sentence ("a session. Ring ..."); "St." may stand in one.
+_STREET_WORD = rf"(?!(?i:{_LEAD_IN})\s){WORD}(?<![a-z]{{3}}\.)"
 _STREET_NAMED = (
     rf"(?:(?i:{STREET_FIRST})\s+(?:{WORD}\s+){{0,4}}?{WORD}"
     rf"|(?:{_STREET_WORD}\s+){{0,3}}(?i:{STREET_ENDING}|{WORD}\s+(?:{STREET_LAST})))"

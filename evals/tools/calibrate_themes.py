@@ -35,8 +35,8 @@ from evals.tools.feedback_sentences import (
     FRESH_CHECK,
     FRESH_CHECK_2,
     MIXED,
-    NEUTRAL_CHECK,
     NEUTRAL,
+    NEUTRAL_CHECK,
     split_of,
 )
 

@@ -737,6 +737,7 @@ NEUTRAL_CHECK: list[str] = [
     "I am answering this at the mid-point.",
 ]
 
+
 def split_of(index: int) -> str:
     """Every third sentence of a list is held out."""
     return "held_out" if index % 3 == 2 else "tune"

@@ -79,3 +79,15 @@ def test_tone_reads_negation(finder):
         "Great chats",
         "we keep cancelling",
     ]
+
+
+def test_a_cue_counts_only_where_the_meaning_does_not_rule_its_theme_out(embedder):
+    # "Honestly" is a cue of candour, "prompts" one of digital skills: here neither is.
+    sentences = [
+        "Honestly one of the most useful things I have done this year.",
+        "The prompts were bland and did not fit our situation.",
+    ]
+    with_support = ThemeFinder(load_catalogue(), embedder.embed).find(sentences)
+    assert with_support == [["valuable-development"], ["generic-or-unprepared"]]
+    cues_alone = ThemeFinder(load_catalogue(), embedder.embed, cue_support=0.0).find(sentences)
+    assert "candid-two-way" in cues_alone[0] and "learning-digital-skills" in cues_alone[1]
