@@ -103,13 +103,15 @@ _PLACED = re.compile(
 )
 
 
+_NEXT_PART = re.compile(rf"(?:\s*,\s*|\s*\n\s*|[ \t]+)({_PART})")
+
+
 def _tail_end(text: str, start: int) -> int:
     """Where the address that reaches ``start`` ends, taking units, towns, regions,
     countries and postcodes that follow it, part by part."""
     end = start
-    part = re.compile(rf"(?:\s*,\s*|\s*\n\s*|[ \t]+)({_PART})")
     while True:
-        match = part.match(text, end)
+        match = _NEXT_PART.match(text, end)
         if match is None:
             return end
         value = match.group(1)

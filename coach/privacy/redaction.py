@@ -247,7 +247,11 @@ def _engines(spacy_model: str = SPACY_MODEL) -> tuple[Any, Any]:
                 # than fifteen is a card or an account number, for other recognisers.
                 if digits < 7 or re.fullmatch(r"\d{16,}", value):
                     continue
-                for region in self.supported_regions:
+                # A number written with its country code reads the same in every
+                # region: one try tells.
+                international = value.lstrip("( ").startswith("+")
+                regions = self.supported_regions[:1] if international else self.supported_regions
+                for region in regions:
                     found = [
                         self._get_recognizer_result(match, value, region, None)
                         for match in phonenumbers.PhoneNumberMatcher(
@@ -1228,12 +1232,27 @@ def _other_mentions(text: str, found: list[Found]) -> list[Found]:
     covered = [(f.start, f.end) for f in found]
     extra: list[Found] = []
     for name, origin in sorted(names.items(), key=lambda pair: -len(pair[0])):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if any(s <= match.start() < e for s, e in covered):
+        for start, end in _whole_word_occurrences(text, name):
+            if any(s <= start < e for s, e in covered):
                 continue
-            extra.append(Found(match.start(), match.end(), origin.label, name, origin.person_key))
-            covered.append(match.span())
+            extra.append(Found(start, end, origin.label, name, origin.person_key))
+            covered.append((start, end))
     return extra
+
+
+def _whole_word_occurrences(text: str, word: str) -> Iterable[tuple[int, int]]:
+    """Where ``word`` stands whole (not inside a longer word or a hyphenated name). A
+    plain search: a regex per name was compiled anew for most texts, since names differ."""
+
+    def joins(char: str) -> bool:
+        return char.isalnum() or char in "_-"
+
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if not (at and joins(text[at - 1])) and not (end < len(text) and joins(text[end])):
+            yield at, end
+        at = text.find(word, at + 1)
 
 
 def _join_addresses(text: str, found: list[Found]) -> list[Found]:
