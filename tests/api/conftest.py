@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import MetaData, text
 
 from api.main import create_app
 from coach.accounts import issue_token
@@ -57,13 +58,35 @@ class World:
             return {}
         return {"Authorization": f"Bearer {self.tokens[role]}"}
 
+    def reset(self) -> None:
+        """Back to the seeded world, ids included: every table emptied (identities
+        restarted) and seeded again, with new tokens. For property tests whose examples
+        must each meet the same world, so that a replayed example gets the same answers."""
+        engine = self.services.store.engine
+        reflected = MetaData()
+        reflected.reflect(engine)
+        tables = [t for t in reflected.sorted_tables if t.name != "alembic_version"]
+        with engine.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                names = ", ".join(f'"{t.name}"' for t in tables)
+                connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            else:
+                for table in reversed(tables):  # children before their parents
+                    connection.execute(table.delete())
+                counters = "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'"
+                if connection.execute(text(counters)).first():
+                    connection.execute(text("DELETE FROM sqlite_sequence"))
+        seeded = _seed(self.services)
+        self.programme_id, self.other_programme_id = seeded[0], seeded[1]
+        self.participant_ids, self.user_ids = seeded[2], seeded[3]
+        self.tokens.clear()
+        for role, user_id in self.user_ids.items():
+            self.tokens[role] = issue_token(self.services.store, user_id, "test")[1]
 
-@pytest.fixture
-def world(database_url: str, tmp_path, embedder) -> Iterator[World]:
-    settings = load_settings(database_url=database_url, data_dir=tmp_path / "data")
-    services = Services(settings, embedder=embedder)
+
+def _seed(services: Services) -> tuple[int, int, dict[str, int], dict[str, int]]:
+    """Programmes P and Q, four participants of P (one pair), a user of every role."""
     store = services.store
-    store.migrate()
     p = store.programmes.create_programme(ProgrammeIn(slug="pilot-p", name="Programme P"))
     q = store.programmes.create_programme(ProgrammeIn(slug="pilot-q", name="Programme Q"))
     store.programmes.upsert_participants(
@@ -94,16 +117,25 @@ def world(database_url: str, tmp_path, embedder) -> Iterator[World]:
     # This world runs without guidance cards: record an index that is meant to be empty,
     # as a sync of no cards would (readiness compares the index with this record).
     store.index_state.record("guidance", 0, ids_fingerprint([]))
+    return p.id, q.id, participants, {role: user.id for role, user in users.items()}
+
+
+@pytest.fixture
+def world(database_url: str, tmp_path, embedder) -> Iterator[World]:
+    settings = load_settings(database_url=database_url, data_dir=tmp_path / "data")
+    services = Services(settings, embedder=embedder)
+    services.store.migrate()
+    p, q, participants, user_ids = _seed(services)
     app = create_app(settings, services=services)
     with TestClient(app, raise_server_exceptions=False) as client:
         world = World(
             client=client,
             services=services,
-            programme_id=p.id,
-            other_programme_id=q.id,
+            programme_id=p,
+            other_programme_id=q,
             participant_ids=participants,
-            user_ids={role: user.id for role, user in users.items()},
+            user_ids=user_ids,
         )
-        for role, user in users.items():
-            world.tokens[role] = issue_token(store, user.id, "test")[1]
+        for role, user_id in user_ids.items():
+            world.tokens[role] = issue_token(services.store, user_id, "test")[1]
         yield world
