@@ -613,3 +613,8 @@ class MatchingRun(BaseModel):
     solver: str
     created_at: datetime
     summary: dict[str, Any]
+
+
+def first_name(name: str) -> str:
+    """How a person is addressed: in a spoken line, a greeting or an email."""
+    return name.split()[0] if name.split() else name

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from coach.accounts import SESSION_HOURS, SESSION_PREFIX, hash_token, now_utc
-from coach.domain import User, UserRole
+from coach.domain import User, UserRole, first_name
 from coach.errors import FieldProblem, InputValidationError, NotFoundError, SignInLinkError
 from coach.messages.outbox import send_later
 from coach.services import Services
@@ -87,7 +87,7 @@ def invite(
                 unit,
                 "invitation",
                 email,
-                name=person.name.split()[0],
+                name=first_name(person.name),
                 programme=programme.name,
                 role=person.role.value,
                 link=link_url(unit, secret),
@@ -117,7 +117,7 @@ def request_sign_in_link(services: Services, email: str) -> None:
             unit,
             "sign_in_link",
             user.email,
-            name=user.name.split()[0],
+            name=first_name(user.name),
             link=link_url(unit, secret),
             minutes=SIGN_IN_MINUTES,
         )

@@ -10,7 +10,14 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from coach.domain import FeedbackStage, Pairing, PairingStatus, Participant, Programme
+from coach.domain import (
+    FeedbackStage,
+    Pairing,
+    PairingStatus,
+    Participant,
+    Programme,
+    first_name,
+)
 from coach.messages.outbox import send_later
 from coach.services import Services
 
@@ -40,7 +47,7 @@ def tell_pairing_approved(services: Services, programme: Programme, pairing: Pai
             services,
             "pairing_approved",
             str(person.email),
-            name=person.name.split()[0],
+            name=first_name(person.name),
             partner=partner.name,
             partner_department=partner.department,
             partner_role="mentor" if partner.id == pairing.mentor_id else "mentee",
@@ -60,7 +67,7 @@ def tell_check_in(services: Services, programme: Programme, pairing: Pairing, te
             services,
             "check_in",
             str(person.email),
-            name=person.name.split()[0],
+            name=first_name(person.name),
             programme=programme.name,
             text=text,
             page=participant_page(services, programme.id),
@@ -123,7 +130,7 @@ def send_feedback_requests(services: Services, now: datetime) -> int:
                             unit,
                             "feedback_request",
                             str(person.email),
-                            name=person.name.split()[0],
+                            name=first_name(person.name),
                             programme=programme.name,
                             stage="mid-point" if stage is FeedbackStage.MIDPOINT else "closing",
                             page=participant_page(unit, programme.id),

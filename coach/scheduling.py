@@ -23,6 +23,7 @@ from coach.domain import (
     Programme,
     ScheduledSession,
     SessionStatus,
+    first_name,
 )
 from coach.errors import ConflictError, FieldProblem, InputValidationError, NotFoundError
 from coach.messages.outbox import send_later
@@ -114,7 +115,7 @@ def propose_session(
             unit,
             "session_proposed",
             str(partner.email),
-            name=partner.name.split()[0],
+            name=first_name(partner.name),
             proposer=me.name,
             number=number,
             when=_when(start, partner),
@@ -276,7 +277,7 @@ def _tell_both(
             kind,
             str(person.email),
             attachments=[ics],
-            name=person.name.split()[0],
+            name=first_name(person.name),
             partner=partner.name,
             number=session.number,
             when=_when(session.scheduled_at, person),

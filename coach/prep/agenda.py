@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from coach.domain import Direction, Stage
+from coach.domain import Direction, Stage, first_name
 from coach.prep.activities import for_mentee
 from coach.prep.context import CardDigest, SessionContext
 from coach.prep.goals import GoalKind, GoalReading, is_perspective, read_goal
@@ -25,7 +25,6 @@ from coach.prep.plan import Plan, pair_plan, priority_order
 from coach.prep.questions import (
     LINE_DUPLICATE,
     agreed_action,
-    first_name,
     is_open,
     near_duplicates,
     self_reflection,

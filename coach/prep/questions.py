@@ -83,11 +83,6 @@ def self_reflection(question: str) -> bool:
     return "i" in words[:4] or ("my" in words[:5] and "you" not in words)
 
 
-def first_name(name: str) -> str:
-    """How a person is addressed in a spoken line."""
-    return name.split()[0] if name.split() else name
-
-
 # A commitment in the reader's own note: "I'll post once a week", "we agreed to ...".
 COMMITMENT = re.compile(
     r"\b(?:i|we)\s*(?:will|'ll|\u2019ll|agreed to|plan to|am going to|are going to|"
