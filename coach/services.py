@@ -251,8 +251,12 @@ class Services:
 
     @shared
     def disclosure_meaning(self) -> MeaningCheck:
-        """Disclosures by meaning, for every redactor of this process (embeds lazily)."""
-        return MeaningCheck(lambda texts: self.embedder.embed(texts))
+        """Disclosures by meaning, for every redactor of this process (embeds lazily).
+        The feedback catalogue's examples tell it what ordinary programme talk sounds like."""
+        written = self.theme_finder.catalogue.written()
+        return MeaningCheck(
+            lambda texts: self.embedder.embed(texts), ordinary=[text for _, text in written]
+        )
 
     def close(self) -> None:
         if "store" in self._built:

@@ -108,6 +108,12 @@ class Catalogue(BaseModel):
     def by_label(self) -> dict[str, ThemeSpec]:
         return {theme.label: theme for theme in self.themes}
 
+    def written(self) -> list[tuple[str, str]]:
+        """(owner, sentence) of every written example; neutral ones are owned by
+        ``NO_THEME``. What ordinary feedback about the programme sounds like."""
+        owned = [(theme.id, text) for theme in self.themes for text in theme.examples]
+        return owned + [(NO_THEME, text) for text in self.neutral]
+
 
 def compile_cue(cue: str) -> re.Pattern[str]:
     """A cue as a pattern: words in order, ``stem*`` for any ending, ``~`` for a gap."""
@@ -249,10 +255,8 @@ class ThemeFinder:
     def _examples(self) -> tuple[np.ndarray, np.ndarray]:
         """(owner, vector) of every example; the neutral ones are owned by ``NO_THEME``."""
         assert self._embed is not None
-        owners = [t.id for t in self.catalogue.themes for _ in t.examples]
-        texts = [e for t in self.catalogue.themes for e in t.examples]
-        owners += [NO_THEME] * len(self.catalogue.neutral)
-        texts += self.catalogue.neutral
+        owners = [owner for owner, _ in self.catalogue.written()]
+        texts = [text for _, text in self.catalogue.written()]
         vectors = np.asarray(self._embed(texts), dtype=np.float32)
         return np.array(owners), vectors
 

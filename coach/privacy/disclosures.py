@@ -257,7 +257,7 @@ EXAMPLES_FILE = KNOWLEDGE_DIR / "lexicon" / "disclosure_examples.yaml"
 # topic sentence, discloses: the lowest threshold with precision 0.85 on the redaction
 # eval's tuning split and the written examples left out in turn
 # (``python -m evals.tools.calibrate_disclosures``; the held-out texts are never read).
-DISCLOSURE_SIMILARITY = 0.34
+DISCLOSURE_SIMILARITY = 0.31
 NAMED_MARGIN = 0.1
 _ANCHOR = re.compile(rf"\b{WHO}\b", re.IGNORECASE)
 
@@ -266,17 +266,25 @@ class MeaningCheck:
     """Disclosures the patterns miss, found by meaning: a sentence that names a person
     ("I", "she", "his"...) is compared with the written examples of each category in
     ``knowledge/lexicon/disclosure_examples.yaml`` and with sentences that only talk
-    about those subjects."""
+    about those subjects.
+
+    ``ordinary`` sentences count as topics too: the services pass the feedback theme
+    catalogue's examples, so a sentence nearer to ordinary talk about the programme
+    than to any disclosure stays. Without them "He has cancelled twice because of
+    board meetings" read as health and "We have drifted far from the reason I joined"
+    as politics, and feedback summaries lost what those people said."""
 
     def __init__(
         self,
         embed: Callable[[list[str]], np.ndarray],
         examples: Path = EXAMPLES_FILE,
         threshold: float = DISCLOSURE_SIMILARITY,
+        ordinary: Sequence[str] = (),
     ) -> None:
         self.embed = embed
         self.examples = examples
         self.threshold = threshold
+        self.ordinary = list(ordinary)
 
     @cached_property
     def _table(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
@@ -286,7 +294,7 @@ class MeaningCheck:
         return (
             labels,
             _unit(self.embed(texts)),
-            _unit(self.embed(list(data["topics"]))),
+            _unit(self.embed([*data["topics"], *self.ordinary])),
             np.array(labels),
         )
 

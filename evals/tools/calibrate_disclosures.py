@@ -7,9 +7,9 @@ by ``MeaningCheck`` against the written examples; a sentence is a true disclosur
 overlaps a labelled one. The patterns were tuned on these texts, so they leave almost no
 disclosure for the meaning check: the written examples themselves are added as
 disclosures, each scored against the others (left out of its own comparison). It prints
-precision and recall per candidate threshold, and picks the lowest threshold whose
-precision reaches 0.85: a sentence hidden wrongly takes away what readers came for, so
-precision comes first.
+precision and recall per candidate threshold, and picks the one with the most recall
+whose precision reaches 0.85, and of equal recalls the most precise: a sentence hidden
+wrongly takes away what readers came for, so precision comes first.
 
 Plain feedback is the other side: the tuning sentences of the summaries eval
 (``evals/tools/feedback_sentences.py``, held-out ones never read) name a person and
@@ -24,7 +24,7 @@ import numpy as np
 
 from coach.config import load_settings
 from coach.privacy.disclosures import _ANCHOR, MeaningCheck, classify, sentences
-from coach.services import shared_embedder
+from coach.services import Services, shared_embedder
 from evals.harness import DATA_DIR
 from evals.suites.redaction import split_of
 from evals.tools import feedback_sentences
@@ -51,7 +51,10 @@ def main() -> None:
             if tune_ and _ANCHOR.search(sentence) and classify(sentence) is None:
                 texts.append(sentence)
                 labels.append(False)
-    check = MeaningCheck(shared_embedder(load_settings()).embed)
+    settings = load_settings()
+    # As the product builds it: with the feedback catalogue's examples as topics.
+    ordinary = [text for _, text in Services(settings).theme_finder.catalogue.written()]
+    check = MeaningCheck(shared_embedder(settings).embed, ordinary=ordinary)
     scored = check.scores(texts)
     # The written examples, each against the others.
     names, examples, topics, _ = check._table
@@ -64,18 +67,18 @@ def main() -> None:
         labels.append(True)
     truth = np.array(labels)
     print(f"{len(texts)} candidate sentences, {int(truth.sum())} of them disclosures")
-    best = (1.0, -1.0)
+    best = (1.0, -1.0, -1.0)  # threshold, recall, precision
     for t in np.round(np.arange(0.3, 0.8, 0.01), 2):
         chosen = np.array([score >= t and score > topic for _, score, topic in scored])
         tp = float((chosen & truth).sum())
         precision = tp / max(int(chosen.sum()), 1)
         recall = tp / max(int(truth.sum()), 1)
-        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
         hidden = int(chosen.sum())
         print(f"{t:.2f}: precision {precision:.2f}, recall {recall:.2f}, hidden {hidden}")
-        if precision >= PRECISION_FIRST and best[1] < 0:
-            best = (float(t), f1)
-    print(f"lowest threshold with precision >= {PRECISION_FIRST}: {best[0]:.2f}")
+        # The most recall at the precision bar; between equal recalls, more precision.
+        if precision >= PRECISION_FIRST and (recall, precision) > best[1:]:
+            best = (float(t), recall, precision)
+    print(f"most recall with precision >= {PRECISION_FIRST} (then most precision): {best[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -41,9 +41,11 @@ from evals.tools.feedback_sentences import (
     CALIBRATION,
     FRESH_CHECK,
     FRESH_CHECK_2,
+    FRESH_CHECK_3,
     MIXED,
     NEUTRAL,
     NEUTRAL_CHECK,
+    NEUTRAL_CHECK_3,
     split_of,
 )
 
@@ -87,6 +89,11 @@ def main() -> None:
         action="store_true",
         help="score FRESH_CHECK_2 and NEUTRAL_CHECK (a check, never for choosing)",
     )
+    parser.add_argument(
+        "--fresh3",
+        action="store_true",
+        help="score FRESH_CHECK_3 and NEUTRAL_CHECK_3 (a check, never for choosing)",
+    )
     args = parser.parse_args()
     embed = shared_embedder(load_settings()).embed
     catalogue = load_catalogue()
@@ -104,6 +111,12 @@ def main() -> None:
         items += [(text, set()) for text in NEUTRAL_CHECK]
         precision, recall = score(ThemeFinder(catalogue, embed), items)
         print(f"fresh check 2: P {precision:.3f} R {recall:.3f}")
+        return
+    if args.fresh3:
+        items = [(text, {theme}) for theme, texts in FRESH_CHECK_3.items() for text in texts]
+        items += [(text, set()) for text in NEUTRAL_CHECK_3]
+        precision, recall = score(ThemeFinder(catalogue, embed), items)
+        print(f"fresh check 3: P {precision:.3f} R {recall:.3f}")
         return
     if args.misses:
         finder = ThemeFinder(catalogue, embed)

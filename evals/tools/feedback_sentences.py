@@ -738,6 +738,134 @@ NEUTRAL_CHECK: list[str] = [
 ]
 
 
+# Written on 2026-12-06 (fifth session) before the catalogue's examples grew, and scored
+# once before any change for it (``calibrate_themes --fresh3``).
+FRESH_CHECK_3: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "Our sessions are always the first thing to go when the week gets busy.",
+        "It took us six weeks to agree a date for the second meeting.",
+        "I have had to postpone three times because of client deadlines.",
+        "My diary is so packed that mentoring ends up squeezed into lunch breaks.",
+    ],
+    "too-short-or-far-apart": [
+        "Thirty minutes barely gets us past catching up.",
+        "With a month between meetings we lose the thread each time.",
+        "We need more frequent check-ins to keep any momentum.",
+        "By the time we get going the slot is over.",
+    ],
+    "generic-or-unprepared": [
+        "The suggested topics could apply to any pair in any company.",
+        "We turned up with no plan and drifted from one thing to another.",
+        "The conversation guide felt like a generic checklist.",
+        "Nobody had read the notes from last time before we started.",
+    ],
+    "mentors-hold-back": [
+        "I am careful not to criticise her too directly given her position.",
+        "I still feel I cannot tell him when his ideas are out of touch.",
+        "I soften everything I say because he could affect my promotion.",
+        "It is hard to be frank with someone three levels above me.",
+    ],
+    "mentee-takes-over": [
+        "Most sessions turn into him telling me about his week.",
+        "She brings her own agenda and mine never gets a look in.",
+        "I end up listening to advice I did not ask for.",
+        "He treats the sessions as a chance to coach me rather than learn.",
+    ],
+    "poor-fit": [
+        "We have very little in common professionally.",
+        "My mentor's experience does not match the areas I wanted help with.",
+        "I think I would learn more from someone in a different department.",
+        "Our styles clash and it makes the sessions hard work.",
+    ],
+    "confidentiality-worries": [
+        "I worry that what I say might end up with my line manager.",
+        "Nobody has explained who can see the session records.",
+        "I avoid naming colleagues in case the notes are read by others.",
+        "I would be more open if I knew the conversations stayed private.",
+    ],
+    "logistics": [
+        "The meeting link expired and we wasted fifteen minutes.",
+        "There are never any quiet rooms free at the time we meet.",
+        "The sound on the video calls drops out constantly.",
+        "I could not open the shared notes because of access permissions.",
+    ],
+    "support-lacking": [
+        "I emailed the programme team twice and heard nothing back.",
+        "There was no guidance on what to do when my mentee stopped replying.",
+        "After the launch event we were left completely on our own.",
+        "It would help to have someone checking in on how pairs are doing.",
+    ],
+    "goals-not-served": [
+        "The goals I set at the start have not come up once.",
+        "We have not made any progress on what I actually wanted to learn.",
+        "Our sessions wander away from the objectives we agreed.",
+        "I signed up to understand social media but we never discuss it.",
+    ],
+    "valuable-development": [
+        "This has been one of the most worthwhile things I have done at work.",
+        "I have learnt more in these sessions than on any training course.",
+        "It has genuinely changed how I approach my job.",
+        "Really glad I took part, it has been a great experience.",
+    ],
+    "learning-digital-skills": [
+        "I now use the collaboration app confidently with my team.",
+        "She taught me how to build a simple automation for my reports.",
+        "I finally understand how our customers use the mobile app.",
+        "I picked up several shortcuts that save me time with spreadsheets.",
+    ],
+    "candid-two-way": [
+        "He genuinely wants to hear when I disagree with him.",
+        "We both say what we think, even when it is uncomfortable.",
+        "She takes criticism well and gives honest views in return.",
+        "I can be completely open with him about how decisions land with junior staff.",
+    ],
+    "good-rapport": [
+        "We clicked from the very first meeting.",
+        "I really enjoy our chats and always leave in a good mood.",
+        "He is warm and approachable, which makes it easy.",
+        "We get along really well.",
+    ],
+    "another-generation": [
+        "I now understand why younger staff expect flexibility as standard.",
+        "It opened my eyes to how new starters see our culture.",
+        "I have a better sense of what matters to people early in their careers.",
+        "Hearing a younger perspective on leadership was really valuable.",
+    ],
+    "voices-heard": [
+        "I make sure people working from home get to speak first in our meetings.",
+        "Junior colleagues now feel able to challenge ideas in team discussions.",
+        "I use the chat more so quieter people can contribute.",
+        "Our remote team members tell me they feel more included.",
+    ],
+    "mentor-visibility": [
+        "The directors now know who I am.",
+        "I have been asked to present to the senior leadership team.",
+        "Being part of this has opened doors for my career.",
+        "My work is noticed by people I would never normally meet.",
+    ],
+    "preparation-helps": [
+        "Sending questions the day before makes the session much more useful.",
+        "Having a clear agenda means we cover what matters.",
+        "The prep notes help us start straight away.",
+        "Reviewing our last actions first keeps things moving.",
+    ],
+}
+NEUTRAL_CHECK_3: list[str] = [
+    "We have met three times since the start.",
+    "I work in the customer service team.",
+    "The survey took about five minutes.",
+    "Our next meeting is booked for March.",
+    "My mentor is based in the Manchester office.",
+    "Nothing further to report.",
+    "We usually meet over video.",
+    "I am in my second year at the company.",
+    "This is my first time on a programme like this.",
+    "We meet after the Monday team briefing.",
+    "My mentee leads the operations function.",
+    "No comments.",
+]
+
+
 def split_of(index: int) -> str:
     """Every third sentence of a list is held out."""
     return "held_out" if index % 3 == 2 else "tune"

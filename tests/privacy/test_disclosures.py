@@ -2,6 +2,7 @@
 
 import pytest
 
+from coach.feedback.themes import load_catalogue
 from coach.privacy.disclosures import MeaningCheck, classify, find_disclosures, sentences
 
 
@@ -61,7 +62,9 @@ def test_find_returns_sentence_spans():
 
 @pytest.fixture(scope="module")
 def meaning(embedder):
-    return MeaningCheck(embedder.embed)
+    """As the services build it: the feedback catalogue's examples count as topics."""
+    ordinary = [text for _, text in load_catalogue().written()]
+    return MeaningCheck(embedder.embed, ordinary=ordinary)
 
 
 def test_meaning_finds_what_the_patterns_miss(meaning):
@@ -81,6 +84,25 @@ def test_meaning_leaves_topics_and_sentences_about_no_one(meaning):
         "Mental health days came up as something younger staff expect.",
     ]:
         assert find_disclosures(text, meaning) == [], text
+
+
+def test_ordinary_programme_talk_counts_as_a_topic(embedder, meaning):
+    # Without the feedback catalogue's examples as topics these read as health and
+    # politics disclosures: nearest to a disclosure, and the topics knew no feedback.
+    feedback = [
+        "He has cancelled twice because of board meetings.",
+        "We have drifted far from the reason I joined.",
+    ]
+    bare = MeaningCheck(embedder.embed)
+    assert all(find_disclosures(text, bare) for text in feedback)
+    for text in feedback:
+        assert find_disclosures(text, meaning) == [], text
+    # A disclosure about the sessions is still a disclosure.
+    for text, category in [
+        ("He needs a new kidney and is on the waiting list, so we meet less.", "health"),
+        ("My landlord is taking me to court, so I missed our last session.", "legal"),
+    ]:
+        assert [d.category for d in find_disclosures(text, meaning)] == [category], text
 
 
 def test_meaning_leaves_plain_feedback_that_names_a_person(meaning):
