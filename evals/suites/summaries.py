@@ -1,7 +1,7 @@
 """Feedback summaries: the themes people raised are found and counted by people, nothing
 planted leaks, and too few answers are refused.
 
-The 60 sets (``evals/data/summaries.jsonl``, built by ``evals.tools.build_summaries`` from
+The 80 sets (``evals/data/summaries.jsonl``, built by ``evals.tools.build_summaries`` from
 the labelled sentences in ``evals/tools/feedback_sentences.py``) are answers of small
 cohorts of the sample programme at each stage. The suite stores them through the real
 submission path in a throwaway data folder, asks for the coordinator's summary and scores:
@@ -12,10 +12,13 @@ submission path in a throwaway data folder, asks for the coordinator's summary a
   first name) and words of planted disclosures: none may appear in anything shown;
 - refusal below the minimum cohort, and quotes only from consenting authors.
 
-The held-out third (sets 41-60, built from sentences never read while tuning) is reported
-apart and is what the thresholds judge. In the same run a baseline finder scores the
-same contexts: the nearest catalogue example by embedding, one theme per sentence, no
-cues and no tone (how the first version clustered), so the gain is measured.
+The held-out third of the first 60 (sets 41-60, built from sentences never read while
+tuning) is reported apart and is what the thresholds judge. Sets 61-80 ("fresh") are
+answers in wording unlike the catalogue's (``FRESH_CHECK_3``), reported apart and tracked:
+the gap between them and the held-out sets is how far the catalogue's style carries.
+In the same run a baseline finder scores the held-out and fresh contexts: the nearest
+catalogue example by embedding, one theme per sentence, no cues and no tone (how the
+first version clustered), so the gain is measured.
 """
 
 from __future__ import annotations
@@ -126,13 +129,21 @@ class SummariesSuite(Suite):
         "leaks_caught_by_final_check": Threshold(tolerance=2),
         "baseline_held_out_theme_recall": Threshold(tolerance=1.0),
         "baseline_held_out_theme_precision": Threshold(tolerance=1.0),
+        "fresh_theme_recall": Threshold(tolerance=0.03),
+        "fresh_theme_precision": Threshold(tolerance=0.03),
+        "fresh_counts_exact": Threshold(tolerance=0.04),
+        "baseline_fresh_theme_recall": Threshold(tolerance=1.0),
+        "baseline_fresh_theme_precision": Threshold(tolerance=1.0),
     }
     # Builds the theme finder under test; tests swap in a worse one.
     finder_factory: FinderFactory | None = None
 
     def score(self, context: EvalContext, cases: list[dict[str, Any]]) -> Scored:
         base = context.services
-        tallies = {"tune": _Tally(), "held_out": _Tally(), "baseline_held_out": _Tally()}
+        tallies = {
+            split: _Tally()
+            for split in ("tune", "held_out", "fresh", "baseline_held_out", "baseline_fresh")
+        }
         leaks = disclosed = quotes_bad = caught = solo_shown = 0
         refusals_right = refusals = 0
         results: list[CaseResult] = []
@@ -162,8 +173,8 @@ class SummariesSuite(Suite):
             bad_quotes = [q for q in summary.quotes if not any(q in text for text in consented)]
             if not case.get("expect_refusal"):
                 tallies[case["split"]].add(expected, shown)
-                if case["split"] == "held_out" and baseline is not None:
-                    tallies["baseline_held_out"].add(
+                if baseline is not None:
+                    tallies[f"baseline_{case['split']}"].add(
                         expected, {t.id: t.respondents for t in baseline.themes}
                     )
             leaks += len(leaked)
@@ -217,14 +228,15 @@ class SummariesSuite(Suite):
             }
         )
         held = sum(c["split"] == "held_out" for c in cases)
+        fresh = sum(c["split"] == "fresh" for c in cases)
         return Scored(
             metrics=metrics,
             cases=results,
             notes=[
-                f"{len(cases)} feedback sets ({held} held out), {refusals} below the "
-                "minimum cohort",
+                f"{len(cases)} feedback sets ({held} held out, {fresh} in fresh wording), "
+                f"{refusals} below the minimum cohort",
                 f"{tallies['tune'].expected} expected themes in tuning sets, "
-                f"{tallies['held_out'].expected} held out",
+                f"{tallies['held_out'].expected} held out, {tallies['fresh'].expected} fresh",
             ],
         )
 
@@ -282,7 +294,7 @@ class SummariesSuite(Suite):
         redactor = services.redactor(programme.id)
         consented = {redactor.redact(text).text for text, quote in texts if quote}
         baseline = None
-        if case["split"] == "held_out" and summary.status == "ok":
+        if case["split"] in ("held_out", "fresh") and summary.status == "ok":
             built = build_summary_context(services, programme.id, stage, redactor)
             assert not isinstance(built, FeedbackSummary)
             finder = services.theme_finder

@@ -1,4 +1,4 @@
-"""Build ``evals/data/summaries.jsonl``: 60 feedback sets from the labelled sentences.
+"""Build ``evals/data/summaries.jsonl``: 80 feedback sets from the labelled sentences.
 
 Each set is one stage's answers from a small cohort of the sample programme: who answered
 (a pair index and side), ratings, consent to quotes, goal self-ratings ("low_goal": one
@@ -9,7 +9,13 @@ raised (by their words, or for "goals are not being worked on" by a low goal rat
 mid-point or close), each with its exact number of people. Themes raised by one person
 are planted too: they must not be shown. Sets below the minimum cohort must be refused.
 
-Sets 41-60 use held-out sentences only. The seed is fixed, so the file is reproducible:
+Sets 41-60 use held-out sentences only. Sets 61-80 ("fresh") take their themed and
+neutral sentences from ``FRESH_CHECK_3``, a batch written in other words after the
+catalogue was tuned and only ever scored, never read for tuning: how the summary fares
+on wording unlike the catalogue's (their planted identifiers and disclosures come from
+the tuning pool; they have no mixed sentences and no refusals). They were added after
+the first 60, drawn from the same generator after them, so sets 1-60 are unchanged.
+The seed is fixed, so the file is reproducible:
 
     .venv/bin/python -m evals.tools.build_summaries
 """
@@ -22,17 +28,31 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from evals.tools.feedback_sentences import BY_THEME, DISCLOSURES, MIXED, NEUTRAL, PLANTED, split_of
+from evals.tools.feedback_sentences import (
+    BY_THEME,
+    DISCLOSURES,
+    FRESH_CHECK_3,
+    MIXED,
+    NEUTRAL,
+    NEUTRAL_CHECK_3,
+    PLANTED,
+    split_of,
+)
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "summaries.jsonl"
 SEED = 16
-SETS = 60
+SETS = 80
 HELD_OUT_FROM = 41
+FRESH_FROM = 61
 REFUSALS = {5, 12, 23, 34, 44, 52, 58}  # set numbers below the minimum cohort
 GOALS = "goals-not-served"
 
 
 def _pool(split: str) -> dict[str, Any]:
+    if split == "fresh":
+        pool = _pool("tune")
+        return {**pool, "themes": FRESH_CHECK_3, "mixed": [], "neutral": NEUTRAL_CHECK_3}
+
     def keep(items: list[Any]) -> list[Any]:
         return [item for index, item in enumerate(items) if split_of(index) == split]
 
@@ -46,7 +66,7 @@ def _pool(split: str) -> dict[str, Any]:
 
 
 def _build_set(number: int, rng: random.Random) -> dict[str, Any]:
-    split = "held_out" if number >= HELD_OUT_FROM else "tune"
+    split = "fresh" if number >= FRESH_FROM else "held_out" if number >= HELD_OUT_FROM else "tune"
     pool = _pool(split)
     stage = rng.choice(["session", "midpoint", "midpoint", "closing"])
     minimum = rng.choice([3, 3, 3, 4, 5])

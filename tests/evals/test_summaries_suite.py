@@ -69,6 +69,21 @@ def test_sixty_sets_with_a_held_out_third_and_refusals_in_both_splits():
                 assert sentence not in tune_text, sentence
 
 
+def test_fresh_sets_speak_in_the_fresh_batch_and_leave_the_first_sixty_as_they_were():
+    from evals.tools.feedback_sentences import BY_THEME, FRESH_CHECK_3
+
+    cases = get_suite("summaries").load_cases()
+    fresh = [c for c in cases if c["split"] == "fresh"]
+    assert len(fresh) == 20
+    assert [c["split"] for c in cases[:60]] == ["tune"] * 40 + ["held_out"] * 20
+    fresh_text = " ".join(a["text"] for c in fresh for a in c["answers"])
+    written = [s for sentences in FRESH_CHECK_3.values() for s in sentences]
+    assert sum(s in fresh_text for s in written) >= 40
+    for sentences in BY_THEME.values():  # no sentence of the catalogue's own style
+        for sentence in sentences:
+            assert sentence not in fresh_text, sentence
+
+
 def test_the_data_file_is_what_the_builder_writes():
     import json
 
