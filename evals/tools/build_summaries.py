@@ -1,4 +1,4 @@
-"""Build ``evals/data/summaries.jsonl``: 80 feedback sets from the labelled sentences.
+"""Build ``evals/data/summaries.jsonl``: 100 feedback sets from the labelled sentences.
 
 Each set is one stage's answers from a small cohort of the sample programme: who answered
 (a pair index and side), ratings, consent to quotes, goal self-ratings ("low_goal": one
@@ -15,7 +15,9 @@ catalogue was tuned and only ever scored, never read for tuning: how the summary
 on wording unlike the catalogue's (their planted identifiers and disclosures come from
 the tuning pool; they have no mixed sentences and no refusals). They were added after
 the first 60, drawn from the same generator after them, so sets 1-60 are unchanged.
-The seed is fixed, so the file is reproducible:
+Sets 81-100 are held out too: a second held-out batch (``HELD_OUT_2``, with its own mixed
+and neutral sentences) written before anything was measured on it, since sets 41-60 had
+been scored often by then. The seed is fixed, so the file is reproducible:
 
     .venv/bin/python -m evals.tools.build_summaries
 """
@@ -32,6 +34,9 @@ from evals.tools.feedback_sentences import (
     BY_THEME,
     DISCLOSURES,
     FRESH_CHECK_3,
+    HELD_OUT_2,
+    HELD_OUT_2_MIXED,
+    HELD_OUT_2_NEUTRAL,
     MIXED,
     NEUTRAL,
     NEUTRAL_CHECK_3,
@@ -41,10 +46,11 @@ from evals.tools.feedback_sentences import (
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "summaries.jsonl"
 SEED = 16
-SETS = 80
+SETS = 100
 HELD_OUT_FROM = 41
 FRESH_FROM = 61
-REFUSALS = {5, 12, 23, 34, 44, 52, 58}  # set numbers below the minimum cohort
+SECOND_HELD_OUT_FROM = 81
+REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96}  # set numbers below the minimum cohort
 GOALS = "goals-not-served"
 
 
@@ -52,6 +58,14 @@ def _pool(split: str) -> dict[str, Any]:
     if split == "fresh":
         pool = _pool("tune")
         return {**pool, "themes": FRESH_CHECK_3, "mixed": [], "neutral": NEUTRAL_CHECK_3}
+    if split == "held_out_2":
+        pool = _pool("held_out")
+        return {
+            **pool,
+            "themes": HELD_OUT_2,
+            "mixed": HELD_OUT_2_MIXED,
+            "neutral": HELD_OUT_2_NEUTRAL,
+        }
 
     def keep(items: list[Any]) -> list[Any]:
         return [item for index, item in enumerate(items) if split_of(index) == split]
@@ -66,8 +80,14 @@ def _pool(split: str) -> dict[str, Any]:
 
 
 def _build_set(number: int, rng: random.Random) -> dict[str, Any]:
-    split = "fresh" if number >= FRESH_FROM else "held_out" if number >= HELD_OUT_FROM else "tune"
-    pool = _pool(split)
+    if number >= SECOND_HELD_OUT_FROM:
+        batch = "held_out_2"
+    elif number >= FRESH_FROM:
+        batch = "fresh"
+    else:
+        batch = "held_out" if number >= HELD_OUT_FROM else "tune"
+    split = "held_out" if batch == "held_out_2" else batch
+    pool = _pool(batch)
     stage = rng.choice(["session", "midpoint", "midpoint", "closing"])
     minimum = rng.choice([3, 3, 3, 4, 5])
     if number in REFUSALS:
@@ -153,7 +173,7 @@ def _build_set(number: int, rng: random.Random) -> dict[str, Any]:
         "identifiers": sorted(set(identifiers)),
         "disclosures": sorted(set(disclosed)),
         "answers": answers,
-    }
+    } | ({"batch": batch} if batch == "held_out_2" else {})
 
 
 def build() -> list[dict[str, Any]]:

@@ -866,6 +866,139 @@ NEUTRAL_CHECK_3: list[str] = [
 ]
 
 
+# A second held-out batch, written on 2026-12-06 (fifth session) after that session's
+# experiments and before anything was measured on it: sets 81-100 of the summaries eval
+# are built from it alone and are held out like sets 41-60. Never read while tuning.
+HELD_OUT_2: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "The budget cycle meant we skipped two sessions in a row.",
+        "We both keep getting pulled into urgent work on our meeting days.",
+        "Honestly the hardest part is just getting us both in a room.",
+    ],
+    "too-short-or-far-apart": [
+        "An hour a month does not give us enough to build on.",
+        "We always run over and still leave things unfinished.",
+        "The sessions are spaced so far apart that we repeat ourselves.",
+    ],
+    "generic-or-unprepared": [
+        "The conversation starters were so general they did not help us.",
+        "We often arrive without any idea of what we want from the hour.",
+        "It feels like we are following a template rather than talking about real issues.",
+    ],
+    "mentors-hold-back": [
+        "I find it difficult to disagree with someone who sits on the executive board.",
+        "I leave out the harder feedback because I am worried how it will land.",
+        "I have not been as honest as I should be about what staff think of his decisions.",
+    ],
+    "mentee-takes-over": [
+        "My mentee spends most of our time talking about his own challenges.",
+        "I struggle to steer the conversation because she always has a list of her own.",
+        "Our sessions feel one-sided, with him doing the talking.",
+    ],
+    "poor-fit": [
+        "My mentor and I have almost nothing in common at work.",
+        "What she can teach me is not what I was hoping to learn.",
+        "I am not convinced we were the right match.",
+    ],
+    "confidentiality-worries": [
+        "I am not sure whether what I say here will reach my boss.",
+        "It is unclear who can see the notes we save after each session.",
+        "I would speak more freely if I was sure the details stayed private.",
+    ],
+    "logistics": [
+        "The room we booked was taken by another meeting twice.",
+        "Our video calls keep freezing and we lose the thread.",
+        "I could not get into the shared notes from my work laptop.",
+    ],
+    "support-lacking": [
+        "We have had no contact from the programme organisers since the start.",
+        "I did not know who to speak to when our sessions stopped happening.",
+        "Some guidance from the programme team on how to run sessions would have helped.",
+    ],
+    "goals-not-served": [
+        "The things I wanted to work on have hardly been mentioned.",
+        "We are not making progress on the goals I wrote down at the beginning.",
+        "Our chats are pleasant but do not connect to my development plan.",
+    ],
+    "valuable-development": [
+        "This programme has been a real boost to my development.",
+        "I have taken a lot from these sessions and would do it again.",
+        "One of the best learning experiences I have had at this company.",
+    ],
+    "learning-digital-skills": [
+        "I can now use the online whiteboard in my own team meetings.",
+        "My mentor taught me how to build a basic report in the analytics tool.",
+        "I have a much better understanding of how our apps are used by customers.",
+    ],
+    "candid-two-way": [
+        "We can talk openly and disagree without any tension.",
+        "She listens when I challenge her and gives me honest answers back.",
+        "He is genuinely open to hearing what he could do better.",
+    ],
+    "good-rapport": [
+        "We get along brilliantly.",
+        "It is always a pleasure to meet with her.",
+        "We have a warm and easy relationship.",
+    ],
+    "another-generation": [
+        "I have learnt a lot about how younger people want to be managed.",
+        "It showed me how graduates see things like hybrid working and career paths.",
+        "Talking to someone much earlier in their career changed some of my assumptions.",
+    ],
+    "voices-heard": [
+        "I make a point now of asking colleagues on the call before those in the room.",
+        "Quieter team members are speaking up more since I changed how I chair meetings.",
+        "My remote staff say they feel more part of discussions.",
+    ],
+    "mentor-visibility": [
+        "Senior managers now know my name and my work.",
+        "I was asked to join a leadership meeting to share my views.",
+        "The programme has raised my profile with people I would never normally meet.",
+    ],
+    "preparation-helps": [
+        "We agree a couple of topics beforehand and it keeps us focused.",
+        "When I prepare questions the session is much more useful.",
+        "The short prep note at the start gets us going quickly.",
+    ],
+}
+HELD_OUT_2_MIXED: list[tuple[str, list[str]]] = [
+    (
+        "We get on really well, but half our sessions have been cancelled.",
+        ["good-rapport", "hard-to-find-time"],
+    ),
+    (
+        "The prep notes help, although an hour is never long enough.",
+        ["preparation-helps", "too-short-or-far-apart"],
+    ),
+    (
+        "I still hold back with him, and I am not sure who reads our notes.",
+        ["mentors-hold-back", "confidentiality-worries"],
+    ),
+    (
+        "I have learnt how to use the new dashboards, but my main goal has not come up.",
+        ["learning-digital-skills", "goals-not-served"],
+    ),
+    (
+        "It has been really valuable, even though the video link often fails.",
+        ["valuable-development", "logistics"],
+    ),
+    (
+        "She is open to challenge; however, she tends to take over the session.",
+        ["candid-two-way", "mentee-takes-over"],
+    ),
+]
+HELD_OUT_2_NEUTRAL: list[str] = [
+    "We have had five sessions since the spring.",
+    "I work in the payments team.",
+    "Our meetings are on Thursday afternoons.",
+    "I am completing this at the end of the programme.",
+    "My mentee joined the company twelve years ago.",
+    "Nothing more to say at this point.",
+    "We meet in the library on the third floor.",
+    "This is the first time I have taken part in mentoring.",
+]
+
+
 def split_of(index: int) -> str:
     """Every third sentence of a list is held out."""
     return "held_out" if index % 3 == 2 else "tune"

@@ -51,22 +51,26 @@ def test_a_worse_summary_fails_the_suite(worse, tmp_path, embedder, monkeypatch)
     services.close()
 
 
-def test_sixty_sets_with_a_held_out_third_and_refusals_in_both_splits():
+def test_sixty_sets_or_more_with_a_held_out_third_and_refusals_in_both_splits():
     cases = get_suite("summaries").load_cases()
     assert len(cases) >= 60
     held = [c for c in cases if c["split"] == "held_out"]
-    assert len(held) == 20
+    assert len(held) == 40 and len(held) >= len(cases) / 3
+    assert sum(c.get("batch") == "held_out_2" for c in held) == 20
     for split in ("tune", "held_out"):
         assert any(c["expect_refusal"] for c in cases if c["split"] == split)
     assert sum(len(c["identifiers"]) + len(c["disclosures"]) for c in cases) >= 40
     # Held-out sets are built from sentences the tuning sets never use.
     tune_text = " ".join(a["text"] for c in cases if c["split"] == "tune" for a in c["answers"])
-    from evals.tools.feedback_sentences import BY_THEME, split_of
+    from evals.tools.feedback_sentences import BY_THEME, HELD_OUT_2, split_of
 
     for sentences in BY_THEME.values():
         for index, sentence in enumerate(sentences):
             if split_of(index) == "held_out":
                 assert sentence not in tune_text, sentence
+    for sentences in HELD_OUT_2.values():
+        for sentence in sentences:
+            assert sentence not in tune_text, sentence
 
 
 def test_fresh_sets_speak_in_the_fresh_batch_and_leave_the_first_sixty_as_they_were():
