@@ -255,8 +255,9 @@ class ThemeFinder:
     def _examples(self) -> tuple[np.ndarray, np.ndarray]:
         """(owner, vector) of every example; the neutral ones are owned by ``NO_THEME``."""
         assert self._embed is not None
-        owners = [owner for owner, _ in self.catalogue.written()]
-        texts = [text for _, text in self.catalogue.written()]
+        written = self.catalogue.written()
+        owners = [owner for owner, _ in written]
+        texts = [text for _, text in written]
         vectors = np.asarray(self._embed(texts), dtype=np.float32)
         return np.array(owners), vectors
 

@@ -23,8 +23,8 @@ import json
 import numpy as np
 
 from coach.config import load_settings
-from coach.privacy.disclosures import _ANCHOR, MeaningCheck, classify, sentences
-from coach.services import Services, shared_embedder
+from coach.privacy.disclosures import _ANCHOR, classify, sentences
+from coach.services import Services
 from evals.harness import DATA_DIR
 from evals.suites.redaction import split_of
 from evals.tools import feedback_sentences
@@ -51,10 +51,7 @@ def main() -> None:
             if tune_ and _ANCHOR.search(sentence) and classify(sentence) is None:
                 texts.append(sentence)
                 labels.append(False)
-    settings = load_settings()
-    # As the product builds it: with the feedback catalogue's examples as topics.
-    ordinary = [text for _, text in Services(settings).theme_finder.catalogue.written()]
-    check = MeaningCheck(shared_embedder(settings).embed, ordinary=ordinary)
+    check = Services(load_settings()).disclosure_meaning  # as the product builds it
     scored = check.scores(texts)
     # The written examples, each against the others.
     names, examples, topics, _ = check._table

@@ -2,8 +2,9 @@
 
 import pytest
 
-from coach.feedback.themes import load_catalogue
+from coach.config import load_settings
 from coach.privacy.disclosures import MeaningCheck, classify, find_disclosures, sentences
+from coach.services import Services
 
 
 def test_sentences_keep_their_punctuation_and_skip_abbreviations():
@@ -62,9 +63,8 @@ def test_find_returns_sentence_spans():
 
 @pytest.fixture(scope="module")
 def meaning(embedder):
-    """As the services build it: the feedback catalogue's examples count as topics."""
-    ordinary = [text for _, text in load_catalogue().written()]
-    return MeaningCheck(embedder.embed, ordinary=ordinary)
+    """The product's check: the feedback catalogue's examples count as topics."""
+    return Services(load_settings(), embedder=embedder).disclosure_meaning
 
 
 def test_meaning_finds_what_the_patterns_miss(meaning):
