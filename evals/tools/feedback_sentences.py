@@ -1002,3 +1002,168 @@ HELD_OUT_2_NEUTRAL: list[str] = [
 def split_of(index: int) -> str:
     """Every third sentence of a list is held out."""
     return "held_out" if index % 3 == 2 else "tune"
+
+
+# A third held-out batch, written on 2026-12-07 (sixth session) before that session
+# changed or measured anything: sets 101-120 of the summaries eval are built from it
+# alone. Scored once, at the end of the session's work; never read while tuning.
+HELD_OUT_3: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "Getting thirty minutes in both our calendars has been a battle every single month.",
+        "Our slot keeps getting bumped by quarter-end reviews.",
+        "Three reschedules in a row, mostly on her side, and then I went on leave.",
+        "Honestly the hardest part is just finding an hour when neither of us is firefighting.",
+    ],
+    "too-short-or-far-apart": [
+        "By the time we have caught up on news the half hour is gone.",
+        "Six weeks between meetings is too long to keep any thread going.",
+        "We never get past the warm-up because the sessions are so brief.",
+        "Meeting once a quarter means every session starts from scratch.",
+    ],
+    "generic-or-unprepared": [
+        "The suggested agenda could have been written for any pair in the company.",
+        "We both turned up without having looked at anything, and it showed.",
+        "The prompts felt like a generic HR checklist rather than anything about us.",
+        "Nobody had thought about what we would talk about before we sat down.",
+    ],
+    "mentors-hold-back": [
+        "I still soften everything I tell him because he signs off my promotion panel.",
+        "When she asks what I really think, I give the polite version.",
+        "It is hard to tell a director their slide deck is confusing, so I don't.",
+        "I keep my real opinions to myself in case it comes back to me.",
+    ],
+    "mentee-takes-over": [
+        "Most sessions turn into him telling war stories from his early career.",
+        "She runs the hour like one of her own team meetings and I mostly take notes.",
+        "I get maybe five minutes to speak before he steers it back to his priorities.",
+        "It has become a lecture rather than a conversation, and it is always him talking.",
+    ],
+    "poor-fit": [
+        "We have almost nothing in common work-wise, so the conversations feel forced.",
+        "I was hoping for someone in product, but I got paired with a finance lead who has no interest in it.",
+        "Our styles just clash and neither of us is getting much from it.",
+        "I think a different pairing would have suited both of us better.",
+    ],
+    "confidentiality-worries": [
+        "I am not sure whether what I say in the session ends up with my line manager.",
+        "I held back on a few things because I didn't know who reads these notes.",
+        "It would help to know that our conversations are not reported to HR.",
+        "I worry that my comments about the team could get back to them.",
+    ],
+    "logistics": [
+        "The video call dropped twice and we gave up halfway through.",
+        "We could never book a meeting room, so we ended up in a noisy canteen.",
+        "The calendar invites kept arriving with the wrong time zone.",
+        "Half of the session went on getting screen sharing to work.",
+    ],
+    "support-lacking": [
+        "We were left to get on with it after the kick-off and heard nothing from the organisers.",
+        "When I emailed the programme inbox with a question, nobody replied for weeks.",
+        "Some guidance from the coordinators on what a good session looks like would have helped.",
+        "There was no one to turn to when our pairing started to stall.",
+    ],
+    "goals-not-served": [
+        "We have not touched the things I said I wanted to work on at the start.",
+        "My goal was to understand social media better and we have barely mentioned it.",
+        "The sessions are pleasant but they are not moving me towards anything I set out to do.",
+        "Halfway through and my development plan has not come up once.",
+    ],
+    "valuable-development": [
+        "Probably the most worthwhile hour in my month.",
+        "I have grown more through this than through any course I have been sent on.",
+        "Really glad I signed up, it has been a genuine boost to my development.",
+        "A great use of time and I would recommend it to anyone.",
+    ],
+    "learning-digital-skills": [
+        "I finally understand how our customers use the app, because she walked me through it.",
+        "He showed me how to build a simple dashboard myself instead of waiting for analysts.",
+        "I now use shared documents and chat channels properly, which I had avoided for years.",
+        "Learning to write a decent prompt for the AI assistant has saved me hours.",
+    ],
+    "candid-two-way": [
+        "We can disagree openly and both walk away having learned something.",
+        "She takes blunt feedback well, which makes it easy to be straight with her.",
+        "He asks for my honest take and actually seems to want it.",
+        "The conversations are frank in both directions, not just me listening.",
+    ],
+    "good-rapport": [
+        "We clicked straight away and the time flies.",
+        "I genuinely look forward to our catch-ups.",
+        "There is real warmth between us now, which I didn't expect given the age gap.",
+        "We get along brilliantly and laugh a lot.",
+    ],
+    "another-generation": [
+        "It has changed how I see the expectations of people just starting their careers.",
+        "Hearing why younger staff care so much about flexibility was an eye-opener.",
+        "I understand now why my graduate hires leave after two years.",
+        "She helped me see how people in their twenties think about loyalty to an employer.",
+    ],
+    "voices-heard": [
+        "People who never used to say anything in meetings are contributing now.",
+        "Colleagues working from home feel less like an afterthought on calls.",
+        "He now makes a point of asking the quietest person on the team for their view.",
+        "Our remote staff finally get a fair share of the airtime.",
+    ],
+    "mentor-visibility": [
+        "Senior people now know who I am, which has already opened a couple of doors.",
+        "I was invited to present at the leadership offsite because of this.",
+        "Being paired with a director has given my career a real lift.",
+        "My confidence in front of executives has grown massively.",
+    ],
+    "preparation-helps": [
+        "Sending each other two or three points the day before makes the hour much sharper.",
+        "Having the agenda in advance means we get straight to the point.",
+        "When we both come prepared, the session stays on track.",
+        "Jotting down questions beforehand has made our meetings far more productive.",
+    ],
+}
+
+# Sentences that carry two themes, each with its pair.
+HELD_OUT_3_MIXED: list[tuple[str, list[str]]] = [
+    (
+        "We really get on, but we only manage to meet every couple of months.",
+        ["good-rapport", "too-short-or-far-apart"],
+    ),
+    (
+        "The link never works first time and the agenda is the same bland list every session.",
+        ["logistics", "generic-or-unprepared"],
+    ),
+    (
+        "He dominates the conversation, so I rarely say what I actually think.",
+        ["mentee-takes-over", "mentors-hold-back"],
+    ),
+    (
+        "I have learned a lot about our digital tools, though my actual goals have been sidelined.",
+        ["learning-digital-skills", "goals-not-served"],
+    ),
+    (
+        "Preparing a short list beforehand helps, and we can be completely honest with each other.",
+        ["preparation-helps", "candid-two-way"],
+    ),
+    (
+        "It has raised my profile with the leadership team and taught me how a younger colleague sees the business.",
+        ["mentor-visibility", "another-generation"],
+    ),
+    (
+        "Our diaries never line up and the programme office has not been any help.",
+        ["hard-to-find-time", "support-lacking"],
+    ),
+    (
+        "I am not convinced our notes stay private, and we are a mismatched pair anyway.",
+        ["confidentiality-worries", "poor-fit"],
+    ),
+]
+
+# Sentences that carry no theme.
+HELD_OUT_3_NEUTRAL: list[str] = [
+    "We have met four times so far.",
+    "My mentor works in the customer insights team.",
+    "Sessions are usually on Thursday afternoons.",
+    "I joined the programme after my manager suggested it.",
+    "We alternate between her office and a call.",
+    "Nothing further to add.",
+    "This is the second cohort I have taken part in.",
+    "Our next meeting is planned for early next month.",
+    "I lead a team of about forty people.",
+    "N/A",
+]
