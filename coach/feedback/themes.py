@@ -28,16 +28,18 @@ if TYPE_CHECKING:
     from sklearn.linear_model import LogisticRegression
 
 FEEDBACK_DIR = KNOWLEDGE_DIR / "feedback"
-# A theme by meaning alone (see ``ThemeFinder.by_meaning``). Chosen per sentence with
-# ``python -m evals.tools.calibrate_themes`` on the tuning sentences and on CALIBRATION,
-# then checked per feedback set on the summaries eval's tuning split.
-THEME_PROBABILITY = 0.5
-THEME_SIMILARITY = 0.5
-CLASSIFIER_C = 100.0  # weak regularisation: ten to thirteen examples per theme
+# A theme by meaning alone (see ``ThemeFinder.by_meaning``), and how sure the classifier
+# must be before a cue counts (``ThemeFinder.supported``). Chosen with
+# ``python -m evals.tools.calibrate_themes --cross``: each batch of read feedback
+# sentences is scored by a catalogue holding every other batch, so the bars are judged on
+# wording the examples do not contain (the catalogue's examples include those batches).
+THEME_PROBABILITY = 0.4
+THEME_SIMILARITY = 0.35
+CLASSIFIER_C = 100.0  # weak regularisation: about thirty examples per theme
 # A part whose cues already name a theme takes a further theme by meaning only when it is
 # this close to one of that theme's examples: near misses otherwise add a second, wrong one.
 STRONG_SIMILARITY = 0.8
-CUE_SUPPORT = 0.01
+CUE_SUPPORT = 0.15
 NO_THEME = ""  # the class of the catalogue's neutral sentences
 NEGATION_WINDOW = 3  # words a negator reaches forward: "not very useful"
 
@@ -336,9 +338,16 @@ class ThemeFinder:
             near = self.by_meaning(vectors, cued)
         for (index, part), cues, close in zip(parts, cued, near, strict=True):
             tone = self.tone.score(part)
+            # A theme found by meaning was learnt from examples of its own tone, so the
+            # tone words overrule it only where a negator turns the part round, which an
+            # embedding hardly sees ("It was not useful at all" sits near praise). "He
+            # treats the sessions as a chance to coach me rather than learn" reads
+            # positive word by word and is a complaint.
+            negated = self.tone.negates(part)
             for theme_id in cues | close:
                 wanted = 1 if self._tones[theme_id] == "positive" else -1
-                if tone != -wanted or (theme_id in cues and len(cues) == 1):
+                trusted = theme_id in close and not negated
+                if trusted or tone != -wanted or (theme_id in cues and len(cues) == 1):
                     found[index].add(theme_id)
         order = [t.id for t in self.catalogue.themes]
         return [[tid for tid in order if tid in ids] for ids in found]

@@ -260,6 +260,12 @@ EXAMPLES_FILE = KNOWLEDGE_DIR / "lexicon" / "disclosure_examples.yaml"
 # are never read).
 DISCLOSURE_SIMILARITY = 0.31
 NAMED_MARGIN = 0.1
+# A disclosure must come within this much of the nearest topic sentence, not beat it:
+# with some six hundred feedback examples among the topics, one of them is always near
+# ("I have been off for two weeks with stress and my mentee covered the reading" came
+# closer to "My mentee interrupts before I can finish" than to any disclosure). The
+# smallest margin that keeps every disclosure of the redaction eval's tuning split.
+TOPIC_MARGIN = 0.02
 _ANCHOR = re.compile(rf"\b{WHO}\b", re.IGNORECASE)
 
 
@@ -271,9 +277,10 @@ class MeaningCheck:
 
     ``ordinary`` sentences count as topics too: the services pass the feedback theme
     catalogue's examples, so a sentence nearer to ordinary talk about the programme
-    than to any disclosure stays. Without them "He has cancelled twice because of
-    board meetings" read as health and "We have drifted far from the reason I joined"
-    as politics, and feedback summaries lost what those people said."""
+    than to any disclosure (by more than ``TOPIC_MARGIN``) stays. Without them "He has
+    cancelled twice because of board meetings" read as health and "We have drifted far
+    from the reason I joined" as politics, and feedback summaries lost what those people
+    said."""
 
     def __init__(
         self,
@@ -325,7 +332,7 @@ class MeaningCheck:
             bar = self.threshold
             if not _ANCHOR.search(sentences_[i]):
                 bar += NAMED_MARGIN
-            if score >= bar and score > topic:
+            if score >= bar and score + TOPIC_MARGIN > topic:
                 verdicts[i] = category
         return verdicts
 

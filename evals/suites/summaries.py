@@ -1,7 +1,7 @@
 """Feedback summaries: the themes people raised are found and counted by people, nothing
 planted leaks, and too few answers are refused.
 
-The 100 sets (``evals/data/summaries.jsonl``, built by ``evals.tools.build_summaries`` from
+The 120 sets (``evals/data/summaries.jsonl``, built by ``evals.tools.build_summaries`` from
 the labelled sentences in ``evals/tools/feedback_sentences.py``) are answers of small
 cohorts of the sample programme at each stage. The suite stores them through the real
 submission path in a throwaway data folder, asks for the coordinator's summary and scores:
@@ -12,14 +12,14 @@ submission path in a throwaway data folder, asks for the coordinator's summary a
   first name) and words of planted disclosures: none may appear in anything shown;
 - refusal below the minimum cohort, and quotes only from consenting authors.
 
-The held-out sets (41-60, built from sentences never read while tuning, and 81-100, a
-second batch written later, also reported alone as ``held_out_2``) are reported apart
-and are what the thresholds judge. Sets 61-80 ("fresh") are
-answers in wording unlike the catalogue's (``FRESH_CHECK_3``), reported apart and tracked:
-the gap between them and the held-out sets is how far the catalogue's style carries.
-In the same run a baseline finder scores the held-out and fresh contexts: the nearest
-catalogue example by embedding, one theme per sentence, no cues and no tone (how the
-first version clustered), so the gain is measured.
+The held-out sets (41-60, built from sentences never read while tuning; 81-100 and
+101-120, a second and a third batch each written blind before the change it judges,
+also reported alone as ``held_out_2`` and ``held_out_3``) are reported apart and are what
+the thresholds judge. The tuning sets (1-40, and 61-80 in the wording of a batch that is
+now part of the catalogue's examples) show the pipeline: counts, leaks, refusals.
+In the same run a baseline finder scores the held-out contexts: the nearest catalogue
+example by embedding, one theme per sentence, no cues and no tone (how the first version
+clustered), so the gain is measured.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ class _Tally:
 class SummariesSuite(Suite):
     name = "summaries"
     description = (
-        "Feedback summaries: theme recall/precision and exact counts (held-out and fresh apart), "
+        "Feedback summaries: theme recall/precision and exact counts (held-out batches apart), "
         "planted identifier and disclosure leaks (must be 0), refusals below the cohort."
     )
     cases_file = "summaries.jsonl"
@@ -134,11 +134,9 @@ class SummariesSuite(Suite):
         "held_out_2_theme_recall": Threshold(tolerance=0.03),
         "held_out_2_theme_precision": Threshold(tolerance=0.03),
         "held_out_2_counts_exact": Threshold(tolerance=0.04),
-        "fresh_theme_recall": Threshold(tolerance=0.03),
-        "fresh_theme_precision": Threshold(tolerance=0.03),
-        "fresh_counts_exact": Threshold(tolerance=0.04),
-        "baseline_fresh_theme_recall": Threshold(tolerance=1.0),
-        "baseline_fresh_theme_precision": Threshold(tolerance=1.0),
+        "held_out_3_theme_recall": Threshold(tolerance=0.03),
+        "held_out_3_theme_precision": Threshold(tolerance=0.03),
+        "held_out_3_counts_exact": Threshold(tolerance=0.04),
     }
     # Builds the theme finder under test; tests swap in a worse one.
     finder_factory: FinderFactory | None = None
@@ -148,8 +146,8 @@ class SummariesSuite(Suite):
         tallies = {
             split: _Tally()
             for split in (
-                *("tune", "held_out", "held_out_2", "fresh"),
-                *("baseline_held_out", "baseline_fresh"),
+                *("tune", "held_out", "held_out_2", "held_out_3"),
+                "baseline_held_out",
             )
         }
         leaks = disclosed = quotes_bad = caught = solo_shown = 0
@@ -181,8 +179,8 @@ class SummariesSuite(Suite):
             bad_quotes = [q for q in summary.quotes if not any(q in text for text in consented)]
             if not case.get("expect_refusal"):
                 tallies[case["split"]].add(expected, shown)
-                if case.get("batch") == "held_out_2":  # also apart: never scored in tuning
-                    tallies["held_out_2"].add(expected, shown)
+                if case.get("batch") in ("held_out_2", "held_out_3"):  # also alone
+                    tallies[case["batch"]].add(expected, shown)
                 if baseline is not None:
                     tallies[f"baseline_{case['split']}"].add(
                         expected, {t.id: t.respondents for t in baseline.themes}
@@ -238,15 +236,14 @@ class SummariesSuite(Suite):
             }
         )
         held = sum(c["split"] == "held_out" for c in cases)
-        fresh = sum(c["split"] == "fresh" for c in cases)
         return Scored(
             metrics=metrics,
             cases=results,
             notes=[
-                f"{len(cases)} feedback sets ({held} held out, {fresh} in fresh wording), "
+                f"{len(cases)} feedback sets ({held} held out), "
                 f"{refusals} below the minimum cohort",
                 f"{tallies['tune'].expected} expected themes in tuning sets, "
-                f"{tallies['held_out'].expected} held out, {tallies['fresh'].expected} fresh",
+                f"{tallies['held_out'].expected} held out",
             ],
         )
 
@@ -304,7 +301,7 @@ class SummariesSuite(Suite):
         redactor = services.redactor(programme.id)
         consented = {redactor.redact(text).text for text, quote in texts if quote}
         baseline = None
-        if case["split"] in ("held_out", "fresh") and summary.status == "ok":
+        if case["split"] == "held_out" and summary.status == "ok":
             built = build_summary_context(services, programme.id, stage, redactor)
             assert not isinstance(built, FeedbackSummary)
             finder = services.theme_finder

@@ -1,4 +1,4 @@
-"""Build ``evals/data/summaries.jsonl``: 100 feedback sets from the labelled sentences.
+"""Build ``evals/data/summaries.jsonl``: 120 feedback sets from the labelled sentences.
 
 Each set is one stage's answers from a small cohort of the sample programme: who answered
 (a pair index and side), ratings, consent to quotes, goal self-ratings ("low_goal": one
@@ -9,15 +9,16 @@ raised (by their words, or for "goals are not being worked on" by a low goal rat
 mid-point or close), each with its exact number of people. Themes raised by one person
 are planted too: they must not be shown. Sets below the minimum cohort must be refused.
 
-Sets 41-60 use held-out sentences only. Sets 61-80 ("fresh") take their themed and
-neutral sentences from ``FRESH_CHECK_3``, a batch written in other words after the
-catalogue was tuned and only ever scored, never read for tuning: how the summary fares
-on wording unlike the catalogue's (their planted identifiers and disclosures come from
-the tuning pool; they have no mixed sentences and no refusals). They were added after
-the first 60, drawn from the same generator after them, so sets 1-60 are unchanged.
-Sets 81-100 are held out too: a second held-out batch (``HELD_OUT_2``, with its own mixed
-and neutral sentences) written before anything was measured on it, since sets 41-60 had
-been scored often by then. The seed is fixed, so the file is reproducible:
+Sets 41-60 use held-out sentences only. Sets 61-80 take their themed and neutral
+sentences from ``FRESH_CHECK_3`` (batch "fresh"): written in other words after the
+catalogue was first tuned and reported apart until 2026-12-07, when that batch, like
+the other read ones, became catalogue examples; they are tuning sets now (their planted
+identifiers and disclosures come from the tuning pool; no mixed sentences, no refusals).
+Sets 81-100 and 101-120 are held out too: a second and a third held-out batch
+(``HELD_OUT_2`` and ``HELD_OUT_3``, each with its own mixed and neutral sentences), each
+written blind before the change it judges, and each also reported alone. Later sets are
+drawn from the same generator after the earlier ones, so adding them changes none of
+those. The seed is fixed, so the file is reproducible:
 
     .venv/bin/python -m evals.tools.build_summaries
 """
@@ -37,6 +38,9 @@ from evals.tools.feedback_sentences import (
     HELD_OUT_2,
     HELD_OUT_2_MIXED,
     HELD_OUT_2_NEUTRAL,
+    HELD_OUT_3,
+    HELD_OUT_3_MIXED,
+    HELD_OUT_3_NEUTRAL,
     MIXED,
     NEUTRAL,
     NEUTRAL_CHECK_3,
@@ -46,11 +50,18 @@ from evals.tools.feedback_sentences import (
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "summaries.jsonl"
 SEED = 16
-SETS = 100
+SETS = 120
 HELD_OUT_FROM = 41
 FRESH_FROM = 61
 SECOND_HELD_OUT_FROM = 81
-REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96}  # set numbers below the minimum cohort
+THIRD_HELD_OUT_FROM = 101
+# set numbers below the minimum cohort
+REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115}
+# A held-out batch's own themed, mixed and neutral sentences.
+LATER_BATCHES = {
+    "held_out_2": (HELD_OUT_2, HELD_OUT_2_MIXED, HELD_OUT_2_NEUTRAL),
+    "held_out_3": (HELD_OUT_3, HELD_OUT_3_MIXED, HELD_OUT_3_NEUTRAL),
+}
 GOALS = "goals-not-served"
 
 
@@ -58,14 +69,9 @@ def _pool(split: str) -> dict[str, Any]:
     if split == "fresh":
         pool = _pool("tune")
         return {**pool, "themes": FRESH_CHECK_3, "mixed": [], "neutral": NEUTRAL_CHECK_3}
-    if split == "held_out_2":
-        pool = _pool("held_out")
-        return {
-            **pool,
-            "themes": HELD_OUT_2,
-            "mixed": HELD_OUT_2_MIXED,
-            "neutral": HELD_OUT_2_NEUTRAL,
-        }
+    if split in LATER_BATCHES:
+        themes, mixed, neutral = LATER_BATCHES[split]
+        return {**_pool("held_out"), "themes": themes, "mixed": mixed, "neutral": neutral}
 
     def keep(items: list[Any]) -> list[Any]:
         return [item for index, item in enumerate(items) if split_of(index) == split]
@@ -80,13 +86,15 @@ def _pool(split: str) -> dict[str, Any]:
 
 
 def _build_set(number: int, rng: random.Random) -> dict[str, Any]:
-    if number >= SECOND_HELD_OUT_FROM:
+    if number >= THIRD_HELD_OUT_FROM:
+        batch = "held_out_3"
+    elif number >= SECOND_HELD_OUT_FROM:
         batch = "held_out_2"
     elif number >= FRESH_FROM:
         batch = "fresh"
     else:
         batch = "held_out" if number >= HELD_OUT_FROM else "tune"
-    split = "held_out" if batch == "held_out_2" else batch
+    split = {"held_out_2": "held_out", "held_out_3": "held_out", "fresh": "tune"}.get(batch, batch)
     pool = _pool(batch)
     stage = rng.choice(["session", "midpoint", "midpoint", "closing"])
     minimum = rng.choice([3, 3, 3, 4, 5])
@@ -173,7 +181,7 @@ def _build_set(number: int, rng: random.Random) -> dict[str, Any]:
         "identifiers": sorted(set(identifiers)),
         "disclosures": sorted(set(disclosed)),
         "answers": answers,
-    } | ({"batch": batch} if batch == "held_out_2" else {})
+    } | ({"batch": batch} if batch not in ("tune", "held_out") else {})
 
 
 def build() -> list[dict[str, Any]]:

@@ -1040,7 +1040,8 @@ HELD_OUT_3: dict[str, list[str]] = {
     ],
     "poor-fit": [
         "We have almost nothing in common work-wise, so the conversations feel forced.",
-        "I was hoping for someone in product, but I got paired with a finance lead who has no interest in it.",
+        "I was hoping for someone in product, but I got paired with a finance lead "
+        "who has no interest in it.",
         "Our styles just clash and neither of us is getting much from it.",
         "I think a different pairing would have suited both of us better.",
     ],
@@ -1141,7 +1142,8 @@ HELD_OUT_3_MIXED: list[tuple[str, list[str]]] = [
         ["preparation-helps", "candid-two-way"],
     ),
     (
-        "It has raised my profile with the leadership team and taught me how a younger colleague sees the business.",
+        "It has raised my profile with the leadership team and taught me how a younger "
+        "colleague sees the business.",
         ["mentor-visibility", "another-generation"],
     ),
     (

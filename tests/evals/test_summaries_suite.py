@@ -55,37 +55,60 @@ def test_sixty_sets_or_more_with_a_held_out_third_and_refusals_in_both_splits():
     cases = get_suite("summaries").load_cases()
     assert len(cases) >= 60
     held = [c for c in cases if c["split"] == "held_out"]
-    assert len(held) == 40 and len(held) >= len(cases) / 3
+    assert len(held) == 60 and len(held) >= len(cases) / 3
     assert sum(c.get("batch") == "held_out_2" for c in held) == 20
+    assert sum(c.get("batch") == "held_out_3" for c in held) == 20
     for split in ("tune", "held_out"):
         assert any(c["expect_refusal"] for c in cases if c["split"] == split)
     assert sum(len(c["identifiers"]) + len(c["disclosures"]) for c in cases) >= 40
     # Held-out sets are built from sentences the tuning sets never use.
     tune_text = " ".join(a["text"] for c in cases if c["split"] == "tune" for a in c["answers"])
-    from evals.tools.feedback_sentences import BY_THEME, HELD_OUT_2, split_of
-
-    for sentences in BY_THEME.values():
-        for index, sentence in enumerate(sentences):
-            if split_of(index) == "held_out":
-                assert sentence not in tune_text, sentence
-    for sentences in HELD_OUT_2.values():
-        for sentence in sentences:
-            assert sentence not in tune_text, sentence
+    for sentence in _held_out_sentences():
+        assert sentence not in tune_text, sentence
 
 
-def test_fresh_sets_speak_in_the_fresh_batch_and_leave_the_first_sixty_as_they_were():
+def _held_out_sentences() -> list[str]:
+    from evals.tools import feedback_sentences as written
+
+    held = [
+        text
+        for texts in written.BY_THEME.values()
+        for index, text in enumerate(texts)
+        if written.split_of(index) == "held_out"
+    ]
+    for batch in ("HELD_OUT_2", "HELD_OUT_3"):
+        held += [text for texts in getattr(written, batch).values() for text in texts]
+        held += [text for text, _ in getattr(written, f"{batch}_MIXED")]
+        held += getattr(written, f"{batch}_NEUTRAL")
+    return held
+
+
+def test_no_held_out_sentence_is_a_catalogue_example():
+    """The catalogue learns from the read batches; a held-out sentence among its
+    examples would be scored against itself."""
+    from coach.feedback.themes import load_catalogue
+
+    examples = {text.lower() for _, text in load_catalogue().written()}
+    held = _held_out_sentences()
+    assert len(held) > 200
+    assert [text for text in held if text.lower() in examples] == []
+
+
+def test_later_sets_leave_the_first_ones_as_they_were():
     from evals.tools.feedback_sentences import BY_THEME, FRESH_CHECK_3
 
     cases = get_suite("summaries").load_cases()
-    fresh = [c for c in cases if c["split"] == "fresh"]
-    assert len(fresh) == 20
     assert [c["split"] for c in cases[:60]] == ["tune"] * 40 + ["held_out"] * 20
+    assert all("batch" not in c for c in cases[:60])
+    fresh = cases[60:80]
+    assert {(c["split"], c["batch"]) for c in fresh} == {("tune", "fresh")}
     fresh_text = " ".join(a["text"] for c in fresh for a in c["answers"])
     written = [s for sentences in FRESH_CHECK_3.values() for s in sentences]
     assert sum(s in fresh_text for s in written) >= 40
-    for sentences in BY_THEME.values():  # no sentence of the catalogue's own style
+    for sentences in BY_THEME.values():  # a batch in other words than the first lists
         for sentence in sentences:
             assert sentence not in fresh_text, sentence
+    assert [c.get("batch") for c in cases[80:]] == ["held_out_2"] * 20 + ["held_out_3"] * 20
 
 
 def test_the_data_file_is_what_the_builder_writes():
