@@ -113,13 +113,13 @@ class SummariesSuite(Suite):
     cases_file = "summaries.jsonl"
     required_labels = ("split", "stage", "answers", "themes", "identifiers", "disclosures")
     # The targets are recall and precision >= 0.9 and exact counts on the held-out
-    # sets. Not met: on the first 20 held-out sets they were (0.98, 0.98, counts 0.92),
-    # but the second held-out batch, written blind later, read 0.77, 0.83 and 0.33 at
-    # first, so the floors guard the level reached on both (evals/README.md).
+    # sets. Recall and precision are met on each of the three batches (the third, written
+    # blind and read once: 0.93 and 1.0); exact counts are not (0.81 over all 60 sets, one
+    # person missed in about one theme of six), so that floor guards the level reached.
     thresholds = {  # noqa: RUF012
-        "held_out_theme_recall": Threshold(minimum=0.85, tolerance=0.03),
-        "held_out_theme_precision": Threshold(minimum=0.88, tolerance=0.03),
-        "held_out_counts_exact": Threshold(minimum=0.65, tolerance=0.04),
+        "held_out_theme_recall": Threshold(minimum=0.9, tolerance=0.03),
+        "held_out_theme_precision": Threshold(minimum=0.9, tolerance=0.03),
+        "held_out_counts_exact": Threshold(minimum=0.78, tolerance=0.04),
         "tune_theme_recall": Threshold(tolerance=0.03),
         "tune_theme_precision": Threshold(tolerance=0.03),
         "tune_counts_exact": Threshold(tolerance=0.04),
