@@ -1169,3 +1169,142 @@ HELD_OUT_3_NEUTRAL: list[str] = [
     "I lead a team of about forty people.",
     "N/A",
 ]
+
+
+# A fourth held-out batch, written on 2026-12-07 (sixth session) after the third batch
+# had been read once and before the next change: sets 121-140 are built from it alone.
+# Written in looser styles (lower case, fragments, long asides). Never read while tuning.
+HELD_OUT_4: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "honestly our calendars are a nightmare, we've managed two meetings since spring",
+        "Something always comes up on the day - a client call, a fire drill, a deadline.",
+        "It's been hard to carve out the hour with everything else going on.",
+    ],
+    "too-short-or-far-apart": [
+        "Would be better with longer sessions, 30 mins just isn't enough.",
+        "the gaps between meetings are so long I forget what we said last time",
+        "We rush through everything because we only have a short slot.",
+    ],
+    "generic-or-unprepared": [
+        "Felt like we were making it up as we went along each time.",
+        "the discussion guide is very one-size-fits-all",
+        "Neither of us had an agenda so we just chatted about whatever.",
+    ],
+    "mentors-hold-back": [
+        "tbh I filter what I say because she's so senior",
+        "I'm wary of being too critical when he's the one who decides on bonuses.",
+        "There are things about his leadership I'd love to say but I don't feel I can.",
+    ],
+    "mentee-takes-over": [
+        "He tends to turn it into a monologue about strategy.",
+        "my mentee sets the agenda every time and I just go along with it",
+        "Our meetings are really his one-to-ones with an audience.",
+    ],
+    "poor-fit": [
+        "Not sure the matching worked for us - our interests are miles apart.",
+        "she doesn't really need what I can offer, wrong match I think",
+        "We don't seem to be on the same wavelength at all.",
+    ],
+    "confidentiality-worries": [
+        "Is anything from our sessions shared with leadership? I'd like to know before I open up.",
+        "I'm nervous that what I say might end up in my appraisal.",
+        "not clear who has access to the session notes, which makes me cautious",
+    ],
+    "logistics": [
+        "The booking system wouldn't let me reserve a room for two people.",
+        "Wi-fi in the east building kept cutting us off mid-sentence.",
+        "we lost ten minutes every time trying to find a free desk to talk",
+    ],
+    "support-lacking": [
+        "Apart from the welcome email there's been no contact from the programme team.",
+        "I'd have liked a check-in from the organisers at some point.",
+        "no idea who to ask when things aren't working",
+    ],
+    "goals-not-served": [
+        "We haven't really touched my development objectives yet.",
+        "the conversations are interesting but nothing to do with what I wanted out of this",
+        "I came in wanting help with presenting to the board and we've never gone near it.",
+    ],
+    "valuable-development": [
+        "Brilliant experience, I'd do it again tomorrow.",
+        "so worthwhile, I've taken loads from it",
+        "It has genuinely made me a better leader.",
+    ],
+    "learning-digital-skills": [
+        "she taught me a few shortcuts in the spreadsheet tool that save me hours",
+        "I've started using our collaboration platform properly thanks to him.",
+        "Getting to grips with data visualisation tools has been a highlight.",
+    ],
+    "candid-two-way": [
+        "We're really honest with each other, no sugar-coating either way.",
+        "he lets me push back and pushes back himself",
+        "It feels like a proper two-way street where we can both say what we think.",
+    ],
+    "good-rapport": [
+        "great chemistry from day one",
+        "We have a really easy relationship and the conversation just flows.",
+        "I've found a real ally in my partner.",
+    ],
+    "another-generation": [
+        "I get a much better sense now of what motivates people early in their careers.",
+        "it's opened my eyes to how differently younger colleagues approach work",
+        "Learning how graduates see our brand has been fascinating.",
+    ],
+    "voices-heard": [
+        "our hybrid meetings are much more balanced now, people dialling in actually get a say",
+        "The quieter members of my team have started to speak up since I changed how I run "
+        "meetings.",
+        "I now ask the people on the call for their views first.",
+    ],
+    "mentor-visibility": [
+        "It's given me access to people I'd never normally get to talk to.",
+        "my name is known by the exec team now",
+        "I've been asked to join a cross-company project off the back of this.",
+    ],
+    "preparation-helps": [
+        "We agree the topic a week ahead and it makes a huge difference.",
+        "coming in with a couple of questions ready keeps us on track",
+        "A bit of prep beforehand means we don't waste the first ten minutes.",
+    ],
+}
+
+# Sentences that carry two themes, each with its pair.
+HELD_OUT_4_MIXED: list[tuple[str, list[str]]] = [
+    (
+        "Love working with her but we barely ever find a time that works for both of us.",
+        ["good-rapport", "hard-to-find-time"],
+    ),
+    (
+        "He talks over me most of the time, and the sessions are too short anyway.",
+        ["mentee-takes-over", "too-short-or-far-apart"],
+    ),
+    (
+        "I've picked up some great tech skills and my profile with senior people has really grown.",
+        ["learning-digital-skills", "mentor-visibility"],
+    ),
+    (
+        "We never prepare anything and I'm not sure the notes are kept private.",
+        ["generic-or-unprepared", "confidentiality-worries"],
+    ),
+    (
+        "We can be frank with each other, and I've learned a lot about how younger people see "
+        "things.",
+        ["candid-two-way", "another-generation"],
+    ),
+    (
+        "Nobody from the programme has been in touch and our goals have gone nowhere.",
+        ["support-lacking", "goals-not-served"],
+    ),
+]
+
+# Sentences that carry no theme.
+HELD_OUT_4_NEUTRAL: list[str] = [
+    "we usually meet on teams",
+    "My partner is in the legal department.",
+    "Met twice this quarter.",
+    "I'm filling this in on my phone.",
+    "Next session is after the holidays.",
+    "no other comments",
+    "We swapped phone numbers at the first meeting.",
+    "I took over a new team in September.",
+]
