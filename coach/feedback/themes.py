@@ -40,6 +40,10 @@ CLASSIFIER_C = 100.0  # weak regularisation: about thirty examples per theme
 # this close to one of that theme's examples: near misses otherwise add a second, wrong one.
 STRONG_SIMILARITY = 0.8
 CUE_SUPPORT = 0.15
+# Where a part holds cues of two themes or more, each keeps the bar every cue had before
+# the catalogue grew (the batches left out carry one theme a sentence, so they can only
+# show what a lower bar costs: two or three themes shown where one was meant).
+SHARED_CUE_SUPPORT = 0.01
 NO_THEME = ""  # the class of the catalogue's neutral sentences
 NEGATION_WINDOW = 3  # words a negator reaches forward: "not very useful"
 
@@ -54,6 +58,11 @@ _TURNS = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[a-z0-9][a-z0-9'\u2019-]*")
+# What the redactor leaves for a person or an identifier ("[PERSON_1]", "[EMAIL_2]"): read
+# as the partner, whom feedback names most, since no example carries such a token and it
+# pulls a part towards whichever theme's examples its shape happens to resemble.
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*\d*\]")
+PLACEHOLDER_READING = "my partner"
 
 
 class ThemeAction(BaseModel):
@@ -276,13 +285,17 @@ class ThemeFinder:
     def supported(self, probabilities: np.ndarray, cued: list[set[str]]) -> list[set[str]]:
         """The cued themes the classifier does not rule out: a cue is one word or phrase
         and fires outside its theme too ("Honestly one of the most useful things" is no
-        sign of candour, "the people on the call" no complaint about links), so a cued
-        theme stays only where the classifier gives it at least ``CUE_SUPPORT``."""
+        sign of candour, "the people on the call" no complaint about links), so a lone
+        cued theme stays only where the classifier gives it at least ``CUE_SUPPORT``.
+        Where a part holds cues of several themes, each needs only ``SHARED_CUE_SUPPORT``:
+        the classifier picks one theme per part, and "he talks over me and our sessions
+        keep being moved" says two things."""
         column = {str(label): i for i, label in enumerate(self._classifier.classes_)}
-        return [
-            {t for t in cues if probabilities[row, column[t]] >= self._cue_support}
-            for row, cues in enumerate(cued)
-        ]
+        kept = []
+        for row, cues in enumerate(cued):
+            bar = self._cue_support if len(cues) == 1 else SHARED_CUE_SUPPORT
+            kept.append({t for t in cues if probabilities[row, column[t]] >= bar})
+        return kept
 
     def by_meaning(self, vectors: np.ndarray, cued: list[set[str]]) -> list[set[str]]:
         """Per part, the theme its meaning names, if one does.
@@ -333,7 +346,8 @@ class ThemeFinder:
         cued = [self.cue_themes(part) for _, part in parts]
         near: list[set[str]] = [set() for _ in parts]
         if parts and self._embed is not None:
-            vectors = np.asarray(self._embed([p for _, p in parts]), dtype=np.float32)
+            plain = [_PLACEHOLDER.sub(PLACEHOLDER_READING, part) for _, part in parts]
+            vectors = np.asarray(self._embed(plain), dtype=np.float32)
             cued = self.supported(self._classifier.predict_proba(vectors), cued)
             near = self.by_meaning(vectors, cued)
         for (index, part), cues, close in zip(parts, cued, near, strict=True):

@@ -1,4 +1,4 @@
-"""Build ``evals/data/summaries.jsonl``: 120 feedback sets from the labelled sentences.
+"""Build ``evals/data/summaries.jsonl``: 140 feedback sets from the labelled sentences.
 
 Each set is one stage's answers from a small cohort of the sample programme: who answered
 (a pair index and side), ratings, consent to quotes, goal self-ratings ("low_goal": one
@@ -14,9 +14,9 @@ sentences from ``FRESH_CHECK_3`` (batch "fresh"): written in other words after t
 catalogue was first tuned and reported apart until 2026-12-07, when that batch, like
 the other read ones, became catalogue examples; they are tuning sets now (their planted
 identifiers and disclosures come from the tuning pool; no mixed sentences, no refusals).
-Sets 81-100 and 101-120 are held out too: a second and a third held-out batch
-(``HELD_OUT_2`` and ``HELD_OUT_3``, each with its own mixed and neutral sentences), each
-written blind before the change it judges, and each also reported alone. Later sets are
+Sets 81-100, 101-120 and 121-140 are held out too: a second, third and fourth held-out
+batch (``HELD_OUT_2``, ``HELD_OUT_3``, ``HELD_OUT_4``, each with its own mixed and neutral
+sentences), each written blind before the change it judges, and each reported alone. Later sets are
 drawn from the same generator after the earlier ones, so adding them changes none of
 those. The seed is fixed, so the file is reproducible:
 
@@ -41,6 +41,9 @@ from evals.tools.feedback_sentences import (
     HELD_OUT_3,
     HELD_OUT_3_MIXED,
     HELD_OUT_3_NEUTRAL,
+    HELD_OUT_4,
+    HELD_OUT_4_MIXED,
+    HELD_OUT_4_NEUTRAL,
     MIXED,
     NEUTRAL,
     NEUTRAL_CHECK_3,
@@ -50,17 +53,19 @@ from evals.tools.feedback_sentences import (
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "summaries.jsonl"
 SEED = 16
-SETS = 120
+SETS = 140
 HELD_OUT_FROM = 41
 FRESH_FROM = 61
 SECOND_HELD_OUT_FROM = 81
 THIRD_HELD_OUT_FROM = 101
+FOURTH_HELD_OUT_FROM = 121
 # set numbers below the minimum cohort
-REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115}
+REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133}
 # A held-out batch's own themed, mixed and neutral sentences.
 LATER_BATCHES = {
     "held_out_2": (HELD_OUT_2, HELD_OUT_2_MIXED, HELD_OUT_2_NEUTRAL),
     "held_out_3": (HELD_OUT_3, HELD_OUT_3_MIXED, HELD_OUT_3_NEUTRAL),
+    "held_out_4": (HELD_OUT_4, HELD_OUT_4_MIXED, HELD_OUT_4_NEUTRAL),
 }
 GOALS = "goals-not-served"
 
@@ -86,7 +91,9 @@ def _pool(split: str) -> dict[str, Any]:
 
 
 def _build_set(number: int, rng: random.Random) -> dict[str, Any]:
-    if number >= THIRD_HELD_OUT_FROM:
+    if number >= FOURTH_HELD_OUT_FROM:
+        batch = "held_out_4"
+    elif number >= THIRD_HELD_OUT_FROM:
         batch = "held_out_3"
     elif number >= SECOND_HELD_OUT_FROM:
         batch = "held_out_2"
@@ -94,7 +101,7 @@ def _build_set(number: int, rng: random.Random) -> dict[str, Any]:
         batch = "fresh"
     else:
         batch = "held_out" if number >= HELD_OUT_FROM else "tune"
-    split = {"held_out_2": "held_out", "held_out_3": "held_out", "fresh": "tune"}.get(batch, batch)
+    split = "held_out" if batch in LATER_BATCHES else {"fresh": "tune"}.get(batch, batch)
     pool = _pool(batch)
     stage = rng.choice(["session", "midpoint", "midpoint", "closing"])
     minimum = rng.choice([3, 3, 3, 4, 5])

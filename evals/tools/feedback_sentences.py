@@ -1254,7 +1254,7 @@ HELD_OUT_4: dict[str, list[str]] = {
         "our hybrid meetings are much more balanced now, people dialling in actually get a say",
         "The quieter members of my team have started to speak up since I changed how I run "
         "meetings.",
-        "I now ask the people on the call for their views first.",
+        "Since this started I go round everyone dialled in before I close a discussion.",
     ],
     "mentor-visibility": [
         "It's given me access to people I'd never normally get to talk to.",

@@ -4,6 +4,7 @@ import pytest
 import yaml
 
 from coach.errors import KnowledgeError
+from coach.feedback import themes
 from coach.feedback.themes import (
     FEEDBACK_DIR,
     ThemeFinder,
@@ -81,13 +82,23 @@ def test_tone_reads_negation(finder):
     ]
 
 
-def test_a_cue_counts_only_where_the_meaning_does_not_rule_its_theme_out(embedder):
+def test_a_cue_counts_only_where_the_meaning_does_not_rule_its_theme_out(finder, monkeypatch):
     # "Honestly" is a cue of candour, "prompts" one of digital skills: here neither is.
     sentences = [
         "Honestly one of the most useful things I have done this year.",
         "The prompts were bland and did not fit our situation.",
     ]
-    with_support = ThemeFinder(load_catalogue(), embedder.embed).find(sentences)
-    assert with_support == [["valuable-development"], ["generic-or-unprepared"]]
-    cues_alone = ThemeFinder(load_catalogue(), embedder.embed, cue_support=0.0).find(sentences)
+    assert finder.find(sentences) == [["valuable-development"], ["generic-or-unprepared"]]
+    monkeypatch.setattr(themes, "SHARED_CUE_SUPPORT", 0.0)
+    cues_alone = ThemeFinder(finder.catalogue, finder._embed, cue_support=0.0).find(sentences)
     assert "candid-two-way" in cues_alone[0] and "learning-digital-skills" in cues_alone[1]
+
+
+def test_a_part_with_cues_of_two_themes_keeps_both_and_a_placeholder_reads_as_a_person(
+    finder, monkeypatch
+):
+    said = ["[PERSON_1] talks over me and our sessions keep being moved."]
+    assert finder.find(said) == [["hard-to-find-time", "mentee-takes-over"]]
+    # Held to the bar of a lone cue, the classifier's one pick leaves a theme out.
+    monkeypatch.setattr(themes, "SHARED_CUE_SUPPORT", themes.CUE_SUPPORT)
+    assert len(finder.find(said)[0]) < 2
