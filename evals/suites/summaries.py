@@ -113,13 +113,14 @@ class SummariesSuite(Suite):
     cases_file = "summaries.jsonl"
     required_labels = ("split", "stage", "answers", "themes", "identifiers", "disclosures")
     # The targets are recall and precision >= 0.9 and exact counts on the held-out
-    # sets. Recall and precision are met on each of the three batches (the third, written
-    # blind and read once: 0.93 and 1.0); exact counts are not (0.81 over all 60 sets, one
-    # person missed in about one theme of six), so that floor guards the level reached.
+    # sets. Not met: precision is (0.97 over the 80 sets), recall is on the first three
+    # batches but not on the fourth, written in looser styles (0.72 at its one reading),
+    # and counts are exact for about three themes in four. The floors guard that level
+    # (evals/README.md has each batch's readings).
     thresholds = {  # noqa: RUF012
-        "held_out_theme_recall": Threshold(minimum=0.9, tolerance=0.03),
-        "held_out_theme_precision": Threshold(minimum=0.9, tolerance=0.03),
-        "held_out_counts_exact": Threshold(minimum=0.78, tolerance=0.04),
+        "held_out_theme_recall": Threshold(minimum=0.87, tolerance=0.03),
+        "held_out_theme_precision": Threshold(minimum=0.93, tolerance=0.03),
+        "held_out_counts_exact": Threshold(minimum=0.73, tolerance=0.04),
         "tune_theme_recall": Threshold(tolerance=0.03),
         "tune_theme_precision": Threshold(tolerance=0.03),
         "tune_counts_exact": Threshold(tolerance=0.04),
