@@ -45,7 +45,13 @@ What the measurements said (2026-12-06):
   (0.01-0.3), p (0.3-0.5) and floor (0.3-0.5) chose cue support 0.15, p 0.4, floor 0.35
   (P 0.898, R 0.881; cohorts R 0.875, P 0.928, exact 0.850). Then a theme found by
   meaning stopped yielding to the tone words unless a negator turns the part round
-  (``--shipped``: P 0.900, R 0.890; cohorts R 0.888, P 0.929, exact 0.848).
+  (``--shipped``: P 0.900, R 0.890; cohorts R 0.888, P 0.929, exact 0.848). A part with
+  cues of several themes keeps each at 0.01, as every cue did before (these batches
+  carry one theme a sentence, so they show only its cost: P 0.875, R 0.892; cohorts R
+  0.890, P 0.900, exact 0.852; it keeps both themes of "he talks over me and our sessions
+  keep being moved"). Tried and undone: the encoder fine-tuned on the catalogue, one model
+  per batch left out: over four seeds P 0.898, R 0.900, cohorts exact 0.866, but one seed
+  to the next moved exact by up to 0.05 (evals/README.md).
 """
 
 from __future__ import annotations
