@@ -1308,3 +1308,134 @@ HELD_OUT_4_NEUTRAL: list[str] = [
     "We swapped phone numbers at the first meeting.",
     "I took over a new team in September.",
 ]
+
+
+# A fifth held-out batch, written on 2026-12-07 (sixth session) after the fourth batch's
+# one reading and before casual-register examples were added to the catalogue: sets
+# 141-160 are built from it alone. Short, informal answers. Never read while tuning.
+HELD_OUT_5: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "diaries just don't line up, we've cancelled more than we've met",
+        "Tricky to get time together with month end and audits.",
+        "every time we book something, something else lands on top",
+    ],
+    "too-short-or-far-apart": [
+        "half an hour flies by, we need longer",
+        "Too long between catch-ups, the momentum goes.",
+        "sessions feel rushed",
+    ],
+    "generic-or-unprepared": [
+        "the question sheet was a bit generic tbh",
+        "We just winged it most weeks.",
+        "Prompts didn't really fit our situation, felt copy-and-paste.",
+    ],
+    "mentors-hold-back": [
+        "I bite my tongue a lot, he's very senior",
+        "hard to be brutally honest with the boss's boss",
+        "I tend to say what she wants to hear.",
+    ],
+    "mentee-takes-over": [
+        "he hogs the conversation",
+        "It's mostly her talking and me nodding.",
+        "feels like his meeting, not ours",
+    ],
+    "poor-fit": [
+        "we're just not a great match",
+        "Mismatch of interests, I'd rather have been paired with someone in tech.",
+        "nothing really clicked between us work-wise",
+    ],
+    "confidentiality-worries": [
+        "a bit worried stuff gets passed on to HR",
+        "Who sees the notes? Nobody told us.",
+        "not comfortable being totally open in case it leaks",
+    ],
+    "logistics": [
+        "teams link broken again",
+        "Rooms always double-booked.",
+        "the invite had the wrong dial-in so we lost 15 mins",
+    ],
+    "support-lacking": [
+        "haven't heard a peep from the programme team",
+        "Felt a bit abandoned after the launch.",
+        "would've liked more guidance from the organisers",
+    ],
+    "goals-not-served": [
+        "we've drifted off my goals completely",
+        "Not much progress on what I signed up for.",
+        "my objectives haven't really come up",
+    ],
+    "valuable-development": [
+        "best thing I've done this year",
+        "Massively worthwhile.",
+        "really valuable, would 100% do it again",
+    ],
+    "learning-digital-skills": [
+        "picked up loads of tech tips",
+        "She got me using the AI tools properly.",
+        "finally get how our online ordering works behind the scenes",
+    ],
+    "candid-two-way": [
+        "we're straight with each other",
+        "Open, honest chats both ways.",
+        "he's happy to hear the hard truths and gives them back too",
+    ],
+    "good-rapport": [
+        "we get on like a house on fire",
+        "Really enjoy our chats.",
+        "good vibe between us",
+    ],
+    "another-generation": [
+        "eye-opening to hear how gen z see things",
+        "Helped me understand what younger staff actually want from us.",
+        "I get the younger team much better now",
+    ],
+    "voices-heard": [
+        "remote folk get more of a say now",
+        "Quiet ones in my team speak up more since I changed my meetings.",
+        "I make space for the people on video now",
+    ],
+    "mentor-visibility": [
+        "great exposure to the senior team",
+        "My profile's gone up a lot.",
+        "execs know my name now",
+    ],
+    "preparation-helps": [
+        "having a plan beforehand makes a big difference",
+        "Prepping a few points up front keeps us on track.",
+        "we share notes the day before and it really helps",
+    ],
+}
+
+# Sentences that carry two themes, each with its pair.
+HELD_OUT_5_MIXED: list[tuple[str, list[str]]] = [
+    ("great rapport but never enough time", ["good-rapport", "too-short-or-far-apart"]),
+    (
+        "he does all the talking and I don't dare push back",
+        ["mentee-takes-over", "mentors-hold-back"],
+    ),
+    (
+        "Learned heaps about digital stuff and it's been worth every minute.",
+        ["learning-digital-skills", "valuable-development"],
+    ),
+    ("link never works and no one from the programme helps", ["logistics", "support-lacking"]),
+    (
+        "We prep properly and we're honest with each other.",
+        ["preparation-helps", "candid-two-way"],
+    ),
+    (
+        "wrong match and we've barely touched my goals",
+        ["poor-fit", "goals-not-served"],
+    ),
+]
+
+# Sentences that carry no theme.
+HELD_OUT_5_NEUTRAL: list[str] = [
+    "no further comments from me",
+    "we meet fortnightly",
+    "She's in procurement.",
+    "nothing to add",
+    "Second session booked for next week.",
+    "met in person once, rest on video",
+    "All good.",
+    "I'm based in the Leeds office.",
+]
