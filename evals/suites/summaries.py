@@ -1,7 +1,7 @@
 """Feedback summaries: the themes people raised are found and counted by people, nothing
 planted leaks, and too few answers are refused.
 
-The 140 sets (``evals/data/summaries.jsonl``, built by ``evals.tools.build_summaries`` from
+The 160 sets (``evals/data/summaries.jsonl``, built by ``evals.tools.build_summaries`` from
 the labelled sentences in ``evals/tools/feedback_sentences.py``) are answers of small
 cohorts of the sample programme at each stage. The suite stores them through the real
 submission path in a throwaway data folder, asks for the coordinator's summary and scores:
@@ -12,9 +12,9 @@ submission path in a throwaway data folder, asks for the coordinator's summary a
   first name) and words of planted disclosures: none may appear in anything shown;
 - refusal below the minimum cohort, and quotes only from consenting authors.
 
-The held-out sets (41-60, built from sentences never read while tuning; 81-100, 101-120
-and 121-140, later batches each written blind before the change it judges, also
-reported alone as ``held_out_2``, ``held_out_3`` and ``held_out_4``) are reported apart and are what
+The held-out sets (41-60, built from sentences never read while tuning; 81-160, four
+later batches of twenty sets, each written blind before the change it judges, also
+reported alone as ``held_out_2`` to ``held_out_5``) are reported apart and are what
 the thresholds judge. The tuning sets (1-40, and 61-80 in the wording of a batch that is
 now part of the catalogue's examples) show the pipeline: counts, leaks, refusals.
 In the same run a baseline finder scores the held-out contexts: the nearest catalogue
@@ -141,6 +141,9 @@ class SummariesSuite(Suite):
         "held_out_4_theme_recall": Threshold(tolerance=0.03),
         "held_out_4_theme_precision": Threshold(tolerance=0.03),
         "held_out_4_counts_exact": Threshold(tolerance=0.04),
+        "held_out_5_theme_recall": Threshold(tolerance=0.03),
+        "held_out_5_theme_precision": Threshold(tolerance=0.03),
+        "held_out_5_counts_exact": Threshold(tolerance=0.04),
     }
     # Builds the theme finder under test; tests swap in a worse one.
     finder_factory: FinderFactory | None = None
@@ -150,7 +153,7 @@ class SummariesSuite(Suite):
         tallies = {
             split: _Tally()
             for split in (
-                *("tune", "held_out", "held_out_2", "held_out_3", "held_out_4"),
+                *("tune", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5"),
                 "baseline_held_out",
             )
         }

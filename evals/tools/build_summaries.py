@@ -1,4 +1,4 @@
-"""Build ``evals/data/summaries.jsonl``: 140 feedback sets from the labelled sentences.
+"""Build ``evals/data/summaries.jsonl``: 160 feedback sets from the labelled sentences.
 
 Each set is one stage's answers from a small cohort of the sample programme: who answered
 (a pair index and side), ratings, consent to quotes, goal self-ratings ("low_goal": one
@@ -14,9 +14,9 @@ sentences from ``FRESH_CHECK_3`` (batch "fresh"): written in other words after t
 catalogue was first tuned and reported apart until 2026-12-07, when that batch, like
 the other read ones, became catalogue examples; they are tuning sets now (their planted
 identifiers and disclosures come from the tuning pool; no mixed sentences, no refusals).
-Sets 81-100, 101-120 and 121-140 are held out too: a second, third and fourth held-out
-batch (``HELD_OUT_2``, ``HELD_OUT_3``, ``HELD_OUT_4``, each with its own mixed and neutral
-sentences), each written blind before the change it judges, and each reported alone. Later sets are
+Sets 81-100, 101-120, 121-140 and 141-160 are held out too: the second to fifth held-out
+batches (``HELD_OUT_2`` to ``HELD_OUT_5``, each with its own mixed and neutral sentences),
+each written blind before the change it judges, and each reported alone. Later sets are
 drawn from the same generator after the earlier ones, so adding them changes none of
 those. The seed is fixed, so the file is reproducible:
 
@@ -44,6 +44,9 @@ from evals.tools.feedback_sentences import (
     HELD_OUT_4,
     HELD_OUT_4_MIXED,
     HELD_OUT_4_NEUTRAL,
+    HELD_OUT_5,
+    HELD_OUT_5_MIXED,
+    HELD_OUT_5_NEUTRAL,
     MIXED,
     NEUTRAL,
     NEUTRAL_CHECK_3,
@@ -53,19 +56,21 @@ from evals.tools.feedback_sentences import (
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "summaries.jsonl"
 SEED = 16
-SETS = 140
+SETS = 160
 HELD_OUT_FROM = 41
 FRESH_FROM = 61
 SECOND_HELD_OUT_FROM = 81
 THIRD_HELD_OUT_FROM = 101
 FOURTH_HELD_OUT_FROM = 121
+FIFTH_HELD_OUT_FROM = 141
 # set numbers below the minimum cohort
-REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133}
+REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133, 145, 152}
 # A held-out batch's own themed, mixed and neutral sentences.
 LATER_BATCHES = {
     "held_out_2": (HELD_OUT_2, HELD_OUT_2_MIXED, HELD_OUT_2_NEUTRAL),
     "held_out_3": (HELD_OUT_3, HELD_OUT_3_MIXED, HELD_OUT_3_NEUTRAL),
     "held_out_4": (HELD_OUT_4, HELD_OUT_4_MIXED, HELD_OUT_4_NEUTRAL),
+    "held_out_5": (HELD_OUT_5, HELD_OUT_5_MIXED, HELD_OUT_5_NEUTRAL),
 }
 GOALS = "goals-not-served"
 
@@ -91,7 +96,9 @@ def _pool(split: str) -> dict[str, Any]:
 
 
 def _build_set(number: int, rng: random.Random) -> dict[str, Any]:
-    if number >= FOURTH_HELD_OUT_FROM:
+    if number >= FIFTH_HELD_OUT_FROM:
+        batch = "held_out_5"
+    elif number >= FOURTH_HELD_OUT_FROM:
         batch = "held_out_4"
     elif number >= THIRD_HELD_OUT_FROM:
         batch = "held_out_3"
