@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 FEEDBACK_DIR = KNOWLEDGE_DIR / "feedback"
 # A theme by meaning alone (see ``ThemeFinder.by_meaning``), and how sure the classifier
 # must be before a cue counts (``ThemeFinder.supported``). Chosen with
-# ``python -m evals.tools.calibrate_themes --cross``: each batch of read feedback
+# ``python -m evals.tools.calibrate_themes``: each batch of read feedback
 # sentences is scored by a catalogue holding every other batch, so the bars are judged on
 # wording the examples do not contain (the catalogue's examples include those batches).
 THEME_PROBABILITY = 0.4
