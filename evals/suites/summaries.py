@@ -116,11 +116,12 @@ class SummariesSuite(Suite):
     # sets. Not met: precision is (0.97 over the 100 sets); recall is on the first three
     # batches but not on the fourth and fifth, written in looser styles (0.72 and 0.70 at
     # their first readings); counts are exact for three themes in four. The floors guard
-    # that level (evals/README.md has each batch's readings).
+    # that level (evals/README.md has each batch's readings); the counts floor sits above
+    # a summary that counts sentences instead of people (0.714 against 0.750).
     thresholds = {  # noqa: RUF012
         "held_out_theme_recall": Threshold(minimum=0.83, tolerance=0.03),
         "held_out_theme_precision": Threshold(minimum=0.93, tolerance=0.03),
-        "held_out_counts_exact": Threshold(minimum=0.71, tolerance=0.04),
+        "held_out_counts_exact": Threshold(minimum=0.73, tolerance=0.04),
         "tune_theme_recall": Threshold(tolerance=0.03),
         "tune_theme_precision": Threshold(tolerance=0.03),
         "tune_counts_exact": Threshold(tolerance=0.04),
