@@ -58,11 +58,14 @@ OUT = Path(__file__).resolve().parent.parent / "data" / "summaries.jsonl"
 SEED = 16
 SETS = 160
 HELD_OUT_FROM = 41
-FRESH_FROM = 61
-SECOND_HELD_OUT_FROM = 81
-THIRD_HELD_OUT_FROM = 101
-FOURTH_HELD_OUT_FROM = 121
-FIFTH_HELD_OUT_FROM = 141
+# Where each batch after the first sixty sets starts: (first set number, batch).
+LATER_FROM = [
+    (141, "held_out_5"),
+    (121, "held_out_4"),
+    (101, "held_out_3"),
+    (81, "held_out_2"),
+    (61, "fresh"),
+]
 # set numbers below the minimum cohort
 REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133, 145, 152}
 # A held-out batch's own themed, mixed and neutral sentences.
@@ -96,18 +99,9 @@ def _pool(split: str) -> dict[str, Any]:
 
 
 def _build_set(number: int, rng: random.Random) -> dict[str, Any]:
-    if number >= FIFTH_HELD_OUT_FROM:
-        batch = "held_out_5"
-    elif number >= FOURTH_HELD_OUT_FROM:
-        batch = "held_out_4"
-    elif number >= THIRD_HELD_OUT_FROM:
-        batch = "held_out_3"
-    elif number >= SECOND_HELD_OUT_FROM:
-        batch = "held_out_2"
-    elif number >= FRESH_FROM:
-        batch = "fresh"
-    else:
-        batch = "held_out" if number >= HELD_OUT_FROM else "tune"
+    batch = next((name for start, name in LATER_FROM if number >= start), None) or (
+        "held_out" if number >= HELD_OUT_FROM else "tune"
+    )
     split = "held_out" if batch in LATER_BATCHES else {"fresh": "tune"}.get(batch, batch)
     pool = _pool(batch)
     stage = rng.choice(["session", "midpoint", "midpoint", "closing"])

@@ -168,12 +168,17 @@ def score_cohorts(finder: ThemeFinder, built: list[Cohort]) -> tuple[float, floa
     return hits / max(expected_n, 1), hits / max(shown_n, 1), exact / max(hits, 1)
 
 
+def labelled(themed: dict[str, list[str]], neutral: list[str]) -> Labelled:
+    """A batch's sentences with the themes each carries (none for the neutral ones)."""
+    items: Labelled = [(x, {theme}) for theme, texts in themed.items() for x in texts]
+    return items + [(x, set()) for x in neutral]
+
+
 def left_out(catalogue: Catalogue, make: MakeFinder) -> dict[str, tuple[float, ...]]:
     """Per batch left out: P, R per sentence; R, P, exact counts as cohorts."""
     figures: dict[str, tuple[float, ...]] = {}
     for name, (themed, neutral) in LEFT_OUT.items():
-        items: Labelled = [(x, {theme}) for theme, texts in themed.items() for x in texts]
-        items += [(x, set()) for x in neutral]
+        items = labelled(themed, neutral)
         finder = make(without(catalogue, {x for x, _ in items}))
         built = cohorts(themed, neutral or NEUTRAL_CHECK_3)
         figures[name] = (*score(finder, items), *score_cohorts(finder, built))
@@ -189,8 +194,7 @@ def main() -> None:
     catalogue = load_catalogue()
     if args.misses:
         for name, (themed, neutral) in LEFT_OUT.items():
-            items = [(x, {theme}) for theme, texts in themed.items() for x in texts]
-            items += [(x, set()) for x in neutral]
+            items = labelled(themed, neutral)
             finder = ThemeFinder(without(catalogue, {x for x, _ in items}), embed)
             for (text, want), got in zip(items, finder.find([x for x, _ in items]), strict=True):
                 if set(got) != want:
