@@ -1,7 +1,7 @@
 """Feedback summaries: the themes people raised are found and counted by people, nothing
 planted leaks, and too few answers are refused.
 
-The 160 sets (``evals/data/summaries.jsonl``, built by ``evals.tools.build_summaries`` from
+The 180 sets (``evals/data/summaries.jsonl``, built by ``evals.tools.build_summaries`` from
 the labelled sentences in ``evals/tools/feedback_sentences.py``) are answers of small
 cohorts of the sample programme at each stage. The suite stores them through the real
 submission path in a throwaway data folder, asks for the coordinator's summary and scores:
@@ -12,9 +12,9 @@ submission path in a throwaway data folder, asks for the coordinator's summary a
   first name) and words of planted disclosures: none may appear in anything shown;
 - refusal below the minimum cohort, and quotes only from consenting authors.
 
-The held-out sets (41-60, built from sentences never read while tuning; 81-160, four
+The held-out sets (41-60, built from sentences never read while tuning; 81-180, five
 later batches of twenty sets, each written blind before the change it judges, also
-reported alone as ``held_out_2`` to ``held_out_5``) are reported apart and are what
+reported alone as ``held_out_2`` to ``held_out_6``) are reported apart and are what
 the thresholds judge. The tuning sets (1-40, and 61-80 in the wording of a batch that is
 now part of the catalogue's examples) show the pipeline: counts, leaks, refusals.
 In the same run a baseline finder scores the held-out contexts: the nearest catalogue
@@ -103,6 +103,10 @@ class _Tally:
         }
 
 
+# The later held-out batches, each also reported alone.
+LATER_HELD_OUT = tuple(f"held_out_{n}" for n in range(2, 7))
+
+
 @register
 class SummariesSuite(Suite):
     name = "summaries"
@@ -133,10 +137,10 @@ class SummariesSuite(Suite):
         "leaks_caught_by_final_check": Threshold(tolerance=2),
         "baseline_held_out_theme_recall": Threshold(tolerance=1.0),
         "baseline_held_out_theme_precision": Threshold(tolerance=1.0),
-        # Each later held-out batch alone, tracked (batches 2 to 5).
+        # Each later held-out batch alone, tracked.
         **{
-            f"held_out_{batch}_{metric}": Threshold(tolerance=tolerance)
-            for batch in range(2, 6)
+            f"{batch}_{metric}": Threshold(tolerance=tolerance)
+            for batch in LATER_HELD_OUT
             for metric, tolerance in (
                 ("theme_recall", 0.03),
                 ("theme_precision", 0.03),
@@ -152,7 +156,7 @@ class SummariesSuite(Suite):
         tallies = {
             split: _Tally()
             for split in (
-                *("tune", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5"),
+                *("tune", "held_out", *LATER_HELD_OUT),
                 "baseline_held_out",
             )
         }

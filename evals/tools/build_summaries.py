@@ -1,4 +1,4 @@
-"""Build ``evals/data/summaries.jsonl``: 160 feedback sets from the labelled sentences.
+"""Build ``evals/data/summaries.jsonl``: 180 feedback sets from the labelled sentences.
 
 Each set is one stage's answers from a small cohort of the sample programme: who answered
 (a pair index and side), ratings, consent to quotes, goal self-ratings ("low_goal": one
@@ -14,11 +14,11 @@ sentences from ``FRESH_CHECK_3`` (batch "fresh"): written in other words after t
 catalogue was first tuned and reported apart until 2026-12-07, when that batch, like
 the other read ones, became catalogue examples; they are tuning sets now (their planted
 identifiers and disclosures come from the tuning pool; no mixed sentences, no refusals).
-Sets 81-100, 101-120, 121-140 and 141-160 are held out too: the second to fifth held-out
-batches (``HELD_OUT_2`` to ``HELD_OUT_5``, each with its own mixed and neutral sentences),
-each written blind before the change it judges, and each reported alone. Later sets are
-drawn from the same generator after the earlier ones, so adding them changes none of
-those. The seed is fixed, so the file is reproducible:
+Sets 81-100, 101-120, 121-140, 141-160 and 161-180 are held out too: the second to
+sixth held-out batches (``HELD_OUT_2`` to ``HELD_OUT_6``, each with its own mixed and
+neutral sentences), each written blind before the change it judges, and each reported
+alone. Later sets are drawn from the same generator after the earlier ones, so adding
+them changes none of those. The seed is fixed, so the file is reproducible:
 
     .venv/bin/python -m evals.tools.build_summaries
 """
@@ -47,6 +47,9 @@ from evals.tools.feedback_sentences import (
     HELD_OUT_5,
     HELD_OUT_5_MIXED,
     HELD_OUT_5_NEUTRAL,
+    HELD_OUT_6,
+    HELD_OUT_6_MIXED,
+    HELD_OUT_6_NEUTRAL,
     MIXED,
     NEUTRAL,
     NEUTRAL_CHECK_3,
@@ -56,10 +59,11 @@ from evals.tools.feedback_sentences import (
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "summaries.jsonl"
 SEED = 16
-SETS = 160
+SETS = 180
 HELD_OUT_FROM = 41
 # Where each batch after the first sixty sets starts: (first set number, batch).
 LATER_FROM = [
+    (161, "held_out_6"),
     (141, "held_out_5"),
     (121, "held_out_4"),
     (101, "held_out_3"),
@@ -67,13 +71,14 @@ LATER_FROM = [
     (61, "fresh"),
 ]
 # set numbers below the minimum cohort
-REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133, 145, 152}
+REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133, 145, 152, 164, 175}
 # A held-out batch's own themed, mixed and neutral sentences.
 LATER_BATCHES = {
     "held_out_2": (HELD_OUT_2, HELD_OUT_2_MIXED, HELD_OUT_2_NEUTRAL),
     "held_out_3": (HELD_OUT_3, HELD_OUT_3_MIXED, HELD_OUT_3_NEUTRAL),
     "held_out_4": (HELD_OUT_4, HELD_OUT_4_MIXED, HELD_OUT_4_NEUTRAL),
     "held_out_5": (HELD_OUT_5, HELD_OUT_5_MIXED, HELD_OUT_5_NEUTRAL),
+    "held_out_6": (HELD_OUT_6, HELD_OUT_6_MIXED, HELD_OUT_6_NEUTRAL),
 }
 GOALS = "goals-not-served"
 
