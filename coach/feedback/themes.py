@@ -35,15 +35,15 @@ FEEDBACK_DIR = KNOWLEDGE_DIR / "feedback"
 # wording the examples do not contain (the catalogue's examples include those batches).
 THEME_PROBABILITY = 0.4
 THEME_SIMILARITY = 0.35
-CLASSIFIER_C = 100.0  # weak regularisation: about thirty examples per theme
+CLASSIFIER_C = 100.0  # weak regularisation: about forty examples per theme
 # A part whose cues already name a theme takes a further theme by meaning only when it is
 # this close to one of that theme's examples: near misses otherwise add a second, wrong one.
 STRONG_SIMILARITY = 0.8
 CUE_SUPPORT = 0.15
-# Where a part holds cues of two themes or more, each keeps the bar every cue had before
-# the catalogue grew (the batches left out carry one theme a sentence, so they can only
-# show what a lower bar costs: two or three themes shown where one was meant).
-SHARED_CUE_SUPPORT = 0.01
+# A clause joined by "and" ("nobody has been in touch and our goals have gone nowhere")
+# adds its own theme only where the classifier, reading the whole part, gives that theme
+# at least this much; a cue the clause holds counts as it would in a part of its own.
+CLAUSE_SUPPORT = 0.1
 NO_THEME = ""  # the class of the catalogue's neutral sentences
 NEGATION_WINDOW = 3  # words a negator reaches forward: "not very useful"
 
@@ -55,6 +55,14 @@ _TURNS = re.compile(
     r"\s*;\s*(?:however,?\s+)?|\s+[-\u2013]\s+|,?\s+but\s+|,?\s+although\s+"
     r"|,?\s+though\s+|,?\s+whereas\s+"
     r"|,?\s+however,?\s+|,?\s+yet\s+|,\s+and\s+|,\s+while\s+|,\s+so\s+",
+    re.IGNORECASE,
+)
+# "and" with no comma joins two things said where a clause with its own subject follows
+# a clause of its own: "he does all the talking and I don't dare push back", not "push
+# back and pushes back himself" nor "my mentor and I".
+_AND_CLAUSE = re.compile(
+    r"\s+and\s+(?=(?:i|i'm|i've|we|we're|we've|he|she|they|it's|you|my|our|his|her|their"
+    r"|the|no\s+one|nobody|nothing|there)\s)",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[a-z0-9][a-z0-9'\u2019-]*")
@@ -175,6 +183,15 @@ def load_catalogue(directory: Path = FEEDBACK_DIR) -> Catalogue:
     return catalogue
 
 
+def and_clauses(text: str) -> list[str]:
+    """``text`` cut at each "and" that joins two clauses of three words or more."""
+    for match in _AND_CLAUSE.finditer(text):
+        left, right = text[: match.start()], text[match.end() :]
+        if min(len(_WORDS.findall(side.lower())) for side in (left, right)) >= 3:
+            return [left.strip(" ,"), *and_clauses(right)]
+    return [text]
+
+
 def split_parts(sentence: str) -> list[str]:
     """The parts of a sentence where its meaning may turn; short scraps stay attached."""
     pieces = [p.strip(" ,.;") for p in _TURNS.split(sentence)]
@@ -285,17 +302,15 @@ class ThemeFinder:
     def supported(self, probabilities: np.ndarray, cued: list[set[str]]) -> list[set[str]]:
         """The cued themes the classifier does not rule out: a cue is one word or phrase
         and fires outside its theme too ("Honestly one of the most useful things" is no
-        sign of candour, "the people on the call" no complaint about links), so a lone
-        cued theme stays only where the classifier gives it at least ``CUE_SUPPORT``.
-        Where a part holds cues of several themes, each needs only ``SHARED_CUE_SUPPORT``:
-        the classifier picks one theme per part, and "he talks over me and our sessions
-        keep being moved" says two things."""
+        sign of candour, "the people on the call" no complaint about links), so a cued
+        theme stays only where the classifier gives it at least ``CUE_SUPPORT``. A part
+        that says two things ("he talks over me and our sessions keep being moved") is
+        read clause by clause too (``find``), so each cue is judged where it stands."""
         column = {str(label): i for i, label in enumerate(self._classifier.classes_)}
-        kept = []
-        for row, cues in enumerate(cued):
-            bar = self._cue_support if len(cues) == 1 else SHARED_CUE_SUPPORT
-            kept.append({t for t in cues if probabilities[row, column[t]] >= bar})
-        return kept
+        return [
+            {t for t in cues if probabilities[row, column[t]] >= self._cue_support}
+            for row, cues in enumerate(cued)
+        ]
 
     def by_meaning(self, vectors: np.ndarray, cued: list[set[str]]) -> list[set[str]]:
         """Per part, the theme its meaning names, if one does.
@@ -341,16 +356,29 @@ class ThemeFinder:
 
     def find(self, sentences_: Sequence[str]) -> list[list[str]]:
         """For each sentence, its theme ids in catalogue order."""
-        parts = [(i, part) for i, s in enumerate(sentences_) for part in split_parts(s)]
+        # (sentence, text, whole): a part of a sentence, or a clause of such a part joined
+        # by "and", read on its own too; ``whole`` is the index of the part it comes from.
+        parts: list[tuple[int, str, int | None]] = []
+        for index, sentence in enumerate(sentences_):
+            for part in split_parts(sentence):
+                at = len(parts)
+                parts.append((index, part, None))
+                clauses = and_clauses(part) if self._embed is not None else [part]
+                if len(clauses) > 1:
+                    parts += [(index, clause, at) for clause in clauses]
         found: list[set[str]] = [set() for _ in sentences_]
-        cued = [self.cue_themes(part) for _, part in parts]
+        cued = [self.cue_themes(part) for _, part, _ in parts]
         near: list[set[str]] = [set() for _ in parts]
+        probabilities = np.zeros((0, 0))
+        column: dict[str, int] = {}
         if parts and self._embed is not None:
-            plain = [_PLACEHOLDER.sub(PLACEHOLDER_READING, part) for _, part in parts]
+            plain = [_PLACEHOLDER.sub(PLACEHOLDER_READING, part) for _, part, _ in parts]
             vectors = np.asarray(self._embed(plain), dtype=np.float32)
-            cued = self.supported(self._classifier.predict_proba(vectors), cued)
+            probabilities = self._classifier.predict_proba(vectors)
+            cued = self.supported(probabilities, cued)
             near = self.by_meaning(vectors, cued)
-        for (index, part), cues, close in zip(parts, cued, near, strict=True):
+            column = {str(label): i for i, label in enumerate(self._classifier.classes_)}
+        for (index, part, whole), cues, close in zip(parts, cued, near, strict=True):
             tone = self.tone.score(part)
             # A theme found by meaning was learnt from examples of its own tone, so the
             # tone words overrule it only where a negator turns the part round, which an
@@ -361,7 +389,18 @@ class ThemeFinder:
             for theme_id in cues | close:
                 wanted = 1 if self._tones[theme_id] == "positive" else -1
                 trusted = theme_id in close and not negated
-                if trusted or tone != -wanted or (theme_id in cues and len(cues) == 1):
-                    found[index].add(theme_id)
+                if not (trusted or tone != -wanted or (theme_id in cues and len(cues) == 1)):
+                    continue
+                # A clause adds a theme by meaning only where the whole part leaves room
+                # for it: "he sets the direction and my points get lost" is one complaint,
+                # and its second clause alone reads like something else. A cue of its own
+                # stands ("... and our sessions keep being moved").
+                if (
+                    whole is not None
+                    and theme_id not in cues
+                    and probabilities[whole, column[theme_id]] < CLAUSE_SUPPORT
+                ):
+                    continue
+                found[index].add(theme_id)
         order = [t.id for t in self.catalogue.themes]
         return [[tid for tid in order if tid in ids] for ids in found]

@@ -12,11 +12,13 @@ submission path in a throwaway data folder, asks for the coordinator's summary a
   first name) and words of planted disclosures: none may appear in anything shown;
 - refusal below the minimum cohort, and quotes only from consenting authors.
 
-The held-out sets (41-60, built from sentences never read while tuning; 81-180, five
-later batches of twenty sets, each written blind before the change it judges, also
-reported alone as ``held_out_2`` to ``held_out_6``) are reported apart and are what
-the thresholds judge. The tuning sets (1-40, and 61-80 in the wording of a batch that is
-now part of the catalogue's examples) show the pipeline: counts, leaks, refusals.
+The held-out sets (41-60, built from sentences never read while tuning; 81-120 and
+161-180, three later batches of twenty sets, each written blind before the change it
+judges, also reported alone as ``held_out_2``, ``held_out_3`` and ``held_out_6``) are
+reported apart and are what the thresholds judge. The tuning sets (1-40; 61-80, 121-140
+and 141-160 in the wording of batches whose misses were read and which are now the
+catalogue's examples, the last two reported alone as ``read_4`` and ``read_5``) show
+the pipeline: counts, leaks, refusals.
 In the same run a baseline finder scores the held-out contexts: the nearest catalogue
 example by embedding, one theme per sentence, no cues and no tone (how the first version
 clustered), so the gain is measured.
@@ -103,8 +105,10 @@ class _Tally:
         }
 
 
-# The later held-out batches, each also reported alone.
-LATER_HELD_OUT = tuple(f"held_out_{n}" for n in range(2, 7))
+# The later batches, each also reported alone: held out, and read (tuning sets since
+# their misses were read; see evals.tools.build_summaries).
+LATER_HELD_OUT = ("held_out_2", "held_out_3", "held_out_6")
+LATER_READ = ("read_4", "read_5")
 
 
 @register
@@ -140,7 +144,7 @@ class SummariesSuite(Suite):
         # Each later held-out batch alone, tracked.
         **{
             f"{batch}_{metric}": Threshold(tolerance=tolerance)
-            for batch in LATER_HELD_OUT
+            for batch in (*LATER_HELD_OUT, *LATER_READ)
             for metric, tolerance in (
                 ("theme_recall", 0.03),
                 ("theme_precision", 0.03),
@@ -156,7 +160,7 @@ class SummariesSuite(Suite):
         tallies = {
             split: _Tally()
             for split in (
-                *("tune", "held_out", *LATER_HELD_OUT),
+                *("tune", "held_out", *LATER_HELD_OUT, *LATER_READ),
                 "baseline_held_out",
             )
         }
@@ -189,7 +193,7 @@ class SummariesSuite(Suite):
             bad_quotes = [q for q in summary.quotes if not any(q in text for text in consented)]
             if not case.get("expect_refusal"):
                 tallies[case["split"]].add(expected, shown)
-                if case.get("batch", "").startswith("held_out_"):  # also alone
+                if case.get("batch") in tallies:  # also alone
                     tallies[case["batch"]].add(expected, shown)
                 if baseline is not None:
                     tallies[f"baseline_{case['split']}"].add(

@@ -14,10 +14,13 @@ sentences from ``FRESH_CHECK_3`` (batch "fresh"): written in other words after t
 catalogue was first tuned and reported apart until 2026-12-07, when that batch, like
 the other read ones, became catalogue examples; they are tuning sets now (their planted
 identifiers and disclosures come from the tuning pool; no mixed sentences, no refusals).
-Sets 81-100, 101-120, 121-140, 141-160 and 161-180 are held out too: the second to
-sixth held-out batches (``HELD_OUT_2`` to ``HELD_OUT_6``, each with its own mixed and
+Sets 81-100, 101-120 and 161-180 are held out too: the second, third and sixth held-out
+batches (``HELD_OUT_2``, ``HELD_OUT_3``, ``HELD_OUT_6``, each with its own mixed and
 neutral sentences), each written blind before the change it judges, and each reported
-alone. Later sets are drawn from the same generator after the earlier ones, so adding
+alone. Sets 121-140 and 141-160 (batches "read_4" and "read_5") were held out in the same
+way until 2026-12-07, when the sixth batch had been written and their misses were read:
+they are tuning sets now, reported alone too, and their sentences catalogue examples.
+Later sets are drawn from the same generator after the earlier ones, so adding
 them changes none of those. The seed is fixed, so the file is reproducible:
 
     .venv/bin/python -m evals.tools.build_summaries
@@ -41,12 +44,6 @@ from evals.tools.feedback_sentences import (
     HELD_OUT_3,
     HELD_OUT_3_MIXED,
     HELD_OUT_3_NEUTRAL,
-    HELD_OUT_4,
-    HELD_OUT_4_MIXED,
-    HELD_OUT_4_NEUTRAL,
-    HELD_OUT_5,
-    HELD_OUT_5_MIXED,
-    HELD_OUT_5_NEUTRAL,
     HELD_OUT_6,
     HELD_OUT_6_MIXED,
     HELD_OUT_6_NEUTRAL,
@@ -54,6 +51,12 @@ from evals.tools.feedback_sentences import (
     NEUTRAL,
     NEUTRAL_CHECK_3,
     PLANTED,
+    READ_4,
+    READ_4_MIXED,
+    READ_4_NEUTRAL,
+    READ_5,
+    READ_5_MIXED,
+    READ_5_NEUTRAL,
     split_of,
 )
 
@@ -64,20 +67,20 @@ HELD_OUT_FROM = 41
 # Where each batch after the first sixty sets starts: (first set number, batch).
 LATER_FROM = [
     (161, "held_out_6"),
-    (141, "held_out_5"),
-    (121, "held_out_4"),
+    (141, "read_5"),
+    (121, "read_4"),
     (101, "held_out_3"),
     (81, "held_out_2"),
     (61, "fresh"),
 ]
 # set numbers below the minimum cohort
 REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133, 145, 152, 164, 175}
-# A held-out batch's own themed, mixed and neutral sentences.
+# A later batch's own themed, mixed and neutral sentences.
 LATER_BATCHES = {
     "held_out_2": (HELD_OUT_2, HELD_OUT_2_MIXED, HELD_OUT_2_NEUTRAL),
     "held_out_3": (HELD_OUT_3, HELD_OUT_3_MIXED, HELD_OUT_3_NEUTRAL),
-    "held_out_4": (HELD_OUT_4, HELD_OUT_4_MIXED, HELD_OUT_4_NEUTRAL),
-    "held_out_5": (HELD_OUT_5, HELD_OUT_5_MIXED, HELD_OUT_5_NEUTRAL),
+    "read_4": (READ_4, READ_4_MIXED, READ_4_NEUTRAL),
+    "read_5": (READ_5, READ_5_MIXED, READ_5_NEUTRAL),
     "held_out_6": (HELD_OUT_6, HELD_OUT_6_MIXED, HELD_OUT_6_NEUTRAL),
 }
 GOALS = "goals-not-served"
@@ -88,6 +91,9 @@ def _pool(split: str) -> dict[str, Any]:
         pool = _pool("tune")
         return {**pool, "themes": FRESH_CHECK_3, "mixed": [], "neutral": NEUTRAL_CHECK_3}
     if split in LATER_BATCHES:
+        # Planted identifiers and disclosures come from the held-out pool for every later
+        # batch, read ones too: the sets were drawn that way, and drawing them again from
+        # another pool would change every set after them.
         themes, mixed, neutral = LATER_BATCHES[split]
         return {**_pool("held_out"), "themes": themes, "mixed": mixed, "neutral": neutral}
 
@@ -107,7 +113,7 @@ def _build_set(number: int, rng: random.Random) -> dict[str, Any]:
     batch = next((name for start, name in LATER_FROM if number >= start), None) or (
         "held_out" if number >= HELD_OUT_FROM else "tune"
     )
-    split = "held_out" if batch in LATER_BATCHES else {"fresh": "tune"}.get(batch, batch)
+    split = "held_out" if batch.startswith("held_out") else "tune"
     pool = _pool(batch)
     stage = rng.choice(["session", "midpoint", "midpoint", "closing"])
     minimum = rng.choice([3, 3, 3, 4, 5])

@@ -1171,10 +1171,12 @@ HELD_OUT_3_NEUTRAL: list[str] = [
 ]
 
 
-# A fourth held-out batch, written on 2026-12-07 (sixth session) after the third batch
-# had been read once and before the next change: sets 121-140 are built from it alone.
-# Written in looser styles (lower case, fragments, long asides). Never read while tuning.
-HELD_OUT_4: dict[str, list[str]] = {
+# A fourth batch, written on 2026-12-07 (sixth session) after the third batch had been
+# read once and before the next change: sets 121-140 are built from it alone. Written in
+# looser styles (lower case, fragments, long asides). Held out until the seventh session,
+# which read its misses after HELD_OUT_6 had been written: it is a read batch now (sets
+# 121-140 are tuning sets) and its sentences are catalogue examples.
+READ_4: dict[str, list[str]] = {
     "hard-to-find-time": [
         "honestly our calendars are a nightmare, we've managed two meetings since spring",
         "Something always comes up on the day - a client call, a fire drill, a deadline.",
@@ -1269,7 +1271,7 @@ HELD_OUT_4: dict[str, list[str]] = {
 }
 
 # Sentences that carry two themes, each with its pair.
-HELD_OUT_4_MIXED: list[tuple[str, list[str]]] = [
+READ_4_MIXED: list[tuple[str, list[str]]] = [
     (
         "Love working with her but we barely ever find a time that works for both of us.",
         ["good-rapport", "hard-to-find-time"],
@@ -1298,7 +1300,7 @@ HELD_OUT_4_MIXED: list[tuple[str, list[str]]] = [
 ]
 
 # Sentences that carry no theme.
-HELD_OUT_4_NEUTRAL: list[str] = [
+READ_4_NEUTRAL: list[str] = [
     "we usually meet on teams",
     "My partner is in the legal department.",
     "Met twice this quarter.",
@@ -1310,10 +1312,11 @@ HELD_OUT_4_NEUTRAL: list[str] = [
 ]
 
 
-# A fifth held-out batch, written on 2026-12-07 (sixth session) after the fourth batch's
-# one reading and before casual-register examples were added to the catalogue: sets
-# 141-160 are built from it alone. Short, informal answers. Never read while tuning.
-HELD_OUT_5: dict[str, list[str]] = {
+# A fifth batch, written on 2026-12-07 (sixth session) after the fourth batch's one
+# reading and before casual-register examples were added to the catalogue: sets 141-160
+# are built from it alone. Short, informal answers. Read, like READ_4, from the seventh
+# session on.
+READ_5: dict[str, list[str]] = {
     "hard-to-find-time": [
         "diaries just don't line up, we've cancelled more than we've met",
         "Tricky to get time together with month end and audits.",
@@ -1407,7 +1410,7 @@ HELD_OUT_5: dict[str, list[str]] = {
 }
 
 # Sentences that carry two themes, each with its pair.
-HELD_OUT_5_MIXED: list[tuple[str, list[str]]] = [
+READ_5_MIXED: list[tuple[str, list[str]]] = [
     ("great rapport but never enough time", ["good-rapport", "too-short-or-far-apart"]),
     (
         "he does all the talking and I don't dare push back",
@@ -1429,7 +1432,7 @@ HELD_OUT_5_MIXED: list[tuple[str, list[str]]] = [
 ]
 
 # Sentences that carry no theme.
-HELD_OUT_5_NEUTRAL: list[str] = [
+READ_5_NEUTRAL: list[str] = [
     "no further comments from me",
     "we meet fortnightly",
     "She's in procurement.",

@@ -55,12 +55,9 @@ def test_sixty_sets_or_more_with_a_held_out_third_and_refusals_in_both_splits():
     cases = get_suite("summaries").load_cases()
     assert len(cases) >= 60
     held = [c for c in cases if c["split"] == "held_out"]
-    assert len(held) == 120 and len(held) >= len(cases) / 3
-    assert sum(c.get("batch") == "held_out_2" for c in held) == 20
-    assert sum(c.get("batch") == "held_out_3" for c in held) == 20
-    assert sum(c.get("batch") == "held_out_4" for c in held) == 20
-    assert sum(c.get("batch") == "held_out_5" for c in held) == 20
-    assert sum(c.get("batch") == "held_out_6" for c in held) == 20
+    assert len(held) == 80 and len(held) >= len(cases) / 3
+    for batch in ("held_out_2", "held_out_3", "held_out_6"):
+        assert sum(c.get("batch") == batch for c in held) == 20
     for split in ("tune", "held_out"):
         assert any(c["expect_refusal"] for c in cases if c["split"] == split)
     assert sum(len(c["identifiers"]) + len(c["disclosures"]) for c in cases) >= 40
@@ -79,7 +76,7 @@ def _held_out_sentences() -> list[str]:
         for index, text in enumerate(texts)
         if written.split_of(index) == "held_out"
     ]
-    for batch in ("HELD_OUT_2", "HELD_OUT_3", "HELD_OUT_4", "HELD_OUT_5", "HELD_OUT_6"):
+    for batch in ("HELD_OUT_2", "HELD_OUT_3", "HELD_OUT_6"):
         held += [text for texts in getattr(written, batch).values() for text in texts]
         held += [text for text, _ in getattr(written, f"{batch}_MIXED")]
         held += getattr(written, f"{batch}_NEUTRAL")
@@ -111,8 +108,9 @@ def test_later_sets_leave_the_first_ones_as_they_were():
     for sentences in BY_THEME.values():  # a batch in other words than the first lists
         for sentence in sentences:
             assert sentence not in fresh_text, sentence
-    later = [f"held_out_{n}" for n in range(2, 7) for _ in range(20)]
-    assert [c.get("batch") for c in cases[80:]] == later
+    later = ["held_out_2", "held_out_3", "read_4", "read_5", "held_out_6"]
+    assert [c.get("batch") for c in cases[80:]] == [b for b in later for _ in range(20)]
+    assert {c["split"] for c in cases[120:160]} == {"tune"}
 
 
 def test_the_data_file_is_what_the_builder_writes():

@@ -8,6 +8,7 @@ from coach.feedback import themes
 from coach.feedback.themes import (
     FEEDBACK_DIR,
     ThemeFinder,
+    and_clauses,
     compile_cue,
     load_catalogue,
     split_parts,
@@ -76,6 +77,7 @@ def test_tone_reads_negation(finder):
     assert finder.tone.score("The sessions are useful.") == 1
     assert finder.tone.score("The sessions are not very useful.") == -1
     assert finder.tone.score("Not bad at all.") == 1
+    assert finder.tone.score("Nothing really clicked between us.") == -1
     assert split_parts("Great chats; however, we keep cancelling.") == [
         "Great chats",
         "we keep cancelling",
@@ -89,16 +91,27 @@ def test_a_cue_counts_only_where_the_meaning_does_not_rule_its_theme_out(finder,
         "The prompts were bland and did not fit our situation.",
     ]
     assert finder.find(sentences) == [["valuable-development"], ["generic-or-unprepared"]]
-    monkeypatch.setattr(themes, "SHARED_CUE_SUPPORT", 0.0)
     cues_alone = ThemeFinder(finder.catalogue, finder._embed, cue_support=0.0).find(sentences)
     assert "candid-two-way" in cues_alone[0] and "learning-digital-skills" in cues_alone[1]
 
 
-def test_a_part_with_cues_of_two_themes_keeps_both_and_a_placeholder_reads_as_a_person(
-    finder, monkeypatch
-):
+def test_two_clauses_joined_by_and_are_read_one_by_one_too(finder, monkeypatch):
     said = ["[PERSON_1] talks over me and our sessions keep being moved."]
     assert finder.find(said) == [["hard-to-find-time", "mentee-takes-over"]]
-    # Held to the bar of a lone cue, the classifier's one pick leaves a theme out.
-    monkeypatch.setattr(themes, "SHARED_CUE_SUPPORT", themes.CUE_SUPPORT)
+    # Read only as a whole, the classifier's one pick leaves a theme out.
+    monkeypatch.setattr(themes, "and_clauses", lambda text: [text])
     assert len(finder.find(said)[0]) < 2
+
+
+def test_and_joins_clauses_only_where_each_side_has_a_subject_and_words_of_its_own():
+    assert and_clauses("he does all the talking and I don't dare push back") == [
+        "he does all the talking",
+        "I don't dare push back",
+    ]
+    assert and_clauses("he lets me push back and pushes back himself") == [
+        "he lets me push back and pushes back himself"
+    ]
+    assert and_clauses("My mentor and I meet weekly and the sessions are great") == [
+        "My mentor and I meet weekly",
+        "the sessions are great",
+    ]
