@@ -91,16 +91,42 @@ def test_a_cue_counts_only_where_the_meaning_does_not_rule_its_theme_out(finder,
         "The prompts were bland and did not fit our situation.",
     ]
     assert finder.find(sentences) == [["valuable-development"], ["generic-or-unprepared"]]
+    monkeypatch.setattr(themes, "SHARED_CUE_SUPPORT", 0.0)
     cues_alone = ThemeFinder(finder.catalogue, finder._embed, cue_support=0.0).find(sentences)
     assert "candid-two-way" in cues_alone[0] and "learning-digital-skills" in cues_alone[1]
 
 
 def test_two_clauses_joined_by_and_are_read_one_by_one_too(finder, monkeypatch):
-    said = ["[PERSON_1] talks over me and our sessions keep being moved."]
-    assert finder.find(said) == [["hard-to-find-time", "mentee-takes-over"]]
-    # Read only as a whole, the classifier's one pick leaves a theme out.
+    said = [
+        "[PERSON_1] talks over me and our sessions keep being moved.",
+        "I've picked up some great tech skills and my profile with senior people has grown.",
+        "Nobody from the programme has been in touch and our goals have gone nowhere.",
+    ]
+    assert finder.find(said) == [
+        ["hard-to-find-time", "mentee-takes-over"],
+        ["learning-digital-skills", "mentor-visibility"],
+        ["support-lacking", "goals-not-served"],
+    ]
+    # Read only as a whole, the classifier's one pick leaves a theme out of each.
     monkeypatch.setattr(themes, "and_clauses", lambda text: [text])
-    assert len(finder.find(said)[0]) < 2
+    assert [len(found) for found in finder.find(said)] == [1, 1, 1]
+
+
+def test_a_sentence_without_a_full_stop_ends_where_the_next_begins(finder, monkeypatch):
+    said = ["coming in with questions ready keeps us on track It's been hard to find the hour"]
+    assert finder.find(said) == [["hard-to-find-time", "preparation-helps"]]
+    assert split_parts("I work with Sarah Jones in the London office") == [
+        "I work with Sarah Jones in the London office"
+    ]
+    assert split_parts("she showed me a dashboard in Power BI, brilliant") == [
+        "she showed me a dashboard in Power BI, brilliant"
+    ]
+    assert split_parts("what I'd say is it works Second session booked") == [
+        "what I'd say is it works",
+        "Second session booked",
+    ]
+    monkeypatch.setattr(themes, "run_on_sentences", lambda text: [text])
+    assert len(finder.find(said)[0]) == 1
 
 
 def test_and_joins_clauses_only_where_each_side_has_a_subject_and_words_of_its_own():
