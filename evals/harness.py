@@ -123,6 +123,17 @@ class EvalContext:
     judge: Any = None  # evals.judge.Judge, when an OpenAI-compatible backend is configured
 
 
+# Parts of the services built from the knowledge folder alone, never from stored data.
+KNOWLEDGE_PARTS = (
+    "cards",
+    "activity_topics",
+    "activity_library",
+    "theme_finder",
+    "coverage_judge",
+    "disclosure_meaning",
+)
+
+
 @contextmanager
 def scratch_services(base: Any) -> Iterator[Any]:
     """Services like ``base`` (same settings and loaded model) over a throwaway folder:
@@ -139,6 +150,11 @@ def scratch_services(base: Any) -> Iterator[Any]:
             }
         )
         services = Services(settings, embedder=base.embedder)
+        # What is read from the knowledge folder is the same for every scratch copy: build
+        # it once in ``base`` instead of once per case (cards alone take a third of a
+        # second to parse; the disclosure check embeds every catalogue example).
+        for name in KNOWLEDGE_PARTS:
+            services.put(name, getattr(base, name))
         try:
             yield services
         finally:

@@ -121,15 +121,15 @@ class SummariesSuite(Suite):
     cases_file = "summaries.jsonl"
     required_labels = ("split", "stage", "answers", "themes", "identifiers", "disclosures")
     # The targets are recall and precision >= 0.9 and exact counts on the held-out
-    # sets. Not met: precision is (0.97 over the 100 sets); recall is on the first three
-    # batches but not on the fourth and fifth, written in looser styles (0.72 and 0.70 at
-    # their first readings); counts are exact for three themes in four. The floors guard
-    # that level (evals/README.md has each batch's readings); the counts floor sits above
-    # a summary that counts sentences instead of people (0.714 against 0.750).
+    # sets. Over the 80 held-out sets recall and precision are met (0.909, 0.958), but not
+    # on every batch: the sixth, written in the registers of a survey box, reads 0.775
+    # recall; counts are exact for four themes in five. The floors guard that level
+    # (evals/README.md has each batch's readings); the counts floor sits above a summary
+    # that counts sentences instead of people (0.703 against 0.788).
     thresholds = {  # noqa: RUF012
-        "held_out_theme_recall": Threshold(minimum=0.83, tolerance=0.03),
+        "held_out_theme_recall": Threshold(minimum=0.88, tolerance=0.03),
         "held_out_theme_precision": Threshold(minimum=0.93, tolerance=0.03),
-        "held_out_counts_exact": Threshold(minimum=0.73, tolerance=0.04),
+        "held_out_counts_exact": Threshold(minimum=0.75, tolerance=0.04),
         "tune_theme_recall": Threshold(tolerance=0.03),
         "tune_theme_precision": Threshold(tolerance=0.03),
         "tune_counts_exact": Threshold(tolerance=0.04),

@@ -38,25 +38,11 @@ from evals.tools.feedback_sentences import (
     BY_THEME,
     DISCLOSURES,
     FRESH_CHECK_3,
-    HELD_OUT_2,
-    HELD_OUT_2_MIXED,
-    HELD_OUT_2_NEUTRAL,
-    HELD_OUT_3,
-    HELD_OUT_3_MIXED,
-    HELD_OUT_3_NEUTRAL,
-    HELD_OUT_6,
-    HELD_OUT_6_MIXED,
-    HELD_OUT_6_NEUTRAL,
+    LATER_BATCHES,
     MIXED,
     NEUTRAL,
     NEUTRAL_CHECK_3,
     PLANTED,
-    READ_4,
-    READ_4_MIXED,
-    READ_4_NEUTRAL,
-    READ_5,
-    READ_5_MIXED,
-    READ_5_NEUTRAL,
     split_of,
 )
 
@@ -75,14 +61,6 @@ LATER_FROM = [
 ]
 # set numbers below the minimum cohort
 REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133, 145, 152, 164, 175}
-# A later batch's own themed, mixed and neutral sentences.
-LATER_BATCHES = {
-    "held_out_2": (HELD_OUT_2, HELD_OUT_2_MIXED, HELD_OUT_2_NEUTRAL),
-    "held_out_3": (HELD_OUT_3, HELD_OUT_3_MIXED, HELD_OUT_3_NEUTRAL),
-    "read_4": (READ_4, READ_4_MIXED, READ_4_NEUTRAL),
-    "read_5": (READ_5, READ_5_MIXED, READ_5_NEUTRAL),
-    "held_out_6": (HELD_OUT_6, HELD_OUT_6_MIXED, HELD_OUT_6_NEUTRAL),
-}
 GOALS = "goals-not-served"
 
 

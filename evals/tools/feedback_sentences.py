@@ -1620,3 +1620,13 @@ HELD_OUT_6_NEUTRAL: list[str] = [
     "no comment",
     "first time doing one of these surveys",
 ]
+
+# The batches after the first lists, by the name the summaries eval gives their sets:
+# (sentences by theme, sentences with two themes, sentences with none).
+LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]], list[str]]] = {
+    "held_out_2": (HELD_OUT_2, HELD_OUT_2_MIXED, HELD_OUT_2_NEUTRAL),
+    "held_out_3": (HELD_OUT_3, HELD_OUT_3_MIXED, HELD_OUT_3_NEUTRAL),
+    "read_4": (READ_4, READ_4_MIXED, READ_4_NEUTRAL),
+    "read_5": (READ_5, READ_5_MIXED, READ_5_NEUTRAL),
+    "held_out_6": (HELD_OUT_6, HELD_OUT_6_MIXED, HELD_OUT_6_NEUTRAL),
+}

@@ -76,10 +76,10 @@ def _held_out_sentences() -> list[str]:
         for index, text in enumerate(texts)
         if written.split_of(index) == "held_out"
     ]
-    for batch in ("HELD_OUT_2", "HELD_OUT_3", "HELD_OUT_6"):
-        held += [text for texts in getattr(written, batch).values() for text in texts]
-        held += [text for text, _ in getattr(written, f"{batch}_MIXED")]
-        held += getattr(written, f"{batch}_NEUTRAL")
+    for name, (themed, mixed, neutral) in written.LATER_BATCHES.items():
+        if name.startswith("held_out_"):
+            held += [text for texts in themed.values() for text in texts]
+            held += [text for text, _ in mixed] + neutral
     return held
 
 
