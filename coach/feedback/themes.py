@@ -1,9 +1,11 @@
 """Feedback themes: the catalogue in ``knowledge/feedback`` and how a sentence finds its own.
 
-A sentence is cut into parts where its meaning may turn ("..., but ...", ";", " - "),
-and each part carries every theme whose cue it contains, or the theme its meaning names:
-a classifier trained on the embeddings of the catalogue's written examples, checked
-against how close the part is to that theme's own examples (``by_meaning``). A theme
+A sentence is cut into parts where its meaning may turn ("..., but ...", ";", " - ")
+and where it runs into the next without a full stop; two clauses joined by "and" are
+also read one by one. Each part carries every theme whose cue it contains, or the theme
+its meaning names: a classifier trained on the embeddings of the catalogue's written
+examples, checked against how close the part is to that theme's own examples
+(``by_meaning``). A theme
 that is working is never given to a part whose tone is negative, nor the other way
 round: "the agenda was useful" and "the agenda was generic" share their words, not
 their meaning. Themes are counted by people elsewhere; here a part may carry several.
@@ -45,7 +47,7 @@ CUE_SUPPORT = 0.15
 # sentence that runs into the next without a full stop says two things. (The batches left
 # out carry one theme a sentence and show only what it costs, P 0.917 -> 0.900; on the
 # summaries eval's tuning sets, where people say several things, exact counts gain 0.888
-# -> 0.912.)
+# -> 0.912 in a quick stand-in for the eval.)
 SHARED_CUE_SUPPORT = 0.01
 # A clause joined by "and" ("nobody has been in touch and our goals have gone nowhere")
 # adds its own theme only where the classifier, reading the whole part, gives that theme

@@ -141,3 +141,11 @@ def test_and_joins_clauses_only_where_each_side_has_a_subject_and_words_of_its_o
         "My mentor and I meet weekly",
         "the sessions are great",
     ]
+
+
+def test_a_redaction_placeholder_reads_as_the_partner(finder, monkeypatch):
+    said = ["[PERSON_1] never listens to my ideas."]
+    assert finder.find(said) == [["mentee-takes-over"]]
+    # Read as it stands, no example holds such a token and the theme is lost.
+    monkeypatch.setattr(themes, "PLACEHOLDER_READING", "[PERSON_1]")
+    assert finder.find(said) == [[]]
