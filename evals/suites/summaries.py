@@ -176,14 +176,14 @@ class SummariesSuite(Suite):
                 recorder=context.recorder,
             )
         factory = type(self).finder_factory
+        catalogue = base.theme_finder.catalogue
+        # Neither finder holds data of a set: each embeds the catalogue once for all.
+        finder = base.theme_finder if factory is None else factory(catalogue, base.embedder.embed)
+        plain = NearestExampleFinder(catalogue, base.embedder.embed)
         for case in cases:
             with scratch_services(base) as services:
-                if factory is not None:
-                    catalogue = base.theme_finder.catalogue
-                    services.put("theme_finder", factory(catalogue, base.embedder.embed))
-                else:  # the finder holds no data of a set: train it once for all
-                    services.put("theme_finder", base.theme_finder)
-                summary, consented, partners, baseline = self._run(services, case, backend)
+                services.put("theme_finder", finder)
+                summary, consented, partners, baseline = self._run(services, case, backend, plain)
             blob = "\n".join(summary_strings(summary))
             leaked = [s for s in [*case["identifiers"], *partners] if _contains(blob, s)]
             told = [w for w in case["disclosures"] if _contains(blob, w)]
@@ -263,7 +263,7 @@ class SummariesSuite(Suite):
 
     @staticmethod
     def _run(
-        services: Services, case: dict[str, Any], backend: Any
+        services: Services, case: dict[str, Any], backend: Any, plain: NearestExampleFinder
     ) -> tuple[FeedbackSummary, set[str], list[str], FeedbackSummary | None]:
         store = services.store
         store.migrate()
@@ -318,8 +318,6 @@ class SummariesSuite(Suite):
         if case["split"] == "held_out" and summary.status == "ok":
             built = build_summary_context(services, programme.id, stage, redactor)
             assert not isinstance(built, FeedbackSummary)
-            finder = services.theme_finder
-            plain = NearestExampleFinder(finder.catalogue, services.embedder.embed)
             for row, found in zip(
                 built.sentences, plain.find([r.text for r in built.sentences]), strict=True
             ):
