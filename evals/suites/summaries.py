@@ -47,6 +47,7 @@ from evals.harness import (
     register,
     scratch_services,
 )
+from evals.tools.feedback_sentences import LATER_BATCHES
 
 BASELINE_SIMILARITY = 0.45
 
@@ -107,8 +108,7 @@ class _Tally:
 
 # The later batches, each also reported alone: held out, and read (tuning sets since
 # their misses were read; see evals.tools.build_summaries).
-LATER_HELD_OUT = ("held_out_2", "held_out_3", "held_out_6")
-LATER_READ = ("read_4", "read_5")
+LATER = tuple(LATER_BATCHES)
 
 
 @register
@@ -144,7 +144,7 @@ class SummariesSuite(Suite):
         # Each later held-out batch alone, tracked.
         **{
             f"{batch}_{metric}": Threshold(tolerance=tolerance)
-            for batch in (*LATER_HELD_OUT, *LATER_READ)
+            for batch in LATER
             for metric, tolerance in (
                 ("theme_recall", 0.03),
                 ("theme_precision", 0.03),
@@ -160,7 +160,7 @@ class SummariesSuite(Suite):
         tallies = {
             split: _Tally()
             for split in (
-                *("tune", "held_out", *LATER_HELD_OUT, *LATER_READ),
+                *("tune", "held_out", *LATER),
                 "baseline_held_out",
             )
         }
