@@ -1621,6 +1621,185 @@ HELD_OUT_6_NEUTRAL: list[str] = [
     "first time doing one of these surveys",
 ]
 
+# A seventh batch, written on 2026-12-07 (eighth session) before the change it judges and
+# before batch 6's misses were read: registers not yet tried in a batch of their own
+# (formal answers from senior leaders, hedged and indirect wording, English as a second
+# language, plain complaints without a keyword), each sentence carrying its theme only.
+HELD_OUT_7: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "Regrettably my diary has made it difficult to honour the sessions we scheduled.",
+        "we moved it so many times that we stopped trying to book ahead",
+        "It is not easy to find a free hour for both, my shifts and her travel never match.",
+        "Every time we pencil something in, something urgent lands on one of us.",
+        "between the restructure and year end we've hardly managed to meet",
+    ],
+    "too-short-or-far-apart": [
+        "Forty-five minutes is barely enough to get past the small talk.",
+        "we meet so rarely that each session feels like starting from scratch",
+        "I would welcome a longer format, the current slot cuts discussions short.",
+        "Once a quarter is not a rhythm, it's a reunion.",
+        "the time is too short for the topics, always we stop in the middle",
+    ],
+    "generic-or-unprepared": [
+        "The materials provided were rather superficial for the level of the participants.",
+        "we show up and improvise, there's never a plan",
+        "The starter questions would suit a school careers day more than this.",
+        "Honestly we waste the first half deciding what to talk about.",
+        "the guide is the same for everyone and says nothing about our situation",
+    ],
+    "mentors-hold-back": [
+        "I am careful what I say because he could influence my promotion.",
+        "there are things I'd like to tell her about how her decisions land but I don't dare",
+        "Giving honest criticism to an executive still feels above my pay grade.",
+        "I end up nodding along when I should push back.",
+        "it's difficult for me to say no to a person so senior, in my culture especially",
+    ],
+    "mentee-takes-over": [
+        "I should be the one teaching, yet I leave each session having been coached myself.",
+        "she decides what we cover and I follow",
+        "Most of our hour is him talking through his own projects.",
+        "The roles seem to have reversed back to traditional mentoring.",
+        "he answers his own questions before I can",
+    ],
+    "poor-fit": [
+        "I suspect a different pairing would have served us both better.",
+        "he needed help with data and I know nothing about data",
+        "Our backgrounds are too far apart to be useful to each other.",
+        "not the right person for what she wants to learn, I told her so",
+        "There is little overlap between what I can offer and what he is after.",
+    ],
+    "confidentiality-worries": [
+        "I would appreciate clarity on who has access to the session notes.",
+        "afraid that what I share here will be used in my appraisal",
+        "Can the coordinators see what we write about each other?",
+        "I'm uneasy about writing anything critical in a form my boss might read.",
+        "some of what we talk about is sensitive and I don't know where it ends up",
+    ],
+    "logistics": [
+        "The invitation came through with the wrong time zone, so we missed each other.",
+        "my laptop camera doesn't work with the video tool they gave us",
+        "Parking at head office made me late both times.",
+        "the booking system wouldn't let me reserve a room for two people",
+        "Audio kept cutting out on the call and we gave up after twenty minutes.",
+    ],
+    "support-lacking": [
+        "Beyond the launch event there has been little contact from the organisers.",
+        "nobody checks in to see how we're doing",
+        "It would help to know who to contact when something goes wrong.",
+        "we were given a pair and then left on our own",
+        "I asked for a session plan template and never got an answer.",
+    ],
+    "goals-not-served": [
+        "The objectives I set out at the start have not been addressed in any meaningful way.",
+        "I wanted to get better at data and we haven't done any of that",
+        "Pleasant conversations, but I'm no closer to what I came for.",
+        "my development goal is still on the shelf",
+        "We drifted away from the goals after the first session and never came back.",
+    ],
+    "valuable-development": [
+        "This has been a genuinely valuable investment of my time.",
+        "I got more out of this than from any course this year",
+        "A very positive experience which I would recommend to colleagues.",
+        "worth every minute",
+        "It has changed how I think about my own growth.",
+    ],
+    "learning-digital-skills": [
+        "She walked me through how our customers book online, step by step.",
+        "now I can build a simple automation without asking IT",
+        "I have learned to use the collaboration tools I was avoiding.",
+        "he taught me shortcuts in Excel that save me hours",
+        "Understanding how generative AI works has been the highlight for me.",
+    ],
+    "candid-two-way": [
+        "He is open to hearing difficult things and I feel I can say them.",
+        "we tell each other the truth even when it's uncomfortable",
+        "Feedback flows in both directions and neither of us takes offence.",
+        "she doesn't sugar-coat and neither do I",
+        "I appreciate that my mentor is direct with me about my blind spots.",
+    ],
+    "good-rapport": [
+        "We have built a warm and respectful relationship.",
+        "she's great company and the time flies",
+        "Very comfortable with each other after only two meetings.",
+        "we really get along",
+        "I look forward to our sessions, he puts me at ease.",
+    ],
+    "another-generation": [
+        "It has given me insight into the expectations of colleagues early in their careers.",
+        "understanding why young people job-hop was an eye-opener for me",
+        "I see now how differently people in their twenties want to be managed.",
+        "the junior view on flexible work surprised me",
+        "Hearing what motivates new joiners has shifted my assumptions.",
+    ],
+    "voices-heard": [
+        "I now make a point of inviting contributions from the most junior people in the room.",
+        "my team say they feel listened to more since the spring",
+        "Staff on the night shift are finally being asked what they think.",
+        "we changed how we run stand-ups so everyone gets a turn to talk",
+        "Colleagues who rarely spoke are now sharing ideas in our reviews.",
+    ],
+    "mentor-visibility": [
+        "Senior people across the business now know who I am.",
+        "I was asked to join a steering group after my mentee mentioned me",
+        "This gave me access to leaders I would never normally meet.",
+        "my profile inside the company has gone up a lot",
+        "Being in front of the board was a big step for someone at my level.",
+    ],
+    "preparation-helps": [
+        "Circulating a short agenda the day before has made our sessions far more effective.",
+        "we each bring one topic and that keeps it focused",
+        "The prep questions really help me think before we meet.",
+        "when she sends her questions ahead I can bring examples",
+        "Writing down what we want from each session made a real difference.",
+    ],
+}
+
+# Sentences that carry two themes, each with its pair of themes.
+HELD_OUT_7_MIXED: list[tuple[str, list[str]]] = [
+    (
+        "She is lovely but our diaries simply do not allow regular meetings.",
+        ["good-rapport", "hard-to-find-time"],
+    ),
+    (
+        "I learned a lot about social media and it made me question my assumptions"
+        " about younger colleagues.",
+        ["learning-digital-skills", "another-generation"],
+    ),
+    (
+        "I don't feel I can be honest with him because I'm not sure the notes stay private.",
+        ["mentors-hold-back", "confidentiality-worries"],
+    ),
+    (
+        "The programme gave us no guidance and our goals have slipped as a result.",
+        ["support-lacking", "goals-not-served"],
+    ),
+    (
+        "he talks the whole time and we never get to the things I prepared",
+        ["mentee-takes-over", "generic-or-unprepared"],
+    ),
+    (
+        "Excellent programme, and it has put me in front of people I'd never otherwise meet.",
+        ["valuable-development", "mentor-visibility"],
+    ),
+    (
+        "The video link is poor and half an hour is too little anyway.",
+        ["logistics", "too-short-or-far-apart"],
+    ),
+]
+
+# Sentences that carry no theme.
+HELD_OUT_7_NEUTRAL: list[str] = [
+    "None at this time.",
+    "see previous answer",
+    "We meet on Tuesdays.",
+    "I joined the company in March.",
+    "Thank you for asking.",
+    "We are three sessions in.",
+    "She works in procurement.",
+    "-",
+    "Nothing further to add at this stage.",
+]
+
 # The batches after the first lists, by the name the summaries eval gives their sets:
 # (sentences by theme, sentences with two themes, sentences with none).
 LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]], list[str]]] = {
@@ -1629,4 +1808,5 @@ LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]]
     "read_4": (READ_4, READ_4_MIXED, READ_4_NEUTRAL),
     "read_5": (READ_5, READ_5_MIXED, READ_5_NEUTRAL),
     "held_out_6": (HELD_OUT_6, HELD_OUT_6_MIXED, HELD_OUT_6_NEUTRAL),
+    "held_out_7": (HELD_OUT_7, HELD_OUT_7_MIXED, HELD_OUT_7_NEUTRAL),
 }
