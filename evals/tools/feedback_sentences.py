@@ -1700,7 +1700,7 @@ HELD_OUT_7: dict[str, list[str]] = {
         "This has been a genuinely valuable investment of my time.",
         "I got more out of this than from any course this year",
         "A very positive experience which I would recommend to colleagues.",
-        "worth every minute",
+        "so glad I signed up for this",
         "It has changed how I think about my own growth.",
     ],
     "learning-digital-skills": [
@@ -1796,7 +1796,7 @@ HELD_OUT_7_NEUTRAL: list[str] = [
     "Thank you for asking.",
     "We are three sessions in.",
     "She works in procurement.",
-    "-",
+    "Nothing more from me for now.",
     "Nothing further to add at this stage.",
 ]
 
