@@ -37,7 +37,6 @@ from coach.domain import FeedbackIn, FeedbackStage, PairingStatus, Role
 from coach.feedback import FeedbackSummary, submit_feedback, summarise_feedback
 from coach.feedback.summary import build_summary_context, compose_summary
 from coach.feedback.themes import NO_THEME, Catalogue, ThemeFinder
-from coach.sample import load_sample
 from coach.services import Services
 from evals.harness import (
     CaseResult,
@@ -46,6 +45,7 @@ from evals.harness import (
     Suite,
     Threshold,
     register,
+    sample_database,
     scratch_services,
 )
 from evals.tools.feedback_sentences import LATER_BATCHES
@@ -181,10 +181,13 @@ class SummariesSuite(Suite):
         # Neither finder holds data of a set: each embeds the catalogue once for all.
         finder = base.theme_finder if factory is None else factory(catalogue, base.embedder.embed)
         plain = NearestExampleFinder(catalogue, base.embedder.embed)
-        for case in cases:
-            with scratch_services(base) as services:
-                services.put("theme_finder", finder)
-                summary, consented, partners, baseline = self._run(services, case, backend, plain)
+        with sample_database(base) as (database, programme_id):
+            runs = []
+            for case in cases:
+                with scratch_services(base, database=database) as services:
+                    services.put("theme_finder", finder)
+                    runs.append(self._run(services, programme_id, case, backend, plain))
+        for case, (summary, consented, partners, baseline) in zip(cases, runs, strict=True):
             blob = "\n".join(summary_strings(summary))
             leaked = [s for s in [*case["identifiers"], *partners] if _contains(blob, s)]
             told = [w for w in case["disclosures"] if _contains(blob, w)]
@@ -264,15 +267,17 @@ class SummariesSuite(Suite):
 
     @staticmethod
     def _run(
-        services: Services, case: dict[str, Any], backend: Any, plain: NearestExampleFinder
+        services: Services,
+        programme_id: int,
+        case: dict[str, Any],
+        backend: Any,
+        plain: NearestExampleFinder,
     ) -> tuple[FeedbackSummary, set[str], list[str], FeedbackSummary | None]:
         store = services.store
-        store.migrate()
-        programme, _ = load_sample(store, services.sample_dir)
         store.programmes.update_programme(
-            programme.id, {"min_cohort_size": case.get("min_cohort", 3)}
+            programme_id, {"min_cohort_size": case.get("min_cohort", 3)}
         )
-        people = store.programmes.list_participants(programme.id)
+        people = store.programmes.list_participants(programme_id)
         mentors = sorted((p for p in people if p.role is Role.MENTOR), key=lambda p: p.external_id)
         mentees = sorted((p for p in people if p.role is Role.MENTEE), key=lambda p: p.external_id)
         pairings: dict[int, Any] = {}
@@ -283,7 +288,7 @@ class SummariesSuite(Suite):
             index = answer["pair"]
             if index not in pairings:
                 pairing = store.pairings.create_pairing(
-                    programme.id, mentors[index].id, mentees[index].id
+                    programme_id, mentors[index].id, mentees[index].id
                 )
                 store.pairings.set_pairing_status(pairing.id, PairingStatus.APPROVED)
                 pairings[index] = pairing
@@ -309,15 +314,15 @@ class SummariesSuite(Suite):
                 consent_to_quote=answer["quote"],
                 goal_progress=goals,
             )
-            submit_feedback(services, programme.id, author, data)
+            submit_feedback(services, programme_id, author, data)
             texts.append((text, answer["quote"]))
-        summary = summarise_feedback(services, programme.id, stage, backend=backend)
+        summary = summarise_feedback(services, programme_id, stage, backend=backend)
         # What consenting authors wrote, as redacted: every quote must come from there.
-        redactor = services.redactor(programme.id)
+        redactor = services.redactor(programme_id)
         consented = {redactor.redact(text).text for text, quote in texts if quote}
         baseline = None
         if case["split"] == "held_out" and summary.status == "ok":
-            built = build_summary_context(services, programme.id, stage, redactor)
+            built = build_summary_context(services, programme_id, stage, redactor)
             assert not isinstance(built, FeedbackSummary)
             for row, found in zip(
                 built.sentences, plain.find([r.text for r in built.sentences]), strict=True
