@@ -53,6 +53,12 @@ SHARED_CUE_SUPPORT = 0.01
 # adds its own theme only where the classifier, reading the whole part, gives that theme
 # at least this much; a cue the clause holds counts as it would in a part of its own.
 CLAUSE_SUPPORT = 0.1
+# A theme by meaning stands against the tone words, negator or not, where the classifier is
+# this sure of it and the part this close to one of its examples: "I now get why the
+# under-thirties don't answer the phone" is about another generation whatever "don't" does
+# to the tone, and a sentence added to the catalogue as an example reads as its theme.
+SURE_PROBABILITY = 0.9
+SURE_SIMILARITY = 0.8
 NO_THEME = ""  # the class of the catalogue's neutral sentences
 NEGATION_WINDOW = 3  # words a negator reaches forward: "not very useful"
 
@@ -346,8 +352,12 @@ class ThemeFinder:
             kept.append({t for t in cues if probabilities[row, column[t]] >= bar})
         return kept
 
-    def by_meaning(self, vectors: np.ndarray, cued: list[set[str]]) -> list[set[str]]:
-        """Per part, the theme its meaning names, if one does.
+    def by_meaning(
+        self, vectors: np.ndarray, cued: list[set[str]]
+    ) -> tuple[list[set[str]], list[set[str]]]:
+        """Per part, the theme its meaning names, if one does; and per part that theme
+        again where the classifier is ``SURE_PROBABILITY`` sure of it and the part
+        ``SURE_SIMILARITY`` close to one of its examples (no tone words overrule it).
 
         A classifier trained on the catalogue's examples picks the likeliest theme; the
         part takes it when the classifier gives it at least ``THEME_PROBABILITY`` and the
@@ -363,10 +373,12 @@ class ThemeFinder:
         labels = self._classifier.classes_
         scores = vectors @ examples.T
         near: list[set[str]] = []
+        sure: list[set[str]] = []
         for row, column in enumerate(probabilities.argmax(axis=1)):
             theme = str(labels[column])
             if theme == NO_THEME:
                 near.append(set())
+                sure.append(set())
                 continue
             closest = float(scores[row, owners == theme].max())
             if cued[row]:
@@ -376,7 +388,9 @@ class ThemeFinder:
                     closest >= self._similarity
                 )
             near.append({theme} if fits else set())
-        return near
+            certain = probabilities[row, column] >= SURE_PROBABILITY
+            sure.append({theme} if fits and certain and closest >= SURE_SIMILARITY else set())
+        return near, sure
 
     @cached_property
     def _classifier(self) -> LogisticRegression:
@@ -403,6 +417,7 @@ class ThemeFinder:
         found: list[set[str]] = [set() for _ in sentences_]
         cued = [self.cue_themes(part) for _, part, _ in parts]
         near: list[set[str]] = [set() for _ in parts]
+        sure: list[set[str]] = [set() for _ in parts]
         probabilities = np.zeros((0, 0))
         column: dict[str, int] = {}
         if parts and self._embed is not None:
@@ -410,19 +425,21 @@ class ThemeFinder:
             vectors = np.asarray(self._embed(plain), dtype=np.float32)
             probabilities = self._classifier.predict_proba(vectors)
             cued = self.supported(probabilities, cued)
-            near = self.by_meaning(vectors, cued)
+            near, sure = self.by_meaning(vectors, cued)
             column = {str(label): i for i, label in enumerate(self._classifier.classes_)}
-        for (index, part, whole), cues, close in zip(parts, cued, near, strict=True):
+        for (index, part, whole), cues, close, certain in zip(
+            parts, cued, near, sure, strict=True
+        ):
             tone = self.tone.score(part)
             # A theme found by meaning was learnt from examples of its own tone, so the
             # tone words overrule it only where a negator turns the part round, which an
             # embedding hardly sees ("It was not useful at all" sits near praise). "He
             # treats the sessions as a chance to coach me rather than learn" reads
-            # positive word by word and is a complaint.
+            # positive word by word and is a complaint. A sure reading stands regardless.
             negated = self.tone.negates(part)
             for theme_id in cues | close:
                 wanted = 1 if self._tones[theme_id] == "positive" else -1
-                trusted = theme_id in close and not negated
+                trusted = theme_id in certain or (theme_id in close and not negated)
                 if not (trusted or tone != -wanted or (theme_id in cues and len(cues) == 1)):
                     continue
                 # A clause adds a theme by meaning only where the whole part leaves room

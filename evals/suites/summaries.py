@@ -13,13 +13,12 @@ submission path in a throwaway data folder, asks for the coordinator's summary a
 - refusal below the minimum cohort, and quotes only from consenting authors.
 
 The held-out sets (41-60, built from sentences never read while tuning; 81-120 and
-161-200, four later batches of twenty sets, each written blind before the change it
-judges, also reported alone as ``held_out_2``, ``held_out_3``, ``held_out_6`` and
-``held_out_7``) are
-reported apart and are what the thresholds judge. The tuning sets (1-40; 61-80, 121-140
-and 141-160 in the wording of batches whose misses were read and which are now the
-catalogue's examples, the last two reported alone as ``read_4`` and ``read_5``) show
-the pipeline: counts, leaks, refusals.
+181-200, three later batches of twenty sets, each written blind before the change it
+judges, also reported alone as ``held_out_2``, ``held_out_3`` and ``held_out_7``) are
+reported apart and are what the thresholds judge. The tuning sets (1-40; 61-80 and
+121-180 in the wording of batches whose misses were read and which are now the
+catalogue's examples, the last three reported alone as ``read_4``, ``read_5`` and
+``read_6``) show the pipeline: counts, leaks, refusals.
 In the same run a baseline finder scores the held-out contexts: the nearest catalogue
 example by embedding, one theme per sentence, no cues and no tone (how the first version
 clustered), so the gain is measured.
@@ -122,11 +121,11 @@ class SummariesSuite(Suite):
     cases_file = "summaries.jsonl"
     required_labels = ("split", "stage", "answers", "themes", "identifiers", "disclosures")
     # The targets are recall and precision >= 0.9 and exact counts on the held-out
-    # sets. Over the 80 held-out sets recall and precision are met (0.909, 0.958), but not
-    # on every batch: the sixth, written in the registers of a survey box, reads 0.775
-    # recall; counts are exact for four themes in five. The floors guard that level
-    # (evals/README.md has each batch's readings); the counts floor sits above a summary
-    # that counts sentences instead of people (0.703 against 0.788).
+    # sets. Over the 80 held-out sets precision is met (0.959) and recall nearly (0.897),
+    # but not on every batch: the seventh, in formal, hedged and second-language answers,
+    # reads 0.708 recall; counts are exact for four themes in five. The floors guard that
+    # level (evals/README.md has each batch's readings); the counts floor sits above a
+    # summary that counts sentences instead of people.
     thresholds = {  # noqa: RUF012
         "held_out_theme_recall": Threshold(minimum=0.88, tolerance=0.03),
         "held_out_theme_precision": Threshold(minimum=0.93, tolerance=0.03),

@@ -14,13 +14,13 @@ sentences from ``FRESH_CHECK_3`` (batch "fresh"): written in other words after t
 catalogue was first tuned and reported apart until 2026-12-07, when that batch, like
 the other read ones, became catalogue examples; they are tuning sets now (their planted
 identifiers and disclosures come from the tuning pool; no mixed sentences, no refusals).
-Sets 81-100, 101-120, 161-180 and 181-200 are held out too: the second, third, sixth and
-seventh held-out batches (``HELD_OUT_2``, ``HELD_OUT_3``, ``HELD_OUT_6``, ``HELD_OUT_7``,
-each with its own mixed and neutral sentences), each written blind before the change it
-judges, and each reported alone. Sets 121-140 and 141-160 (batches "read_4" and
-"read_5") were held out in the same way until 2026-12-07, when the sixth batch had been
-written and their misses were read: they are tuning sets now, reported alone too, and
-their sentences catalogue examples.
+Sets 81-100, 101-120 and 181-200 are held out too: the second, third and seventh
+held-out batches (``HELD_OUT_2``, ``HELD_OUT_3``, ``HELD_OUT_7``, each with its own mixed
+and neutral sentences), each written blind before the change it judges, and each reported
+alone. Sets 121-140 and 141-160 (batches "read_4" and "read_5") were held out in the same
+way until 2026-12-07, when the sixth batch had been written and their misses were read;
+sets 161-180 (batch "read_6") likewise until the seventh batch had been written. They are
+tuning sets now, reported alone too, and their sentences catalogue examples.
 Later sets are drawn from the same generator after the earlier ones, so adding
 them changes none of those. The seed is fixed, so the file is reproducible:
 
@@ -54,7 +54,7 @@ HELD_OUT_FROM = 41
 # Where each batch after the first sixty sets starts: (first set number, batch).
 LATER_FROM = [
     (181, "held_out_7"),
-    (161, "held_out_6"),
+    (161, "read_6"),
     (141, "read_5"),
     (121, "read_4"),
     (101, "held_out_3"),

@@ -1174,7 +1174,7 @@ HELD_OUT_3_NEUTRAL: list[str] = [
 # A fourth batch, written on 2026-12-07 (sixth session) after the third batch had been
 # read once and before the next change: sets 121-140 are built from it alone. Written in
 # looser styles (lower case, fragments, long asides). Held out until the seventh session,
-# which read its misses after HELD_OUT_6 had been written: it is a read batch now (sets
+# which read its misses after HELD_OUT_6 (now READ_6) had been written: it is a read batch now (sets
 # 121-140 are tuning sets) and its sentences are catalogue examples.
 READ_4: dict[str, list[str]] = {
     "hard-to-find-time": [
@@ -1444,9 +1444,10 @@ READ_5_NEUTRAL: list[str] = [
 ]
 
 # A sixth batch, written on 2026-12-07 before the change it judges and before the misses of
-# batches 4 and 5 were read: a mix of the registers people use in a survey box (terse
+# batches 4 and 5 were read, held out until the seventh batch had been written (eighth
+# session), when its misses were read and its sentences became catalogue examples: a mix of the registers people use in a survey box (terse
 # notes, long run-on answers, questions, lists), each sentence carrying its theme only.
-HELD_OUT_6: dict[str, list[str]] = {
+READ_6: dict[str, list[str]] = {
     "hard-to-find-time": [
         "Finding a slot that suits both of us is a mission.",
         "our calendars are a nightmare to line up",
@@ -1576,7 +1577,7 @@ HELD_OUT_6: dict[str, list[str]] = {
 }
 
 # Sentences that carry two themes, each with its pair of themes.
-HELD_OUT_6_MIXED: list[tuple[str, list[str]]] = [
+READ_6_MIXED: list[tuple[str, list[str]]] = [
     (
         "we get on really well but the sessions keep getting cancelled",
         ["good-rapport", "hard-to-find-time"],
@@ -1609,7 +1610,7 @@ HELD_OUT_6_MIXED: list[tuple[str, list[str]]] = [
 ]
 
 # Sentences that carry no theme.
-HELD_OUT_6_NEUTRAL: list[str] = [
+READ_6_NEUTRAL: list[str] = [
     "n/a",
     "We're meeting again on Thursday.",
     "I work in the finance team.",
@@ -1807,6 +1808,6 @@ LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]]
     "held_out_3": (HELD_OUT_3, HELD_OUT_3_MIXED, HELD_OUT_3_NEUTRAL),
     "read_4": (READ_4, READ_4_MIXED, READ_4_NEUTRAL),
     "read_5": (READ_5, READ_5_MIXED, READ_5_NEUTRAL),
-    "held_out_6": (HELD_OUT_6, HELD_OUT_6_MIXED, HELD_OUT_6_NEUTRAL),
+    "read_6": (READ_6, READ_6_MIXED, READ_6_NEUTRAL),
     "held_out_7": (HELD_OUT_7, HELD_OUT_7_MIXED, HELD_OUT_7_NEUTRAL),
 }

@@ -149,3 +149,29 @@ def test_a_redaction_placeholder_reads_as_the_partner(finder, monkeypatch):
     # Read as it stands, no example holds such a token and the theme is lost.
     monkeypatch.setattr(themes, "PLACEHOLDER_READING", "[PERSON_1]")
     assert finder.find(said) == [[]]
+
+
+def test_a_sure_reading_stands_against_a_negator_elsewhere_in_the_sentence(finder, monkeypatch):
+    said = ["I now get why the under-thirties don't answer the phone."]
+    assert finder.find(said) == [["another-generation"]]
+    # Without the rule "don't" turns the tone negative and vetoes a positive theme.
+    monkeypatch.setattr(themes, "SURE_PROBABILITY", 1.1)
+    assert finder.find(said) == [[]]
+
+
+def test_the_catalogue_reads_its_own_examples_as_their_themes(finder, monkeypatch):
+    """An example a coordinator adds to a theme is then read as that theme. One cue may
+    still outvote it ("Nobody prepares between sessions" holds a cue of missing support)."""
+    written = finder.catalogue.written()
+
+    def misread() -> list[str]:
+        found = finder.find([text for _, text in written])
+        return [
+            text
+            for (owner, text), got in zip(written, found, strict=True)
+            if (owner not in got if owner else got)
+        ]
+
+    assert len(misread()) <= 2, misread()
+    monkeypatch.setattr(themes, "SURE_PROBABILITY", 1.1)
+    assert len(misread()) > 5
