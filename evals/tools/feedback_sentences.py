@@ -1444,9 +1444,10 @@ READ_5_NEUTRAL: list[str] = [
 ]
 
 # A sixth batch, written on 2026-12-07 before the change it judges and before the misses of
-# batches 4 and 5 were read, held out until the seventh batch had been written (eighth
-# session), when its misses were read and its sentences became catalogue examples: a mix of the registers people use in a survey box (terse
+# batches 4 and 5 were read: a mix of the registers people use in a survey box (terse
 # notes, long run-on answers, questions, lists), each sentence carrying its theme only.
+# Held out until the seventh batch had been written (eighth session), when its misses were
+# read and its sentences became catalogue examples.
 READ_6: dict[str, list[str]] = {
     "hard-to-find-time": [
         "Finding a slot that suits both of us is a mission.",
