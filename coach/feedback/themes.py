@@ -427,9 +427,7 @@ class ThemeFinder:
             cued = self.supported(probabilities, cued)
             near, sure = self.by_meaning(vectors, cued)
             column = {str(label): i for i, label in enumerate(self._classifier.classes_)}
-        for (index, part, whole), cues, close, certain in zip(
-            parts, cued, near, sure, strict=True
-        ):
+        for (index, part, whole), cues, close, certain in zip(parts, cued, near, sure, strict=True):
             tone = self.tone.score(part)
             # A theme found by meaning was learnt from examples of its own tone, so the
             # tone words overrule it only where a negator turns the part round, which an
