@@ -118,9 +118,12 @@ _CATEGORY_PATTERNS: dict[str, list[str]] = {
         r"evangelical|born-again|pentecostal|rastafarian|pagan|baha'i|bahai)\b",
     ],
     "sexuality": [
-        rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:gay|lesbian|bisexual|bi|queer|pansexual|asexual|"
+        rf"\b{WHO}\b[^.!?]{{0,40}}\b(?:gay|lesbian|bisexual|queer|pansexual|asexual|"
         r"trans|transgender|non-binary|nonbinary|came out|coming out|(?:his|her|my) boyfriend|"
         r"(?:her|my) girlfriend|same-sex)\b",
+        # "bi" only where it is said of someone ("she's bi", "came out as bi"): after any
+        # word it is as often Power BI or a BI team.
+        rf"\b{WHO}\b[^.!?]{{0,30}}(?:\b(?:is|am|are|as)|'s|'m)\s+bi\b(?![- ](?:team|tool|report))",
         r"\b(?:came out|coming out) (?:as|to)\b",
     ],
     "ethnicity": [
