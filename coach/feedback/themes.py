@@ -1,14 +1,14 @@
 """Feedback themes: the catalogue in ``knowledge/feedback`` and how a sentence finds its own.
 
 A sentence is cut into parts where its meaning may turn ("..., but ...", ";", " - ")
-and where it runs into the next without a full stop; two clauses joined by "and" are
-also read one by one. Each part carries every theme whose cue it contains, or the theme
-its meaning names: a classifier trained on the embeddings of the catalogue's written
-examples, checked against how close the part is to that theme's own examples
-(``by_meaning``). A theme
-that is working is never given to a part whose tone is negative, nor the other way
-round: "the agenda was useful" and "the agenda was generic" share their words, not
-their meaning. Themes are counted by people elsewhere; here a part may carry several.
+and where it runs into the next without a full stop; two clauses joined by "and", and
+overlapping windows of a long part's words, are also read one by one. Each part carries
+every theme whose cue it contains, or the theme its meaning names: a classifier trained
+on the embeddings of the catalogue's written examples, checked against how close the part
+is to that theme's own examples (``by_meaning``). A theme that is working is never given
+to a part whose tone is negative, nor the other way round: "the agenda was useful" and
+"the agenda was generic" share their words, not their meaning. Themes are counted by
+people elsewhere; here a part may carry several.
 """
 
 from __future__ import annotations
@@ -59,6 +59,15 @@ CLAUSE_SUPPORT = 0.1
 # to the tone, and a sentence added to the catalogue as an example reads as its theme.
 SURE_PROBABILITY = 0.9
 SURE_SIMILARITY = 0.8
+# A long part is also read in overlapping windows of words: a part that runs on without
+# punctuation ("we send each other questions in advance and it works wifi in the north
+# office is useless for video") says several things, and a long formal one buries its point
+# in filler; the embedding of the whole blurs both. A window adds a theme by meaning only
+# where the classifier on the whole part leaves room for it (``CLAUSE_SUPPORT``), and a cue
+# only where the whole part holds it too (read with the whole part's negators).
+WINDOW_FROM = 15  # words a part needs before it is read in windows
+WINDOW_WORDS = 7
+WINDOW_STEP = 3
 NO_THEME = ""  # the class of the catalogue's neutral sentences
 NEGATION_WINDOW = 3  # words a negator reaches forward: "not very useful"
 
@@ -229,6 +238,16 @@ def and_clauses(text: str) -> list[str]:
         if min(len(_WORDS.findall(side.lower())) for side in (left, right)) >= 3:
             return [left.strip(" ,"), *and_clauses(right)]
     return [text]
+
+
+def word_windows(text: str) -> list[str]:
+    """Overlapping runs of ``WINDOW_WORDS`` words of a part of ``WINDOW_FROM`` words or more."""
+    words = text.split()
+    if len(words) < WINDOW_FROM:
+        return []
+    last = len(words) - WINDOW_WORDS
+    starts = [*range(0, last, WINDOW_STEP), last]
+    return [" ".join(words[start : start + WINDOW_WORDS]) for start in starts]
 
 
 def split_parts(sentence: str) -> list[str]:
@@ -405,17 +424,28 @@ class ThemeFinder:
     def find(self, sentences_: Sequence[str]) -> list[list[str]]:
         """For each sentence, its theme ids in catalogue order."""
         # (sentence, text, whole): a part of a sentence, or a clause of such a part joined
-        # by "and", read on its own too; ``whole`` is the index of the part it comes from.
+        # by "and" or a window of its words, read on its own too; ``whole`` is the index of
+        # the part it comes from.
         parts: list[tuple[int, str, int | None]] = []
+        windows: set[int] = set()  # which of them are windows
         for index, sentence in enumerate(sentences_):
             for part in split_parts(sentence):
                 at = len(parts)
                 parts.append((index, part, None))
-                clauses = and_clauses(part) if self._embed is not None else [part]
+                if self._embed is None:
+                    continue
+                clauses = and_clauses(part)
                 if len(clauses) > 1:
                     parts += [(index, clause, at) for clause in clauses]
+                for window in word_windows(part):
+                    windows.add(len(parts))
+                    parts.append((index, window, at))
         found: list[set[str]] = [set() for _ in sentences_]
         cued = [self.cue_themes(part) for _, part, _ in parts]
+        for at in windows:  # a cue the window cuts off from its negator does not count
+            whole = parts[at][2]
+            assert whole is not None
+            cued[at] &= cued[whole]
         near: list[set[str]] = [set() for _ in parts]
         sure: list[set[str]] = [set() for _ in parts]
         probabilities = np.zeros((0, 0))

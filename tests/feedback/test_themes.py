@@ -12,6 +12,7 @@ from coach.feedback.themes import (
     compile_cue,
     load_catalogue,
     split_parts,
+    word_windows,
 )
 from coach.knowledge import load_cards
 
@@ -107,8 +108,10 @@ def test_two_clauses_joined_by_and_are_read_one_by_one_too(finder, monkeypatch):
         ["learning-digital-skills", "mentor-visibility"],
         ["support-lacking", "goals-not-served"],
     ]
-    # Read only as a whole, the classifier's one pick leaves a theme out of each.
+    # Read only as a whole, the classifier's one pick leaves a theme out of each (windows
+    # of words, which would find the second one's, off too).
     monkeypatch.setattr(themes, "and_clauses", lambda text: [text])
+    monkeypatch.setattr(themes, "WINDOW_FROM", 10**6)
     assert [len(found) for found in finder.find(said)] == [1, 1, 1]
 
 
@@ -175,3 +178,30 @@ def test_the_catalogue_reads_its_own_examples_as_their_themes(finder, monkeypatc
     assert len(misread()) <= 2, misread()
     monkeypatch.setattr(themes, "SURE_PROBABILITY", 1.1)
     assert len(misread()) > 5
+
+
+def test_word_windows_cover_a_long_part_and_leave_a_short_one():
+    words = [f"w{i}" for i in range(16)]
+    windows = word_windows(" ".join(words))
+    assert windows[0].split() == words[:7] and windows[-1].split() == words[-7:]
+    assert {len(window.split()) for window in windows} == {7}
+    assert word_windows("a part of nine words is read whole") == []
+
+
+def test_a_long_part_is_read_in_windows_of_words_too(finder, monkeypatch):
+    said = [
+        "we always agree a few questions before we meet which keeps us focused"
+        " the video link drops out every single time"
+    ]
+    assert finder.find(said) == [["logistics", "preparation-helps"]]
+    # Read whole, the run-on carries one of the two things it says.
+    monkeypatch.setattr(themes, "WINDOW_FROM", 10**6)
+    assert finder.find(said) == [["preparation-helps"]]
+
+
+def test_a_window_does_not_cut_a_cue_off_from_its_negator(finder):
+    said = [
+        "I don't think we have really connected at all over the past few months"
+        " of our sessions together"
+    ]
+    assert "good-rapport" not in finder.find(said)[0]
