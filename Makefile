@@ -55,8 +55,10 @@ lint: install
 	$(BIN)/ruff check coach api cli evals tests bench
 	$(BIN)/mypy
 
+# One worker per core (two on CI): each loads the embedding model once and gets its own
+# PostgreSQL database, temporary folders and free ports, so tests never share state.
 test: install lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 # Session prep through the openai backend against a real local model: llama-cpp-python's
 # server (built from PyPI) with Gemma 3 270M, in an environment of their own. Slow (the
