@@ -1802,6 +1802,185 @@ HELD_OUT_7_NEUTRAL: list[str] = [
     "Nothing further to add at this stage.",
 ]
 
+# An eighth batch, written on 2026-12-07 (eighth session) before the change it judges
+# (counting a person in context) and before batch 7's misses were read: registers not yet
+# tried in a batch of their own (suggestions for the programme, corporate jargon, strong
+# feeling, comparisons and reports of what others said), each sentence carrying its theme
+# only.
+HELD_OUT_8: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "Suggest the programme accepts that senior diaries are impossible and plans around it.",
+        "zero bandwidth on either side this quarter, we keep pushing it out",
+        "So frustrating that every single meeting we set up gets bulldozed by something else!",
+        "Harder to get together than with my last mentor, our free hours never coincide.",
+        "We are still waiting to hold the session we booked in October.",
+    ],
+    "too-short-or-far-apart": [
+        "Recommend doubling the session length, an hour is nothing.",
+        "the cadence is too low to drive any real outcomes",
+        "I hate having to cut her off just as we're getting somewhere!",
+        "Compared with the pilot, meeting every two months feels far too spread out.",
+        "By the next catch-up whatever we discussed has gone cold.",
+    ],
+    "generic-or-unprepared": [
+        "It would help if the suggested topics were tailored to each pair.",
+        "the toolkit is very boilerplate, not much value-add",
+        "Honestly embarrassing how little either of us had thought about what to discuss.",
+        "My colleague in another pair said the same: the prompts are so general they're useless.",
+        "We mostly make it up as we go along.",
+    ],
+    "mentors-hold-back": [
+        "Perhaps mentors need permission, in writing, to be blunt with their mentees.",
+        "I don't feel empowered to call out issues at that level",
+        "It terrifies me to tell him when he's wrong!",
+        "Other mentors I've talked to also water down what they really think.",
+        "I say what I think she wants to hear.",
+    ],
+    "mentee-takes-over": [
+        "Maybe remind the senior side that they are here to listen.",
+        "he drives the whole agenda top-down and I just take the actions",
+        "So annoying when I prepare a topic and she steers us back to her priorities!",
+        "Feels more like my old line manager's one-to-ones than reverse mentoring.",
+        "She ends up explaining her strategy to me every time.",
+    ],
+    "poor-fit": [
+        "Please match on interests next time rather than on availability.",
+        "zero alignment between my skill set and his development areas",
+        "Really disappointed, we have absolutely nothing to work on together.",
+        "Friends in other pairs have far more in common with their partners than we do.",
+        "What she wants to learn is not something I know about.",
+    ],
+    "confidentiality-worries": [
+        "Please spell out in the guidance exactly who sees our feedback forms.",
+        "need assurance that nothing from these conversations gets cascaded to my line",
+        "I'd be mortified if my manager read some of what I've said in there!",
+        "A friend in the programme thinks the notes are reviewed by HR, which worries me.",
+        "I'm not sure these answers are really anonymous.",
+    ],
+    "logistics": [
+        "Could the invites include a working dial-in next time?",
+        "the tooling is a blocker, we lose ten minutes every call to tech issues",
+        "Absolute nightmare getting through security at the other site!",
+        "Last time we met in person the room had no screen, which was worse than video.",
+        "The calendar link sent us to a meeting that didn't exist.",
+    ],
+    "support-lacking": [
+        "It would be good to have a named contact on the programme team.",
+        "no touchpoints from the programme office since onboarding",
+        "I feel completely abandoned by whoever runs this!",
+        "Other schemes I've been on had far more follow-up from the organisers.",
+        "When our pairing got stuck there was no one to turn to.",
+    ],
+    "goals-not-served": [
+        "Suggest a goals check at each session so they don't get lost.",
+        "none of my development objectives have moved the needle",
+        "I'm gutted that the one thing I wanted to learn still hasn't come up!",
+        "My mentee says the same: we've drifted far from what either of us signed up for.",
+        "We have done nothing yet on the aim I wrote in my application.",
+    ],
+    "valuable-development": [
+        "Please run this again next year, it's been excellent.",
+        "massive value-add for my growth this year",
+        "Absolutely loved it, can't recommend it enough!",
+        "Better than any leadership course I've been sent on.",
+        "I've come out of it a different manager.",
+    ],
+    "learning-digital-skills": [
+        "More sessions on tools like this would be great, I learned so much about automation.",
+        "upskilled me on the analytics stack",
+        "I was thrilled to finally post on our intranet without help!",
+        "My team says I'm much quicker with the new systems since we started.",
+        "She taught me how to search our data properly.",
+    ],
+    "candid-two-way": [
+        "Keep encouraging pairs to be this open with each other.",
+        "very transparent dialogue in both directions",
+        "Love that we can tell each other hard truths and still laugh!",
+        "More honest than any conversation I've had with my own manager.",
+        "We don't hide anything from each other in these sessions.",
+    ],
+    "good-rapport": [
+        "Whoever matched us deserves thanks, we get on so well.",
+        "great personal chemistry from the outset",
+        "Such a kind and funny person, I really enjoy our time!",
+        "Easier to talk to than most people at my own level.",
+        "He always makes me feel welcome.",
+    ],
+    "another-generation": [
+        "More programmes like this would help leaders understand what junior staff expect.",
+        "great insight into early-career talent expectations",
+        "Blown away by how differently my mentor's generation thinks about loyalty!",
+        "I understand the graduates on my team far better than I did a year ago.",
+        "It showed me what younger people value at work.",
+    ],
+    "voices-heard": [
+        "Other leaders should try what I did and let juniors chair a meeting.",
+        "we've flattened the hierarchy in discussions, everyone contributes now",
+        "So pleased to see the apprentices finally putting ideas forward!",
+        "My team tell me they have more say than before.",
+        "The front-line staff now get asked before changes are made.",
+    ],
+    "mentor-visibility": [
+        "Would encourage others to apply, it gets you noticed by senior people.",
+        "great exposure to the exec layer",
+        "I couldn't believe the COO knew my name!",
+        "My manager says my name comes up in leadership meetings now.",
+        "I now have contacts at director level.",
+    ],
+    "preparation-helps": [
+        "Recommend every pair agrees an agenda in advance, it changed things for us.",
+        "pre-reads before each session drive much better outcomes",
+        "Loved how much smoother it went once we started planning!",
+        "Far better sessions since we began sharing notes the day before.",
+        "Having our questions written down beforehand keeps us on track.",
+    ],
+}
+
+# Sentences that carry two themes, each with its pair of themes.
+HELD_OUT_8_MIXED: list[tuple[str, list[str]]] = [
+    (
+        "Great chemistry, shame our diaries never line up!",
+        ["good-rapport", "hard-to-find-time"],
+    ),
+    (
+        "He's taught me a lot about digital tools and I've been noticed by senior people.",
+        ["learning-digital-skills", "mentor-visibility"],
+    ),
+    (
+        "I water down my feedback because I'm not sure who reads the notes.",
+        ["mentors-hold-back", "confidentiality-worries"],
+    ),
+    (
+        "The programme office never checks in and the prompts are generic.",
+        ["support-lacking", "generic-or-unprepared"],
+    ),
+    (
+        "She runs every session her way and my goals never come up.",
+        ["mentee-takes-over", "goals-not-served"],
+    ),
+    (
+        "Brilliant experience and I now understand younger colleagues much better.",
+        ["valuable-development", "another-generation"],
+    ),
+    (
+        "Planning ahead keeps us focused and we can be completely honest.",
+        ["preparation-helps", "candid-two-way"],
+    ),
+]
+
+# Sentences that carry no theme.
+HELD_OUT_8_NEUTRAL: list[str] = [
+    "No further feedback.",
+    "See my earlier comments.",
+    "We meet on the second floor.",
+    "I'm on the graduate scheme.",
+    "He joined from another company last year.",
+    "Our next session is after the holidays.",
+    "Thanks.",
+    "I answered this on behalf of both of us.",
+    "Nothing I haven't already said.",
+]
+
 # The batches after the first lists, by the name the summaries eval gives their sets:
 # (sentences by theme, sentences with two themes, sentences with none).
 LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]], list[str]]] = {
@@ -1811,4 +1990,5 @@ LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]]
     "read_5": (READ_5, READ_5_MIXED, READ_5_NEUTRAL),
     "read_6": (READ_6, READ_6_MIXED, READ_6_NEUTRAL),
     "held_out_7": (HELD_OUT_7, HELD_OUT_7_MIXED, HELD_OUT_7_NEUTRAL),
+    "held_out_8": (HELD_OUT_8, HELD_OUT_8_MIXED, HELD_OUT_8_NEUTRAL),
 }
