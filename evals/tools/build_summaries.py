@@ -16,11 +16,12 @@ the other read ones, became catalogue examples; they are tuning sets now (their 
 identifiers and disclosures come from the tuning pool; no mixed sentences, no refusals).
 Sets 81-100, 101-120, 181-200 and 201-220 are held out too: the second, third, seventh
 and eighth held-out batches (``HELD_OUT_2``, ``HELD_OUT_3``, ``HELD_OUT_7``,
-``HELD_OUT_8``, each with its own mixed and neutral sentences), each written blind before the change it judges, and each reported
-alone. Sets 121-140 and 141-160 (batches "read_4" and "read_5") were held out in the same
-way until 2026-12-07, when the sixth batch had been written and their misses were read;
-sets 161-180 (batch "read_6") likewise until the seventh batch had been written. They are
-tuning sets now, reported alone too, and their sentences catalogue examples.
+``HELD_OUT_8``, each with its own mixed and neutral sentences), each written blind before
+the change it judges, and each reported alone. Sets 121-140 and 141-160 (batches
+"read_4" and "read_5") were held out in the same way until 2026-12-07, when the sixth
+batch had been written and their misses were read; sets 161-180 (batch "read_6")
+likewise until the seventh batch had been written. They are tuning sets now, reported
+alone too, and their sentences catalogue examples.
 Later sets are drawn from the same generator after the earlier ones, so adding
 them changes none of those. The seed is fixed, so the file is reproducible:
 
@@ -63,7 +64,10 @@ LATER_FROM = [
     (61, "fresh"),
 ]
 # set numbers below the minimum cohort
-REFUSALS = {5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133, 145, 152, 164, 175, 184, 196, 203, 214}
+REFUSALS = {
+    *(5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133, 145, 152),
+    *(164, 175, 184, 196, 203, 214),
+}
 GOALS = "goals-not-served"
 
 
