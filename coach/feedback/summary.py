@@ -193,9 +193,11 @@ def build_summary_context(
                     quotable=answer.consent_to_quote,
                 )
             )
-    for row, found in zip(rows, finder.find([row.text for row in rows]), strict=True):
+    texts = [row.text for row in rows]
+    for row, found in zip(rows, finder.find(texts), strict=True):
         row.themes = found
     catalogue = finder.catalogue
+    count_in_context(rows, finder.leanings(texts), low_raters, [t.id for t in catalogue.themes])
     return SummaryContext(
         programme_name=programme.name,
         programme_id=programme_id,
@@ -216,6 +218,30 @@ def build_summary_context(
             for t in catalogue.themes
         ],
     )
+
+
+def count_in_context(
+    rows: list[SummarySentence],
+    leanings: list[set[str]],
+    low_goal_raters: set[int],
+    order: list[str],
+) -> None:
+    """Give a sentence a theme it only leans to where at least two people raised that
+    theme plainly (by their words or, for goals, their ratings) and its author is not
+    counted yet: read in the light of what others said, as a person coding the answers
+    would. Alone, a leaning never makes a theme: that takes two people saying it."""
+    people: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        for theme_id in row.themes:
+            people[theme_id].add(row.author)
+    people[GOALS_THEME].update(low_goal_raters)
+    raised = {t for t, who in people.items() if len(who) >= MIN_THEME_RESPONDENTS}
+    for row, leaning in zip(rows, leanings, strict=True):
+        added = {t for t in leaning & raised if row.author not in people[t]}
+        if added:
+            row.themes = [t for t in order if t in added or t in row.themes]
+            for theme_id in added:
+                people[theme_id].add(row.author)
 
 
 def theme_people(context: SummaryContext) -> dict[str, set[int]]:

@@ -68,6 +68,11 @@ SURE_SIMILARITY = 0.8
 WINDOW_FROM = 15  # words a part needs before it is read in windows
 WINDOW_WORDS = 7
 WINDOW_STEP = 3
+# What a sentence leans to without saying it plainly enough to carry the theme (see
+# ``ThemeFinder.leanings``): the summary counts a person for a theme on a leaning only
+# where two other people raised that theme plainly.
+LEAN_PROBABILITY = 0.15
+LEAN_SIMILARITY = 0.4
 NO_THEME = ""  # the class of the catalogue's neutral sentences
 NEGATION_WINDOW = 3  # words a negator reaches forward: "not very useful"
 
@@ -420,6 +425,36 @@ class ThemeFinder:
 
         owners, examples = self._examples
         return LogisticRegression(C=CLASSIFIER_C, max_iter=2000).fit(examples, owners)
+
+    def leanings(self, sentences_: Sequence[str]) -> list[set[str]]:
+        """Per sentence, the themes its parts lean to: the classifier's likeliest theme for
+        the part (or its second, where the tone words rule the first out), at least
+        ``LEAN_PROBABILITY`` likely and ``LEAN_SIMILARITY`` close to one of its examples.
+        Nothing where the neutral class comes first. Weaker evidence than ``find``: a
+        reading in the light of what others said, not on its own."""
+        if self._embed is None or not sentences_:
+            return [set() for _ in sentences_]
+        parts = [(index, part) for index, s in enumerate(sentences_) for part in split_parts(s)]
+        plain = [_PLACEHOLDER.sub(PLACEHOLDER_READING, part) for _, part in parts]
+        vectors = np.asarray(self._embed(plain), dtype=np.float32)
+        probabilities = self._classifier.predict_proba(vectors)
+        labels = [str(label) for label in self._classifier.classes_]
+        owners, examples = self._examples
+        scores = vectors @ examples.T
+        leaning: list[set[str]] = [set() for _ in sentences_]
+        for row, (index, part) in enumerate(parts):
+            tone = self.tone.score(part)
+            for column in np.argsort(-probabilities[row])[:2]:
+                theme = labels[column]
+                if theme == NO_THEME:
+                    break
+                if tone == (-1 if self._tones[theme] == "positive" else 1):
+                    continue
+                closest = float(scores[row, owners == theme].max())
+                if probabilities[row, column] >= LEAN_PROBABILITY and closest >= LEAN_SIMILARITY:
+                    leaning[index].add(theme)
+                break
+        return leaning
 
     def find(self, sentences_: Sequence[str]) -> list[list[str]]:
         """For each sentence, its theme ids in catalogue order."""

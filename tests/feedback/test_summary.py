@@ -14,7 +14,7 @@ from coach.feedback import (
     submit_feedback,
     summarise_feedback,
 )
-from coach.feedback.summary import leak_check
+from coach.feedback.summary import SummarySentence, count_in_context, leak_check
 from coach.llm.backends import OpenAIBackend
 from tests.llm.test_backends import FakeServer, completion
 
@@ -233,3 +233,32 @@ def test_openai_summary_sees_only_redacted_text_and_falls_back_on_an_unconsented
         "Agree a fixed slot."
     ]
     assert summary.respondents == 4  # figures come from the data, not from the model
+
+
+def _row(number: int, author: int, themes: list[str]) -> SummarySentence:
+    return SummarySentence(
+        id=number, author=author, text=f"sentence {number}", tone=0, quotable=False, themes=themes
+    )
+
+
+def test_a_leaning_counts_only_where_two_others_raised_the_theme_plainly():
+    order = ["hard-to-find-time", "poor-fit", "goals-not-served"]
+    rows = [
+        _row(0, 1, ["hard-to-find-time"]),
+        _row(1, 2, ["hard-to-find-time"]),
+        _row(2, 3, []),  # leans to the time theme two others raised: counted
+        _row(3, 4, []),  # leans to poor fit, which nobody raised plainly: not counted
+        _row(4, 1, ["poor-fit"]),  # leans to time again: already counted, unchanged
+        _row(5, 5, []),  # leans to goals, raised by two low ratings
+    ]
+    leanings = [set(), set(), {"hard-to-find-time"}, {"poor-fit"}, {"hard-to-find-time"}]
+    leanings.append({"goals-not-served"})
+    count_in_context(rows, leanings, {6, 7}, order)
+    assert [row.themes for row in rows] == [
+        ["hard-to-find-time"],
+        ["hard-to-find-time"],
+        ["hard-to-find-time"],
+        [],
+        ["poor-fit"],
+        ["goals-not-served"],
+    ]

@@ -205,3 +205,11 @@ def test_a_window_does_not_cut_a_cue_off_from_its_negator(finder):
         " of our sessions together"
     ]
     assert "good-rapport" not in finder.find(said)[0]
+
+
+def test_a_sentence_too_vague_to_carry_a_theme_may_still_lean_to_one(finder):
+    """The summary counts such a person only where two others raised the theme plainly
+    (tests/feedback/test_summary.py)."""
+    said = ["Not much time together so far.", "It is what it is."]
+    assert finder.find(said) == [[], []]
+    assert finder.leanings(said) == [{"hard-to-find-time"}, set()]
