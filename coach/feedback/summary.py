@@ -106,6 +106,9 @@ class SummarySentence(BaseModel):
     tone: int
     quotable: bool
     themes: list[str] = Field(default_factory=list)  # catalogue theme ids
+    # Of those, the ones it only leans to, counted in the light of what others said
+    # (``count_in_context``): never the example shown for that theme where another will do.
+    leaned: list[str] = Field(default_factory=list)
 
 
 class SummaryContext(BaseModel):
@@ -240,6 +243,7 @@ def count_in_context(
         added = {t for t in leaning & raised if row.author not in people[t]}
         if added:
             row.themes = [t for t in order if t in added or t in row.themes]
+            row.leaned = [t for t in order if t in added]
             for theme_id in added:
                 people[theme_id].add(row.author)
 
@@ -263,10 +267,11 @@ def compose_summary(context: SummaryContext) -> FeedbackSummary:
     for theme_id, people in theme_people(context).items():
         if len(people) < MIN_THEME_RESPONDENTS or theme_id not in known:
             continue
-        # The cleanest example: a consented sentence that speaks to this theme alone.
+        # The cleanest example: a consented sentence that speaks to this theme plainly and
+        # to it alone.
         candidates = sorted(
             (row for row in context.sentences if theme_id in row.themes and row.quotable),
-            key=lambda row: (len(row.themes), row.id),
+            key=lambda row: (theme_id in row.leaned, len(row.themes), row.id),
         )
         themes.append(
             Theme(

@@ -262,3 +262,44 @@ def test_a_leaning_counts_only_where_two_others_raised_the_theme_plainly():
         ["poor-fit"],
         ["goals-not-served"],
     ]
+    assert [row.leaned for row in rows] == [
+        [],
+        [],
+        ["hard-to-find-time"],
+        [],
+        [],
+        ["goals-not-served"],
+    ]
+
+
+def test_the_example_shown_for_a_theme_is_a_plain_one():
+    from coach.feedback.summary import SummaryContext, compose_summary
+
+    # The first sentence only leans to the theme; the other two say it plainly.
+    rows = [_row(number, number + 1, ["hard-to-find-time"]) for number in range(3)]
+    rows[0].leaned = ["hard-to-find-time"]
+    for row in rows:
+        row.quotable = True
+    context = SummaryContext(
+        programme_name="Pilot",
+        programme_id=1,
+        stage=FeedbackStage.MIDPOINT,
+        min_cohort_size=3,
+        respondents=3,
+        responses=3,
+        usefulness_mean=4.0,
+        pairing_fit_mean=4.0,
+        flags_for_repairing=0,
+        sentences=rows,
+        low_goal_raters=[],
+        catalogue=[
+            {
+                "id": "hard-to-find-time",
+                "label": "Hard to find time",
+                "tone": "negative",
+                "action": "Book",
+            }
+        ],
+    )
+    [theme] = compose_summary(context).themes
+    assert theme.respondents == 3 and theme.example == "sentence 1"
