@@ -15,10 +15,9 @@ submission path in a throwaway data folder, asks for the coordinator's summary a
 The held-out sets (41-60, built from sentences never read while tuning; 81-120 and
 181-220, four later batches of twenty sets, each written blind before the change it
 judges, also reported alone as ``held_out_2``, ``held_out_3``, ``held_out_7`` and
-``held_out_8``) are
-reported apart and are what the thresholds judge. The tuning sets (1-40; 61-80 and
-121-180 in the wording of batches whose misses were read and which are now the
-catalogue's examples, the last three reported alone as ``read_4``, ``read_5`` and
+``held_out_8``) are reported apart and are what the thresholds judge. The tuning sets
+(1-40; 61-80 and 121-180 in the wording of batches whose misses were read and which are
+now the catalogue's examples, the last three reported alone as ``read_4``, ``read_5`` and
 ``read_6``) show the pipeline: counts, leaks, refusals.
 In the same run a baseline finder scores the held-out contexts: the nearest catalogue
 example by embedding, one theme per sentence, no cues and no tone (how the first version

@@ -14,7 +14,13 @@ from coach.feedback import (
     submit_feedback,
     summarise_feedback,
 )
-from coach.feedback.summary import SummarySentence, count_in_context, leak_check
+from coach.feedback.summary import (
+    SummaryContext,
+    SummarySentence,
+    compose_summary,
+    count_in_context,
+    leak_check,
+)
 from coach.llm.backends import OpenAIBackend
 from tests.llm.test_backends import FakeServer, completion
 
@@ -273,8 +279,6 @@ def test_a_leaning_counts_only_where_two_others_raised_the_theme_plainly():
 
 
 def test_the_example_shown_for_a_theme_is_a_plain_one():
-    from coach.feedback.summary import SummaryContext, compose_summary
-
     # The first sentence only leans to the theme; the other two say it plainly.
     rows = [_row(number, number + 1, ["hard-to-find-time"]) for number in range(3)]
     rows[0].leaned = ["hard-to-find-time"]
