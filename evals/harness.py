@@ -190,11 +190,10 @@ def _copy_sqlite(source: Path, target: Path) -> None:
     """A consistent copy through SQLite's backup API: the store runs in WAL mode, so the
     file alone may not hold the last commits."""
     import sqlite3
+    from contextlib import closing
 
-    with sqlite3.connect(source) as reading, sqlite3.connect(target) as writing:
+    with closing(sqlite3.connect(source)) as reading, closing(sqlite3.connect(target)) as writing:
         reading.backup(writing)
-    reading.close()
-    writing.close()
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
@@ -233,11 +233,7 @@ def count_in_context(
     theme plainly (by their words or, for goals, their ratings) and its author is not
     counted yet: read in the light of what others said, as a person coding the answers
     would. Alone, a leaning never makes a theme: that takes two people saying it."""
-    people: dict[str, set[int]] = defaultdict(set)
-    for row in rows:
-        for theme_id in row.themes:
-            people[theme_id].add(row.author)
-    people[GOALS_THEME].update(low_goal_raters)
+    people = people_by_theme(rows, low_goal_raters)
     raised = {t for t, who in people.items() if len(who) >= MIN_THEME_RESPONDENTS}
     for row, leaning in zip(rows, leanings, strict=True):
         added = {t for t in leaning & raised if row.author not in people[t]}
@@ -248,15 +244,22 @@ def count_in_context(
                 people[theme_id].add(row.author)
 
 
-def theme_people(context: SummaryContext) -> dict[str, set[int]]:
+def people_by_theme(
+    rows: list[SummarySentence], low_goal_raters: Iterable[int]
+) -> dict[str, set[int]]:
     """Theme id -> the respondents who raised it (by their words or their goal ratings)."""
     people: dict[str, set[int]] = defaultdict(set)
-    for row in context.sentences:
+    for row in rows:
         for theme_id in row.themes:
             people[theme_id].add(row.author)
-    if context.low_goal_raters:
-        people[GOALS_THEME].update(context.low_goal_raters)
+    if low_goal_raters:
+        people[GOALS_THEME].update(low_goal_raters)
     return people
+
+
+def theme_people(context: SummaryContext) -> dict[str, set[int]]:
+    """Theme id -> the respondents the summary counts for it (tests swap in a worse count)."""
+    return people_by_theme(context.sentences, context.low_goal_raters)
 
 
 def compose_summary(context: SummaryContext) -> FeedbackSummary:

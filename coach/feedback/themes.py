@@ -376,8 +376,17 @@ class ThemeFinder:
             kept.append({t for t in cues if probabilities[row, column[t]] >= bar})
         return kept
 
+    def _read(self, parts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Per part, the classifier's probabilities and the cosine to every example (a
+        redaction placeholder read as the partner)."""
+        assert self._embed is not None
+        plain = [_PLACEHOLDER.sub(PLACEHOLDER_READING, part) for part in parts]
+        vectors = np.asarray(self._embed(plain), dtype=np.float32)
+        _, examples = self._examples
+        return self._classifier.predict_proba(vectors), vectors @ examples.T
+
     def by_meaning(
-        self, vectors: np.ndarray, cued: list[set[str]]
+        self, probabilities: np.ndarray, scores: np.ndarray, cued: list[set[str]]
     ) -> tuple[list[set[str]], list[set[str]]]:
         """Per part, the theme its meaning names, if one does; and per part that theme
         again where the classifier is ``SURE_PROBABILITY`` sure of it and the part
@@ -392,10 +401,8 @@ class ThemeFinder:
         per part comes by meaning: several themes close together usually means none of
         them is what was said.
         """
-        owners, examples = self._examples
-        probabilities = self._classifier.predict_proba(vectors)
+        owners, _ = self._examples
         labels = self._classifier.classes_
-        scores = vectors @ examples.T
         near: list[set[str]] = []
         sure: list[set[str]] = []
         for row, column in enumerate(probabilities.argmax(axis=1)):
@@ -435,12 +442,9 @@ class ThemeFinder:
         if self._embed is None or not sentences_:
             return [set() for _ in sentences_]
         parts = [(index, part) for index, s in enumerate(sentences_) for part in split_parts(s)]
-        plain = [_PLACEHOLDER.sub(PLACEHOLDER_READING, part) for _, part in parts]
-        vectors = np.asarray(self._embed(plain), dtype=np.float32)
-        probabilities = self._classifier.predict_proba(vectors)
+        probabilities, scores = self._read([part for _, part in parts])
         labels = [str(label) for label in self._classifier.classes_]
-        owners, examples = self._examples
-        scores = vectors @ examples.T
+        owners, _ = self._examples
         leaning: list[set[str]] = [set() for _ in sentences_]
         for row, (index, part) in enumerate(parts):
             tone = self.tone.score(part)
@@ -486,11 +490,9 @@ class ThemeFinder:
         probabilities = np.zeros((0, 0))
         column: dict[str, int] = {}
         if parts and self._embed is not None:
-            plain = [_PLACEHOLDER.sub(PLACEHOLDER_READING, part) for _, part, _ in parts]
-            vectors = np.asarray(self._embed(plain), dtype=np.float32)
-            probabilities = self._classifier.predict_proba(vectors)
+            probabilities, scores = self._read([part for _, part, _ in parts])
             cued = self.supported(probabilities, cued)
-            near, sure = self.by_meaning(vectors, cued)
+            near, sure = self.by_meaning(probabilities, scores, cued)
             column = {str(label): i for i, label in enumerate(self._classifier.classes_)}
         for (index, part, whole), cues, close, certain in zip(parts, cued, near, sure, strict=True):
             tone = self.tone.score(part)

@@ -89,7 +89,7 @@ from functools import partial
 import numpy as np
 
 from coach.config import load_settings
-from coach.feedback.summary import SummarySentence, count_in_context
+from coach.feedback.summary import SummarySentence, count_in_context, people_by_theme
 from coach.feedback.themes import (
     CUE_SUPPORT,
     THEME_PROBABILITY,
@@ -194,10 +194,7 @@ def score_cohorts(finder: ThemeFinder, built: list[Cohort]) -> tuple[float, floa
             for i, (a, t, found) in enumerate(zip(authors, texts, finder.find(texts), strict=True))
         ]
         count_in_context(rows, finder.leanings(texts), set(), order)
-        people: dict[str, set[int]] = defaultdict(set)
-        for author, found in zip(authors, [row.themes for row in rows], strict=True):
-            for theme in found:
-                people[theme].add(author)
+        people = people_by_theme(rows, ())
         shown = {theme: len(who) for theme, who in people.items() if len(who) >= 2}
         expected_n += len(expected)
         shown_n += len(shown)
