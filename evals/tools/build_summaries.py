@@ -1,4 +1,4 @@
-"""Build ``evals/data/summaries.jsonl``: 220 feedback sets from the labelled sentences.
+"""Build ``evals/data/summaries.jsonl``: 240 feedback sets from the labelled sentences.
 
 Each set is one stage's answers from a small cohort of the sample programme: who answered
 (a pair index and side), ratings, consent to quotes, goal self-ratings ("low_goal": one
@@ -14,9 +14,10 @@ sentences from ``FRESH_CHECK_3`` (batch "fresh"): written in other words after t
 catalogue was first tuned and reported apart until 2026-12-07, when that batch, like
 the other read ones, became catalogue examples; they are tuning sets now (their planted
 identifiers and disclosures come from the tuning pool; no mixed sentences, no refusals).
-Sets 81-100, 101-120, 181-200 and 201-220 are held out too: the second, third, seventh
-and eighth held-out batches (``HELD_OUT_2``, ``HELD_OUT_3``, ``HELD_OUT_7``,
-``HELD_OUT_8``, each with its own mixed and neutral sentences), each written blind before
+Sets 81-100, 101-120, 181-200, 201-220 and 221-240 are held out too: the second, third,
+seventh, eighth and ninth held-out batches (``HELD_OUT_2``, ``HELD_OUT_3``, ``HELD_OUT_7``,
+``HELD_OUT_8``, ``HELD_OUT_9``, each with its own mixed and neutral sentences; the ninth
+is the mix of registers a real survey gets), each written blind before
 the change it judges, and each reported alone. Sets 121-140 and 141-160 (batches
 "read_4" and "read_5") were held out in the same way until 2026-12-07, when the sixth
 batch had been written and their misses were read; sets 161-180 (batch "read_6")
@@ -50,10 +51,11 @@ from evals.tools.feedback_sentences import (
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "summaries.jsonl"
 SEED = 16
-SETS = 220
+SETS = 240
 HELD_OUT_FROM = 41
 # Where each batch after the first sixty sets starts: (first set number, batch).
 LATER_FROM = [
+    (221, "held_out_9"),
     (201, "held_out_8"),
     (181, "held_out_7"),
     (161, "read_6"),
@@ -66,7 +68,7 @@ LATER_FROM = [
 # set numbers below the minimum cohort
 REFUSALS = {
     *(5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133, 145, 152),
-    *(164, 175, 184, 196, 203, 214),
+    *(164, 175, 184, 196, 203, 214, 225, 236),
 }
 GOALS = "goals-not-served"
 

@@ -1981,6 +1981,205 @@ HELD_OUT_8_NEUTRAL: list[str] = [
     "Nothing I haven't already said.",
 ]
 
+# A ninth batch, written on 2026-12-07 (ninth session) before any change that session made
+# and before anything was measured: not a register of its own this time but the mix a real
+# survey box gets (anecdotes, idioms, ratings, asides, short and long answers, mentors'
+# and mentees' voices), in wording written fresh, each sentence carrying its theme only.
+HELD_OUT_9: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "Last Thursday was our fourth attempt at meeting and it still fell through.",
+        "Diaries are the enemy here, honestly.",
+        "Her PA moves our slot whenever something from the exec team lands.",
+        "We've met twice in three months, and both times it took a dozen emails to set up.",
+        "it's like herding cats trying to pin him down for an hour",
+        "Peak season in the warehouse means I can't get away for our catch-ups.",
+    ],
+    "too-short-or-far-apart": [
+        "Sixty minutes flies by and we never finish.",
+        "Once a quarter is not a mentoring relationship, it's a check-in.",
+        "by the time we've said hello and caught up the hour's basically gone",
+        "I'd happily meet every fortnight instead of every six weeks.",
+        "Each session ends just as he starts opening up about the real issue.",
+        "The long breaks between our meetings kill any continuity.",
+    ],
+    "generic-or-unprepared": [
+        "The conversation starters in the pack read like they came from a management textbook.",
+        "Half our sessions are us asking each other what we should cover today.",
+        "She hadn't read my notes from last time, so we went over the same ground.",
+        "Agenda? What agenda - we just wing it.",
+        "The topic list is one-size-fits-all and doesn't fit either of us.",
+        "I turn up not knowing what he wants to get out of the hour.",
+    ],
+    "mentors-hold-back": [
+        "I bite my tongue when he asks what the graduates think of his town halls.",
+        "Telling a director her strategy slides confuse everyone is not something I'm brave "
+        "enough to do yet.",
+        "I soften everything I say to him, probably too much.",
+        "There are things I'd like to say but I worry how it lands with someone that senior.",
+        "My mentor admitted she's been polite rather than honest with me.",
+        "I keep my real opinions about the restructure to myself in our sessions.",
+    ],
+    "mentee-takes-over": [
+        "He ends up lecturing me on his career for most of the hour.",
+        "She sets the agenda, runs the clock and answers her own questions.",
+        "I came to teach him about social media and left with a list of tasks from him.",
+        "Every time I start explaining something he jumps in with 'in my day'.",
+        "honestly it's become his show and I'm the audience",
+        "I've caught myself doing most of the talking when I'm supposed to be learning.",
+    ],
+    "poor-fit": [
+        "We work in such different parts of the business that nothing I know is useful to her.",
+        "He wanted help with analytics and I'm a customer service rep.",
+        "We have nothing in common to work with, it's an odd pairing.",
+        "I'm not sure why we were matched; our goals point in opposite directions.",
+        "The pairing seems random - I can't help with what he actually needs.",
+        "Personality-wise we just don't click.",
+    ],
+    "confidentiality-worries": [
+        "I worry that what I tell him ends up in my performance review.",
+        "Who sees the session notes? Nobody has told us.",
+        "My manager asked me what the CEO and I talk about, which made me uneasy.",
+        "I'd like a guarantee that nothing from our chats gets passed on to HR.",
+        "I'm nervous that things I shared in confidence will get around the office.",
+        "Not convinced these conversations stay private.",
+    ],
+    "logistics": [
+        "Twice we've turned up to find someone else in the room we reserved.",
+        "Teams keeps freezing on her end so we lose half the conversation.",
+        "I'm based in the depot and there's nowhere quiet to take a video call.",
+        "We lost twenty minutes fiddling with the projector cable.",
+        "The sound in the booth is terrible, we can barely hear each other.",
+        "The VPN kicks me out every time we try to look at a shared document.",
+    ],
+    "support-lacking": [
+        "Since the launch event we've heard nothing from whoever runs this.",
+        "I emailed the programme inbox twice and never got a reply.",
+        "Nobody explained what a good session is supposed to look like.",
+        "It would be good to have someone to ask when things get awkward, at the moment "
+        "there's no one.",
+        "the HR team set it up and then vanished",
+        "We were handed a pairing and left to get on with it.",
+    ],
+    "goals-not-served": [
+        "My goal was to get to grips with how younger customers shop, and we haven't touched it.",
+        "We keep talking about everything except what I signed up for.",
+        "Three sessions in and I can't point to any progress on my objectives.",
+        "The goals we wrote at the kick-off have been forgotten.",
+        "I wanted to learn about hybrid working habits but we never get round to it.",
+        "nice chats but nothing moving on what I actually wanted to work on",
+    ],
+    "valuable-development": [
+        "Genuinely one of the most worthwhile things I've done at this company.",
+        "If there's a second round, count me in.",
+        "It's changed how I think about my own leadership.",
+        "Worth every minute I've put into it.",
+        "Ten out of ten, I've grown a lot through this.",
+        "I've recommended the programme to three colleagues already.",
+    ],
+    "learning-digital-skills": [
+        "I can now build a simple flow in Power Automate, which I couldn't in January.",
+        "She walked me through how TikTok's algorithm decides what people see.",
+        "Finally understand what people mean by prompt engineering.",
+        "He's got me using shared notebooks instead of emailing spreadsheets around.",
+        "I learned how to run a video call with breakout rooms.",
+        "She taught me pivot tables, which I'd been too embarrassed to ask anyone about.",
+    ],
+    "candid-two-way": [
+        "When we disagree we say so, and neither of us gets defensive.",
+        "He asked me to be blunt about his emails, and I was.",
+        "There's a real honesty in how we talk to each other.",
+        "I get straight answers from her, and she gets them from me.",
+        "We talk about the awkward stuff without tiptoeing around it.",
+        "She told me plainly where my presentations lose the room, which I needed to hear.",
+    ],
+    "good-rapport": [
+        "We hit it off from the first coffee.",
+        "I look forward to our sessions every time.",
+        "There's a lot of laughter when we meet.",
+        "He's easy to talk to and really down to earth.",
+        "We've become friends as much as a mentoring pair.",
+        "She makes me feel at ease straight away.",
+    ],
+    "another-generation": [
+        "I understand much better why new starters care so much about flexible hours.",
+        "Hearing how someone in their twenties sees our brand was eye-opening.",
+        "It's helped me see the company through the eyes of people just starting their careers.",
+        "I've rethought some assumptions about what younger staff want from a manager.",
+        "She explained why her friends judge employers by their values, not their salaries.",
+        "Good window into how Gen Z thinks about work and loyalty.",
+    ],
+    "voices-heard": [
+        "I've started asking the junior people on the call for their view first.",
+        "Our remote team members are joining in much more since I changed the meeting format.",
+        "People who used to stay silent in my staff meetings now speak up.",
+        "I now make space on calls for the ones who don't shout loudest.",
+        "The field staff say they feel listened to for the first time.",
+        "My team's quieter analysts are contributing ideas in planning sessions.",
+    ],
+    "mentor-visibility": [
+        "Because of this I got asked to brief the board on the staff app.",
+        "My name is now known by people three levels above me.",
+        "It's opened doors for me - I'm on a project I'd never have been considered for.",
+        "She put me forward for the graduate council.",
+        "Being seen by the exec team has done wonders for my standing at work.",
+        "My line manager noticed I'm getting more exposure since joining.",
+    ],
+    "preparation-helps": [
+        "Writing down three questions the night before makes a big difference.",
+        "We share a short doc ahead of each session and it keeps us on point.",
+        "Reading his notes beforehand means we get straight into it.",
+        "The prep template is simple and it really does help us.",
+        "When I plan the hour in advance, we cover twice as much.",
+        "Agreeing the topic by message the day before saves a lot of faff.",
+    ],
+}
+
+# Sentences that carry two themes, each with its pair of themes.
+HELD_OUT_9_MIXED: list[tuple[str, list[str]]] = [
+    (
+        "We get on brilliantly, but finding a free hour is a nightmare.",
+        ["good-rapport", "hard-to-find-time"],
+    ),
+    (
+        "I've picked up loads about data tools and I now see why younger staff work the way "
+        "they do.",
+        ["learning-digital-skills", "another-generation"],
+    ),
+    (
+        "Nobody from the programme has checked on us and we're drifting without any plan.",
+        ["support-lacking", "generic-or-unprepared"],
+    ),
+    (
+        "I hold back my real views because I'm not sure it stays between us.",
+        ["mentors-hold-back", "confidentiality-worries"],
+    ),
+    (
+        "The sessions are too short and he spends most of them talking about himself.",
+        ["too-short-or-far-apart", "mentee-takes-over"],
+    ),
+    (
+        "Preparing together has made our talks really frank.",
+        ["preparation-helps", "candid-two-way"],
+    ),
+    (
+        "It's been great for my profile and I've learnt a huge amount overall.",
+        ["mentor-visibility", "valuable-development"],
+    ),
+]
+
+# Sentences that carry no theme.
+HELD_OUT_9_NEUTRAL: list[str] = [
+    "Nothing more to add at this point.",
+    "Our sessions are usually in the afternoon.",
+    "I'm part of the procurement team.",
+    "Happy to discuss in person.",
+    "This is my second time filling this in.",
+    "We switched to meeting at lunchtime last month.",
+    "I've been with the company six years.",
+    "Ask me again at the end.",
+    "Will write more next time.",
+]
+
 # The batches after the first lists, by the name the summaries eval gives their sets:
 # (sentences by theme, sentences with two themes, sentences with none).
 LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]], list[str]]] = {
@@ -1991,4 +2190,5 @@ LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]]
     "read_6": (READ_6, READ_6_MIXED, READ_6_NEUTRAL),
     "held_out_7": (HELD_OUT_7, HELD_OUT_7_MIXED, HELD_OUT_7_NEUTRAL),
     "held_out_8": (HELD_OUT_8, HELD_OUT_8_MIXED, HELD_OUT_8_NEUTRAL),
+    "held_out_9": (HELD_OUT_9, HELD_OUT_9_MIXED, HELD_OUT_9_NEUTRAL),
 }
