@@ -2037,7 +2037,7 @@ HELD_OUT_9: dict[str, list[str]] = {
     ],
     "confidentiality-worries": [
         "I worry that what I tell him ends up in my performance review.",
-        "Who sees the session notes? Nobody has told us.",
+        "Does any of what we say end up in a file somewhere? Nobody has said.",
         "My manager asked me what the CEO and I talk about, which made me uneasy.",
         "I'd like a guarantee that nothing from our chats gets passed on to HR.",
         "I'm nervous that things I shared in confidence will get around the office.",
@@ -2069,9 +2069,9 @@ HELD_OUT_9: dict[str, list[str]] = {
         "nice chats but nothing moving on what I actually wanted to work on",
     ],
     "valuable-development": [
-        "Genuinely one of the most worthwhile things I've done at this company.",
+        "Up there with the best development I've had in my career.",
         "If there's a second round, count me in.",
-        "It's changed how I think about my own leadership.",
+        "Best use of my time this year, by a distance.",
         "Worth every minute I've put into it.",
         "Ten out of ten, I've grown a lot through this.",
         "I've recommended the programme to three colleagues already.",
@@ -2093,8 +2093,8 @@ HELD_OUT_9: dict[str, list[str]] = {
         "She told me plainly where my presentations lose the room, which I needed to hear.",
     ],
     "good-rapport": [
-        "We hit it off from the first coffee.",
-        "I look forward to our sessions every time.",
+        "Clicked with her straight off, which I didn't expect.",
+        "Our catch-ups are the highlight of my month.",
         "There's a lot of laughter when we meet.",
         "He's easy to talk to and really down to earth.",
         "We've become friends as much as a mentoring pair.",
@@ -2121,7 +2121,8 @@ HELD_OUT_9: dict[str, list[str]] = {
         "My name is now known by people three levels above me.",
         "It's opened doors for me - I'm on a project I'd never have been considered for.",
         "She put me forward for the graduate council.",
-        "Being seen by the exec team has done wonders for my standing at work.",
+        "The COO gave me a shout-out at the all-staff meeting, which would never have "
+        "happened before.",
         "My line manager noticed I'm getting more exposure since joining.",
     ],
     "preparation-helps": [
@@ -2169,8 +2170,8 @@ HELD_OUT_9_MIXED: list[tuple[str, list[str]]] = [
 
 # Sentences that carry no theme.
 HELD_OUT_9_NEUTRAL: list[str] = [
-    "Nothing more to add at this point.",
-    "Our sessions are usually in the afternoon.",
+    "That's all from me.",
+    "Our pair began in the autumn intake.",
     "I'm part of the procurement team.",
     "Happy to discuss in person.",
     "This is my second time filling this in.",
