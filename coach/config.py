@@ -66,6 +66,11 @@ class Settings(BaseSettings):
         description="Folder of a sentence-transformers model; empty means the installed "
         "all-MiniLM-L6-v2 package.",
     )
+    theme_model_path: Path | None = Field(
+        default=None,
+        description="Folder of the sentence-transformers model that reads feedback themes; "
+        "empty means the installed all-mpnet-base-v2 packages.",
+    )
     embedding_batch_size: int = Field(default=64, ge=1, le=4096)
     embedding_device: str = "cpu"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from coach.config import Settings
-from coach.embeddings import Embedder, SentenceTransformerEmbedder
+from coach.embeddings import Embedder, SentenceTransformerEmbedder, theme_model_path
 from coach.errors import IndexUnavailableError
 from coach.knowledge import ActivityTopic, Card, load_activities, load_cards, load_outside
 from coach.privacy.disclosures import MeaningCheck
@@ -39,18 +39,17 @@ T = TypeVar("T")
 _EMBEDDERS: dict[tuple[str, str, int], Embedder] = {}
 
 
-def shared_embedder(settings: Settings) -> Embedder:
-    """One embedder per model path in a process: loading the model takes seconds."""
-    key = (
-        str(settings.embedding_model_path or ""),
-        settings.embedding_device,
-        settings.embedding_batch_size,
-    )
+def shared_embedder(settings: Settings, *, themes: bool = False) -> Embedder:
+    """One embedder per model path in a process: loading the model takes seconds.
+    ``themes``: the model that reads feedback themes (all-mpnet-base-v2 unless
+    ``theme_model_path`` names another) instead of the one behind the index."""
+    path = settings.embedding_model_path
+    if themes:
+        path = settings.theme_model_path or theme_model_path()
+    key = (str(path or ""), settings.embedding_device, settings.embedding_batch_size)
     if key not in _EMBEDDERS:
         _EMBEDDERS[key] = SentenceTransformerEmbedder(
-            settings.embedding_model_path,
-            device=settings.embedding_device,
-            batch_size=settings.embedding_batch_size,
+            path, device=settings.embedding_device, batch_size=settings.embedding_batch_size
         )
     return _EMBEDDERS[key]
 
@@ -124,6 +123,11 @@ class Services:
         return shared_embedder(self.settings)
 
     @shared
+    def theme_embedder(self) -> Embedder:
+        """The model that reads feedback themes, loaded when a summary first needs it."""
+        return shared_embedder(self.settings, themes=True)
+
+    @shared
     def index(self) -> Index:
         # chromadb takes most of a second to import: only what uses the index pays it.
         from coach.index import Index
@@ -170,7 +174,7 @@ class Services:
         from coach.feedback.themes import ThemeFinder, load_catalogue
 
         catalogue = load_catalogue(self.settings.resolved_knowledge_dir / "feedback")
-        return ThemeFinder(catalogue, lambda texts: self.embedder.embed(texts))
+        return ThemeFinder(catalogue, lambda texts: self.theme_embedder.embed(texts))
 
     @shared
     def coverage_judge(self) -> CoverageJudge:

@@ -139,6 +139,12 @@ def embedder() -> Embedder:
     return shared_embedder(Settings(data_dir=Path("unused")))
 
 
+@pytest.fixture(scope="session")
+def theme_embedder() -> Embedder:
+    """The real all-mpnet-base-v2 that reads feedback themes, loaded once per session."""
+    return shared_embedder(Settings(data_dir=Path("unused")), themes=True)
+
+
 # -- databases -------------------------------------------------------------------------
 
 

