@@ -3,8 +3,9 @@
 Since the ninth round of issue 16 the theme finder reads with all-mpnet-base-v2, a model
 about five times the size of the one behind the index (evals/README.md has what it gained).
 This measures what that costs, both models in one run, each from a cold cache:
-- loading the model and training the classifier on the catalogue's examples (what the
-  first summary in a process pays);
+- loading the model, reading the catalogue's example vectors kept beside it (embedding
+  them the first time: ``Embedder.embed_kept``) and training the classifier on them (what
+  the first summary in a process pays once ``make install`` has kept them);
 - ``ThemeFinder.find`` on the distinct sentences of the summaries eval's feedback sets
   (their parts, clauses and windows are what a summary embeds), as sentences a second;
 - the ratio of the two, which is what to expect of a summary's theme reading.
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.config import load_settings
-from coach.embeddings import SentenceTransformerEmbedder, theme_model_path
+from coach.embeddings import KEPT_VECTORS_DIR, SentenceTransformerEmbedder, theme_model_path
 from coach.feedback.themes import ThemeFinder, load_catalogue
 from coach.privacy.disclosures import sentences
 
@@ -47,7 +48,11 @@ def _measure(model_path: Path | None, said: list[str]) -> dict[str, float]:
     settings = load_settings()
     started = time.perf_counter()
     embedder = SentenceTransformerEmbedder(model_path, batch_size=settings.embedding_batch_size)
-    finder = ThemeFinder(load_catalogue(), embedder.embed)
+    finder = ThemeFinder(
+        load_catalogue(),
+        embedder.embed,
+        embed_examples=lambda texts: embedder.embed_kept(texts, KEPT_VECTORS_DIR),
+    )
     finder.find(["warm up the classifier"])  # embeds the catalogue and trains on it
     ready = time.perf_counter() - started
     started = time.perf_counter()
@@ -66,6 +71,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--output", type=Path, default=Path("reports/bench/themes.json"))
     args = parser.parse_args(argv)
     said = feedback_sentences(args.sentences)
+    import sentence_transformers  # noqa: F401  (imported before either model is timed)
+
     index_model = _measure(load_settings().embedding_model_path, said)
     theme_model = _measure(load_settings().theme_model_path or theme_model_path(), said)
     report = {
