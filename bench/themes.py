@@ -10,7 +10,7 @@ This measures what that costs, both models in one run, each from a cold cache:
   (their parts, clauses and windows are what a summary embeds), as sentences a second;
 - the ratio of the two, which is what to expect of a summary's theme reading.
 
-    .venv/bin/python -m bench.themes                   # every distinct sentence (~1,200)
+    .venv/bin/python -m bench.themes                   # every distinct sentence (1,048)
     .venv/bin/python -m bench.themes --sentences 300
 """
 
@@ -53,7 +53,7 @@ def _measure(model_path: Path | None, said: list[str]) -> dict[str, float]:
         embedder.embed,
         embed_examples=lambda texts: embedder.embed_kept(texts, KEPT_VECTORS_DIR),
     )
-    finder.find(["warm up the classifier"])  # embeds the catalogue and trains on it
+    finder.find(["warm up the classifier"])  # the catalogue's vectors, and training on them
     ready = time.perf_counter() - started
     started = time.perf_counter()
     finder.find(said)

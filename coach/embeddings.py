@@ -97,14 +97,17 @@ class Embedder(ABC):
         except (OSError, ValueError):
             pass
         vectors = self.embed(texts)
+        scratch: str | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=folder, suffix=".npy", delete=False) as out:
+                scratch = out.name
                 np.save(out, vectors)
-            os.chmod(out.name, 0o644)  # readable by a server running as another user
-            os.replace(out.name, path)
+            os.chmod(scratch, 0o644)  # readable by a server running as another user
+            os.replace(scratch, path)  # whole or not at all, for a process reading it
         except OSError:
-            pass
+            if scratch is not None:
+                Path(scratch).unlink(missing_ok=True)
         return vectors
 
     def embed_one(self, text: str) -> np.ndarray:
