@@ -26,6 +26,7 @@ from itertools import cycle, islice
 from pathlib import Path
 from typing import Any
 
+from bench.report import publish
 from bench.synthetic import approved_pairs
 from coach.config import load_settings
 from coach.domain import FeedbackIn, FeedbackStage, ProgrammeIn
@@ -164,10 +165,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "public_texts_vs_presidio": against_presidio(args.texts),
         "summary": summary(args.answers),
     }
-    print(json.dumps(report, indent=2))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    return report
+    return publish(report, args.output)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ its extra pins older sentence-transformers and transformers (see docs/performanc
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import tempfile
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import texts
+from bench.report import publish
 from coach.config import load_settings
 from coach.domain import ParticipantIn, Role
 from coach.embeddings import SentenceTransformerEmbedder
@@ -101,10 +101,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "unchanged_added": warm_report.added,
         "onnx": "see bench/embedding_onnx.py (make bench-onnx): its own environment",
     }
-    print(json.dumps(report, indent=2))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    return report
+    return publish(report, args.output)
 
 
 def _as_participant(person: ParticipantIn, number: int) -> Any:

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from bench.corpus import texts
+from bench.report import publish
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
@@ -85,10 +86,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "texts": len(corpus),
         "results": results,
     }
-    print(json.dumps(report, indent=2))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    return report
+    return publish(report, args.output)
 
 
 def _name_the_architecture(model_dir: Path) -> None:

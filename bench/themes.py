@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench.report import publish
 from coach.config import load_settings
 from coach.embeddings import KEPT_VECTORS_DIR, SentenceTransformerEmbedder, theme_model_path
 from coach.feedback.themes import ThemeFinder, load_catalogue
@@ -84,10 +85,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "reading_slowdown": round(theme_model["read_s"] / index_model["read_s"], 2),
         "ready_slowdown": round(theme_model["ready_s"] / index_model["ready_s"], 2),
     }
-    print(json.dumps(report, indent=2))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    return report
+    return publish(report, args.output)
 
 
 if __name__ == "__main__":
