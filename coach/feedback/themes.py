@@ -113,11 +113,13 @@ _AND_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[a-z0-9][a-z0-9'\u2019-]*")
-# What the redactor leaves for a person or an identifier ("[PERSON_1]", "[PHONE #2]"): no
-# example carries such a token, and it pulls a part towards whichever theme's examples its
-# shape happens to resemble. A person is read as the partner, whom feedback names most; any
-# other identifier as "this" ("Ring [PHONE] and ask for [PERSON]" read "Ring my partner
-# and ask for my partner" sounded like a plea for help from the programme team).
+# What the redactor leaves for a person or an identifier ("[PERSON_1]", "[PHONE_2]";
+# coach.privacy.redaction): no example carries such a token, and it pulls a part towards
+# whichever theme's examples its shape happens to resemble. A person is read as the
+# partner, whom feedback names most; any other identifier as "this" ("Ring [PHONE_1] and
+# ask for [PERSON_1]" read "Ring my partner and ask for my partner" sounded like a plea for
+# help from the programme team). The bare and "#2" shapes are read the same way, since
+# reading more tokens as words costs nothing here.
 _PLACEHOLDER = re.compile(r"\[([A-Z][A-Z_]*?)(?:_\d+| #\d+)?\]")
 PLACEHOLDER_READING = "my partner"
 IDENTIFIER_READING = "this"

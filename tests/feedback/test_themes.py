@@ -3,6 +3,7 @@
 import pytest
 import yaml
 
+from coach.embeddings import KEPT_VECTORS_DIR
 from coach.errors import KnowledgeError
 from coach.feedback import themes
 from coach.feedback.themes import (
@@ -19,7 +20,12 @@ from coach.knowledge import load_cards
 
 @pytest.fixture(scope="module")
 def finder(theme_embedder):
-    return ThemeFinder(load_catalogue(), theme_embedder.embed)
+    # The catalogue's vectors as the services keep them (Services.theme_finder).
+    return ThemeFinder(
+        load_catalogue(),
+        theme_embedder.embed,
+        embed_examples=lambda texts: theme_embedder.embed_kept(texts, KEPT_VECTORS_DIR),
+    )
 
 
 def test_every_action_points_at_a_guidance_card_and_both_tones_are_covered():
