@@ -2181,6 +2181,203 @@ HELD_OUT_9_NEUTRAL: list[str] = [
     "Will write more next time.",
 ]
 
+# A tenth batch, written on 2026-12-07 (tenth session) before any change that session made
+# and before anything was measured: the survey box as people type into it on a phone or
+# between meetings (lower case, fragments, questions back to the organisers, a number or
+# a name of a tool, British and American spellings), in wording written fresh, each
+# sentence carrying its theme only.
+HELD_OUT_10: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "Our standing Tuesday slot has been bumped five weeks running.",
+        "honestly the hardest part is just getting us both free at the same time",
+        "Between quarter-end and my team's reorg, I've had no spare hour to give him.",
+        "She's double-booked so often that I've stopped expecting our meetings to happen.",
+        "We spent most of October trading calendar invites that never stuck.",
+        "Shift patterns make it almost impossible for me to match his office hours.",
+    ],
+    "too-short-or-far-apart": [
+        "By the time we've grabbed a coffee and settled in, our slot is nearly up.",
+        "Meeting every eight weeks, we lose the thread each time.",
+        "we're forever stopping mid-thought when the time's up",
+        "The hour is over before we've touched the second item.",
+        "Could we meet fortnightly? Monthly is too stretched out.",
+        "Too much time passes between catch-ups for anything to stick.",
+    ],
+    "generic-or-unprepared": [
+        "The session guide we got felt copy-and-pasted, nothing specific to us.",
+        "We turn up, look at each other, and ask 'so what shall we talk about?'",
+        "He never reads the pre-reading I send over.",
+        "The discussion cards are so vague they could be about any job.",
+        "no real structure, it's more of a coffee chat than a mentoring session",
+        "Neither of us sets objectives for the hour, so it meanders.",
+    ],
+    "mentors-hold-back": [
+        "I nod along with her even when I think she's got it wrong.",
+        "Hard to be straight with someone who signs off on my team's budget.",
+        "I water down my feedback so it doesn't sound like criticism.",
+        "I'm still too wary to tell him when his emails come across badly.",
+        "Part of me worries that speaking my mind will hurt my next promotion.",
+        "I've had points I wanted to raise and just let them go.",
+    ],
+    "mentee-takes-over": [
+        "He treats our sessions like a briefing where he does the talking.",
+        "Most weeks I get maybe five minutes to speak.",
+        "She sets the topics, runs the clock and decides what we skip.",
+        "It's less reverse mentoring and more him mentoring me.",
+        "I came to teach him about our tools and end up hearing war stories.",
+        "My ideas get talked over before I finish the sentence.",
+    ],
+    "poor-fit": [
+        "We work in such different worlds that neither of us can help the other much.",
+        "I think I'd be a better match for someone in operations.",
+        "Our personalities clash and the sessions feel forced.",
+        "I don't see what the matching was based on.",
+        "He wanted help with analytics, which is not my area at all.",
+        "Nice enough person, wrong pairing.",
+    ],
+    "confidentiality-worries": [
+        "I've heard that session notes get shared with line managers - is that true?",
+        "I'm careful what I say because his office is next to my boss's.",
+        "Not convinced the survey results won't be traced back to me.",
+        "It worries me that our chat logs sit on a company server.",
+        "If word got out about what I told her, it would be awkward for me.",
+        "I'd open up more if I knew for sure it stays between the two of us.",
+    ],
+    "logistics": [
+        "The room booking system never shows anything as free.",
+        "Half our call went on trying to get screen sharing working.",
+        "The audio on his laptop cuts in and out constantly.",
+        "We met in the canteen because no rooms were free, and it was too noisy to think.",
+        "The calendar invite had the wrong link, so we both sat in different calls.",
+        "My work phone can't open the platform the programme uses.",
+    ],
+    "support-lacking": [
+        "We've had no contact from the organisers since we were paired.",
+        "Not sure who to go to if the pairing isn't working.",
+        "The programme lead left and nobody replaced her.",
+        "A mid-point check-in from the coordinators would have helped.",
+        "We were given a welcome pack and then nothing.",
+        "I asked for guidance on tricky conversations and didn't get an answer.",
+    ],
+    "goals-not-served": [
+        "We set three goals at the start and haven't looked at them since.",
+        "I wanted to understand social media marketing and we've barely mentioned it.",
+        "Lovely chats, yet the skill I signed up to build hasn't moved.",
+        "Our talks drift to general career chat rather than my objectives.",
+        "The reason I joined - learning about hybrid teams - hasn't come up once.",
+        "Progress on my development goal is basically zero.",
+    ],
+    "valuable-development": [
+        "Hands down the best thing on my development plan.",
+        "If there's a second round, put my name down.",
+        "It's made me a more thoughtful leader.",
+        "five stars, would recommend to any senior colleague",
+        "I'm taking a lot away from this, more than I expected.",
+        "The programme has had a real impact on how I work.",
+    ],
+    "learning-digital-skills": [
+        "She showed me how to set up filters in our reporting dashboard.",
+        "I now use the shared channel instead of forwarding emails around.",
+        "Pivot tables no longer scare me, thanks to him.",
+        "Learnt how to schedule posts on our company's Instagram.",
+        "I finally get what people mean by the cloud and how we use it.",
+        "With her help I've started using AI tools to draft my summaries.",
+    ],
+    "candid-two-way": [
+        "Neither of us pulls punches, and neither of us takes offence.",
+        "She told me my town halls sound scripted, and she was right.",
+        "He gives as good as he gets when I push back.",
+        "Nothing is off the table between us, in either direction.",
+        "I've heard blunt truths about my leadership I wouldn't hear elsewhere.",
+        "It goes both ways - I challenge him and he challenges me.",
+    ],
+    "good-rapport": [
+        "Honestly a pleasure to spend an hour with him.",
+        "He's great company and always up for a laugh.",
+        "I come away from every session in a better mood.",
+        "Really warm person, easy to be around.",
+        "From the first coffee we just got on.",
+        "There's a genuine friendship forming.",
+    ],
+    "another-generation": [
+        "I finally get why graduates want feedback every week, not once a year.",
+        "She opened my eyes to how people her age choose where to work.",
+        "It's useful to hear how junior staff see our senior team.",
+        "I understand now why my younger reports prefer messaging to calls.",
+        "Learned what actually keeps people in their first job here, from someone living it.",
+        "Talking to him showed me how differently new joiners see hierarchy.",
+    ],
+    "voices-heard": [
+        "I've started asking the quieter people in my team for their view first.",
+        "Our site-based staff now get a proper say in planning meetings.",
+        "I changed our stand-up so people dialling in speak before those in the room.",
+        "The introverts in my department contribute more since I changed how I run things.",
+        "The people on my team who work from home say they're no longer an afterthought.",
+        "I make a point of inviting input from people who rarely speak up.",
+    ],
+    "mentor-visibility": [
+        "The director has introduced me to people I'd never have met otherwise.",
+        "I got asked to present at the leadership offsite off the back of this.",
+        "My name is known upstairs now.",
+        "It's raised my profile more than anything else I've done here.",
+        "I've been invited onto a cross-department working group because of her.",
+        "Senior people now stop me in the corridor to ask my opinion.",
+    ],
+    "preparation-helps": [
+        "Sending each other three bullet points beforehand makes a big difference.",
+        "We prepare a question each, and the sessions are much sharper for it.",
+        "The pre-session checklist keeps us from going off on tangents.",
+        "Since I started doing a bit of prep, the hour feels productive.",
+        "We review last time's actions before each meeting, which keeps us on track.",
+        "Having a clear topic agreed upfront has made all the difference.",
+    ],
+}
+
+# Sentences that carry two themes, each with its pair of themes.
+HELD_OUT_10_MIXED: list[tuple[str, list[str]]] = [
+    (
+        "He's a great laugh, but he never lets me get a word in.",
+        ["good-rapport", "mentee-takes-over"],
+    ),
+    (
+        "Our sessions are really honest, though half an hour is never enough.",
+        ["candid-two-way", "too-short-or-far-apart"],
+    ),
+    (
+        "I've learned to use our new CRM, and senior people are starting to notice me.",
+        ["learning-digital-skills", "mentor-visibility"],
+    ),
+    (
+        "The wifi in the meeting pod is awful and nobody from the programme has sorted it.",
+        ["logistics", "support-lacking"],
+    ),
+    (
+        "We don't have much in common and my goals keep getting sidelined.",
+        ["poor-fit", "goals-not-served"],
+    ),
+    (
+        "My remote team speaks up more now, and I get what younger staff expect from us.",
+        ["voices-heard", "another-generation"],
+    ),
+    (
+        "Doing the prep has made the whole thing far more worthwhile for me.",
+        ["preparation-helps", "valuable-development"],
+    ),
+]
+
+# Sentences that carry no theme.
+HELD_OUT_10_NEUTRAL: list[str] = [
+    "I'm in the accounts payable team.",
+    "I'm based at head office.",
+    "No comments at this stage.",
+    "He's the head of operations.",
+    "I joined the programme in the second cohort.",
+    "typing this on the train so excuse the brevity",
+    "This was our fifth meeting.",
+    "Same as what I put in the first survey.",
+    "nope, all covered",
+]
+
 # The batches after the first lists, by the name the summaries eval gives their sets:
 # (sentences by theme, sentences with two themes, sentences with none).
 LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]], list[str]]] = {
@@ -2192,4 +2389,5 @@ LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]]
     "held_out_7": (HELD_OUT_7, HELD_OUT_7_MIXED, HELD_OUT_7_NEUTRAL),
     "held_out_8": (HELD_OUT_8, HELD_OUT_8_MIXED, HELD_OUT_8_NEUTRAL),
     "held_out_9": (HELD_OUT_9, HELD_OUT_9_MIXED, HELD_OUT_9_NEUTRAL),
+    "held_out_10": (HELD_OUT_10, HELD_OUT_10_MIXED, HELD_OUT_10_NEUTRAL),
 }
