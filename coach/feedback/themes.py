@@ -69,11 +69,18 @@ SURE_SIMILARITY = 0.8
 # punctuation ("we send each other questions in advance and it works wifi in the north
 # office is useless for video") says several things, and a long formal one buries its point
 # in filler; the embedding of the whole blurs both. A window adds a theme by meaning only
-# where the classifier on the whole part leaves room for it (``CLAUSE_SUPPORT``), and a cue
-# only where the whole part holds it too (read with the whole part's negators).
-WINDOW_FROM = 15  # words a part needs before it is read in windows
-WINDOW_WORDS = 7
-WINDOW_STEP = 3
+# where the classifier on the whole part leaves room for it (``CLAUSE_SUPPORT``) and is
+# itself ``WINDOW_PROBABILITY`` sure of it, and a cue only where the whole part holds it
+# too (read with the whole part's negators). Answers typed on a phone run short fragments
+# together ("he hogs the conversation a bit worried stuff gets passed on to HR"), so since
+# the tenth session windows are four words from parts of eight; only parts that leave a
+# theme unclaimed are read in windows (``ThemeFinder.find``). Chosen on the read batches
+# left out, typed as answers (``evals.tools.calibrate_themes``): exact counts 0.878 ->
+# 0.895 there, 0.919 -> 0.937 as cohorts of sentences, per-sentence P 0.921 -> 0.912.
+WINDOW_FROM = 8  # words a part needs before it is read in windows
+WINDOW_WORDS = 4
+WINDOW_STEP = 2
+WINDOW_PROBABILITY = 0.6
 # What a sentence leans to without saying it plainly enough to carry the theme (see
 # ``ThemeFinder.leanings``): the summary counts a person for a theme on a leaning only
 # where two other people raised that theme plainly.
@@ -102,6 +109,22 @@ _CAPITALISED = re.compile(r"\s+(?=[A-Z][a-z])")
 _NO_END = re.compile(
     r"a|an|the|my|our|your|his|her|their|its|this|that|these|those|to|of|in|on|at|for|from"
     r"|with|by|about|into|onto|over|under|via|using|use|used|and|or|but|than|as|like",
+    re.IGNORECASE,
+)
+# "I" may start a sentence that runs on from one without a full stop ("half an hour flies
+# by, we need longer I bite my tongue a lot"), but not after a word that leads into a
+# clause of the same sentence: a joining word ("because I"), a verb of thinking or saying
+# ("think I"), a word a relative clause hangs from ("the last time I", "the way I") or a
+# filler ("honestly I"). After a noun it may go either way ("the figures I need"), so the
+# pieces are read beside the whole part, as clauses joined by "and" are.
+_I_STARTS = re.compile(r"\s+(?=I(?:'m|'ve|'d|'ll|\u2019m|\u2019ve|\u2019d|\u2019ll)?\s)")
+_BEFORE_I = re.compile(
+    r"and|or|but|so|because|cos|when|whenever|if|that|which|what|who|how|why|where|as|than"
+    r"|until|till|before|after|since|while|though|although|unless|whether|once|think"
+    r"|thought|know|knew|feel|felt|guess|hope|wish|say|said|mean|sure|glad|worried|afraid"
+    r"|time|times|way|ones|one|thing|things|stuff|everything|anything|something|nothing"
+    r"|all|now|then|here|there|sometimes|often|never|always|also|just|even|only|maybe"
+    r"|probably|actually|really|honestly|basically|what's|whatever|tbh",
     re.IGNORECASE,
 )
 # "and" with no comma joins two things said where a clause with its own subject follows
@@ -243,12 +266,35 @@ def load_catalogue(directory: Path = FEEDBACK_DIR) -> Catalogue:
 
 
 def run_on_sentences(text: str) -> list[str]:
-    """``text`` cut where a sentence without a full stop runs into the next."""
+    """``text`` cut where a sentence without a full stop runs into the next: before a
+    capitalised word that is not a name (``_CAPITALISED``)."""
     pieces, start = [], 0
     for match in _CAPITALISED.finditer(text):
         before = text[start : match.start()].split()
         last = before[-1] if before else ""
         if last[:1].islower() and not _NO_END.fullmatch(last.strip(",;:")):
+            pieces.append(text[start : match.start()])
+            start = match.end()
+    return [*pieces, text[start:]]
+
+
+def before_i(text: str) -> list[str]:
+    """``text`` cut before each "I" that may start a sentence run on from the last
+    (``_BEFORE_I``), where both sides have three words or more. Only a reading beside the
+    whole: "the figures I need" is one sentence."""
+    pieces, start = [], 0
+    for match in _I_STARTS.finditer(text):
+        before = text[start : match.start()].split()
+        last = before[-1] if before else ""
+        word = last.strip(";:")
+        if (
+            len(before) >= 3
+            and len(text[match.end() :].split()) >= 3
+            and word[:1].islower()
+            and not word.endswith(",")
+            and not _NO_END.fullmatch(word)
+            and not _BEFORE_I.fullmatch(word)
+        ):
             pieces.append(text[start : match.start()])
             start = match.end()
     return [*pieces, text[start:]]
@@ -488,34 +534,53 @@ class ThemeFinder:
         # by "and" or a window of its words, read on its own too; ``whole`` is the index of
         # the part it comes from.
         parts: list[tuple[int, str, int | None]] = []
-        windows: set[int] = set()  # which of them are windows
         for index, sentence in enumerate(sentences_):
             for part in split_parts(sentence):
                 at = len(parts)
                 parts.append((index, part, None))
                 if self._embed is None:
                     continue
-                clauses = and_clauses(part)
+                clauses = [piece for clause in and_clauses(part) for piece in before_i(clause)]
                 if len(clauses) > 1:
                     parts += [(index, clause, at) for clause in clauses]
-                for window in word_windows(part):
-                    windows.add(len(parts))
-                    parts.append((index, window, at))
         found: list[set[str]] = [set() for _ in sentences_]
-        cued = [self.cue_themes(part) for _, part, _ in parts]
-        for at in windows:  # a cue the window cuts off from its negator does not count
-            whole = parts[at][2]
-            assert whole is not None
-            cued[at] &= cued[whole]
+        raw_cues = [self.cue_themes(part) for _, part, _ in parts]
+        cued = raw_cues
         near: list[set[str]] = [set() for _ in parts]
         sure: list[set[str]] = [set() for _ in parts]
         probabilities = np.zeros((0, 0))
         column: dict[str, int] = {}
+        windows: set[int] = set()  # which parts are windows
         if parts and self._embed is not None:
             probabilities, scores = self._read([part for _, part, _ in parts])
-            cued = self.supported(probabilities, cued)
+            cued = self.supported(probabilities, raw_cues)
             near, sure = self.by_meaning(probabilities, scores, cued)
             column = {str(label): i for i, label in enumerate(self._classifier.classes_)}
+            # Windows are read only for a long part that leaves a theme unclaimed: one
+            # the classifier gives at least ``CLAUSE_SUPPORT`` (all a window's theme by
+            # meaning may add) that neither its cues nor its meaning gave it. Reading
+            # every long part in windows would embed three times as many texts.
+            extra: list[tuple[int, str, int]] = []
+            for at, (index, part, whole) in enumerate(list(parts)):
+                room = {
+                    str(label)
+                    for label, p in zip(self._classifier.classes_, probabilities[at], strict=True)
+                    if p >= CLAUSE_SUPPORT and str(label) != NO_THEME
+                }
+                if whole is None and room - cued[at] - near[at]:
+                    extra += [(index, window, at) for window in word_windows(part)]
+            if extra:
+                more, more_scores = self._read([part for _, part, _ in extra])
+                # a cue the window cuts off from its negator does not count
+                more_cues = [self.cue_themes(w) & raw_cues[at] for _, w, at in extra]
+                more_cued = self.supported(more, more_cues)
+                more_near, more_sure = self.by_meaning(more, more_scores, more_cued)
+                windows = set(range(len(parts), len(parts) + len(extra)))
+                parts += extra
+                probabilities = np.vstack([probabilities, more])
+                cued = [*cued, *more_cued]
+                near = [*near, *more_near]
+                sure = [*sure, *more_sure]
         for at, ((index, part, whole), cues, close, certain) in enumerate(
             zip(parts, cued, near, sure, strict=True)
         ):
@@ -542,6 +607,12 @@ class ThemeFinder:
                     whole is not None
                     and (theme_id not in cues or at in windows)
                     and probabilities[whole, column[theme_id]] < CLAUSE_SUPPORT
+                ):
+                    continue
+                if (
+                    at in windows
+                    and theme_id not in cues
+                    and probabilities[at, column[theme_id]] < WINDOW_PROBABILITY
                 ):
                     continue
                 found[index].add(theme_id)

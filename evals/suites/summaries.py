@@ -121,9 +121,9 @@ class SummariesSuite(Suite):
     cases_file = "summaries.jsonl"
     required_labels = ("split", "stage", "answers", "themes", "identifiers", "disclosures")
     # The targets are recall and precision >= 0.9 and exact counts on the held-out
-    # sets. Over the 120 held-out sets, since all-mpnet-base-v2 reads the themes, recall is
-    # 0.927 and precision 0.955 (batches 7, 8 and 9, in registers the catalogue has not
-    # read, 0.875, 0.833 and 0.861 recall); counts are exact for 0.824 of the themes found.
+    # sets. Over the 140 held-out sets (tenth session: all-mpnet-base-v2, and run-on
+    # answers read in short windows), recall is 0.925 and precision 0.955 (batches 7-10, in
+    # registers the catalogue has not read, 0.83-0.91 recall); counts are exact for 0.835.
     # The floors guard that level (evals/README.md has each batch's readings); the counts
     # floor sits above a summary that counts sentences instead of people.
     thresholds = {  # noqa: RUF012
@@ -138,7 +138,7 @@ class SummariesSuite(Suite):
         "refusals_correct": Threshold(minimum=1.0, tolerance=0),
         "quotes_without_consent": Threshold(maximum=0, tolerance=0),
         # A theme one person raised, shown because the finder read it in a second person's
-        # answer too (it counts against precision as well). 6 of 240 sets; 8 with the
+        # answer too (it counts against precision as well). 6 of 260 sets; 8 with the
         # MiniLM finder once the ninth batch was added, 5 of the first 220 sets before.
         "single_person_themes_shown": Threshold(maximum=6, tolerance=1),
         "leaks_caught_by_final_check": Threshold(tolerance=2),

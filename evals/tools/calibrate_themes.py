@@ -82,6 +82,17 @@ What the measurements said (2026-12-06):
   R 0.917; cohorts R 0.929, P 0.943, exact 0.919. Strong, sure and leaning bars moved
   nothing here between 0.7 and 0.9. Word-dropout copies of the examples as extra training
   rows: R -0.007 to +0.013 over three seeds (with MiniLM), so not shipped.
+- Tenth session: the cohorts are also scored typed as answers (``as_answers``: each
+  person's sentences joined and cut as the summary cuts them), which is where the
+  summaries eval loses most (a sentence without a full stop runs into the next). Shipped
+  bars: typed R 0.905, P 0.940, exact 0.878 (sentence cohorts 0.919). Reading "I" after a
+  word that does not lead into it as a possible new sentence (``before_i``, beside the
+  whole) and windows of 4 words (step 2) from parts of 8, read only where a theme is left
+  unclaimed and kept at p 0.6 (windows of 4-5 words from 8-10, p 0.3-0.6 tried): P 0.912,
+  R 0.929; cohorts R 0.941, P 0.937, exact 0.937; typed R 0.918, P 0.934, exact 0.895.
+  Cutting before "I" outright instead lost "the figures I need" and "comes round I have
+  forgotten" to the cut. Reading every part's second likeliest theme as a leaning: within
+  0.006 either way.
 """
 
 from __future__ import annotations
@@ -105,6 +116,7 @@ from coach.feedback.themes import (
     ThemeFinder,
     load_catalogue,
 )
+from coach.privacy.disclosures import sentences
 from coach.services import shared_embedder
 from evals.tools.feedback_sentences import (
     FRESH_CHECK,
@@ -211,6 +223,19 @@ def score_cohorts(finder: ThemeFinder, built: list[Cohort]) -> tuple[float, floa
     return hits / max(expected_n, 1), hits / max(shown_n, 1), exact / max(hits, 1)
 
 
+def as_answers(built: list[Cohort]) -> list[Cohort]:
+    """The same cohorts with each person's sentences typed as one answer and cut into
+    sentences the way the summary cuts them: a sentence without a full stop ("picked up
+    loads of tech tips") runs into the next, as it does on the summaries eval's sets and
+    in a real survey box."""
+    typed = []
+    for said, expected in built:
+        answers = [" ".join(person) for person in said]
+        cut = [[answer[a:b] for a, b in sentences(answer) if b - a >= 8] for answer in answers]
+        typed.append((cut, expected))
+    return typed
+
+
 def labelled(
     themed: dict[str, list[str]], neutral: list[str], mixed: list[tuple[str, list[str]]]
 ) -> Labelled:
@@ -220,13 +245,18 @@ def labelled(
 
 
 def left_out(catalogue: Catalogue, make: MakeFinder) -> dict[str, tuple[float, ...]]:
-    """Per batch left out: P, R per sentence; R, P, exact counts as cohorts."""
+    """Per batch left out: P, R per sentence; R, P, exact counts as cohorts; the same
+    as cohorts whose people each type one answer (``as_answers``)."""
     figures: dict[str, tuple[float, ...]] = {}
     for name, (themed, neutral, mixed) in LEFT_OUT.items():
         items = labelled(themed, neutral, mixed)
         finder = make(without(catalogue, {x for x, _ in items}))
         built = cohorts(themed, neutral or NEUTRAL_CHECK_3)
-        figures[name] = (*score(finder, items), *score_cohorts(finder, built))
+        figures[name] = (
+            *score(finder, items),
+            *score_cohorts(finder, built),
+            *score_cohorts(finder, as_answers(built)),
+        )
     return figures
 
 
@@ -245,7 +275,7 @@ def main() -> None:
                 if set(got) != want:
                     print(f"{name}: want {sorted(want)} got {got}: {text}")
         return
-    header = "P, R per sentence | cohorts R, P, exact"
+    header = "P, R per sentence | cohorts R, P, exact | typed as answers R, P, exact"
     if args.shipped:
         bars = f"cue support {CUE_SUPPORT}, p {THEME_PROBABILITY}, floor {THEME_SIMILARITY}"
         print(f"{bars}: {header}")

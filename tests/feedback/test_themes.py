@@ -10,6 +10,7 @@ from coach.feedback.themes import (
     FEEDBACK_DIR,
     ThemeFinder,
     and_clauses,
+    before_i,
     compile_cue,
     load_catalogue,
     split_parts,
@@ -203,11 +204,12 @@ def test_the_catalogue_reads_its_own_examples_as_their_themes(finder, monkeypatc
 
 
 def test_word_windows_cover_a_long_part_and_leave_a_short_one():
-    words = [f"w{i}" for i in range(16)]
+    words = [f"w{i}" for i in range(11)]
     windows = word_windows(" ".join(words))
-    assert windows[0].split() == words[:7] and windows[-1].split() == words[-7:]
-    assert {len(window.split()) for window in windows} == {7}
-    assert word_windows("a part of nine words is read whole") == []
+    assert windows[0].split() == words[:4] and windows[-1].split() == words[-4:]
+    assert {len(window.split()) for window in windows} == {4}
+    assert len(windows) == 5  # starts 0, 2, 4, 6 and the last four words
+    assert word_windows("seven words are read whole, not cut") == []
 
 
 def test_a_long_part_is_read_in_windows_of_words_too(finder, monkeypatch):
@@ -219,6 +221,41 @@ def test_a_long_part_is_read_in_windows_of_words_too(finder, monkeypatch):
     # Read whole, the run-on carries one of the two things it says.
     monkeypatch.setattr(themes, "WINDOW_FROM", 10**6)
     assert finder.find(said) == [["preparation-helps"]]
+
+
+def test_windows_are_read_only_where_the_whole_part_leaves_a_theme_unclaimed(finder):
+    read: list[str] = []
+
+    def embed(texts):
+        read.extend(texts)
+        return finder._embed(texts)
+
+    counting = ThemeFinder(finder.catalogue, embed, embed_examples=finder._embed_examples)
+    plain = "Getting an hour in both our calendars has been a constant battle this spring"
+    assert counting.find([plain]) == [["hard-to-find-time"]]
+    assert read == [plain]  # one clear theme: no windows
+    read.clear()
+    glued = "he hogs the conversation a bit worried stuff gets passed on to HR"
+    assert counting.find([glued]) == [["mentee-takes-over", "confidentiality-worries"]]
+    assert len(read) > 1 and glued in read
+
+
+def test_i_may_start_a_sentence_run_on_from_the_last(finder, monkeypatch):
+    assert before_i("half an hour flies by, we need longer I bite my tongue a lot") == [
+        "half an hour flies by, we need longer",
+        "I bite my tongue a lot",
+    ]
+    for one in ("the last time I saw him he was late", "I think I should speak up more"):
+        assert before_i(one) == [one]
+    said = ["never enough time in the slot I bite my tongue when he is wrong"]
+    monkeypatch.setattr(themes, "WINDOW_FROM", 10**6)  # windows read run-ons too
+    assert finder.find(said) == [["too-short-or-far-apart", "mentors-hold-back"]]
+    # Read beside the whole, a reduced relative clause keeps its theme.
+    assert finder.find(["I can now pull the figures I need without asking anyone"]) == [
+        ["learning-digital-skills"]
+    ]
+    monkeypatch.setattr(themes, "before_i", lambda text: [text])
+    assert finder.find(said) == [["mentors-hold-back"]]
 
 
 def test_a_window_does_not_cut_a_cue_off_from_its_negator(finder):
