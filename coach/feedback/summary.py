@@ -35,7 +35,7 @@ from pydantic import BaseModel, Field
 
 from coach.domain import FeedbackStage
 from coach.feedback.flags import repairing_flags
-from coach.feedback.themes import Catalogue
+from coach.feedback.themes import Catalogue, run_on_sentences
 from coach.llm.task import Restore, Task
 from coach.privacy.aggregates import protected_mean
 from coach.privacy.disclosures import sentences
@@ -262,6 +262,12 @@ def theme_people(context: SummaryContext) -> dict[str, set[int]]:
     return people_by_theme(context.sentences, context.low_goal_raters)
 
 
+def typed_as_a_sentence(text: str) -> bool:
+    """Whether ``text`` starts with a capital and ends with a full stop, "!" or "?", and
+    holds no run-on where a capitalised word follows a lower-case one mid-way."""
+    return text[:1].isupper() and text.rstrip()[-1:] in ".!?" and len(run_on_sentences(text)) == 1
+
+
 def compose_summary(context: SummaryContext) -> FeedbackSummary:
     """The offline summary: deterministic, extractive, built from redacted sentences."""
     order = [entry["id"] for entry in context.catalogue]
@@ -271,10 +277,17 @@ def compose_summary(context: SummaryContext) -> FeedbackSummary:
         if len(people) < MIN_THEME_RESPONDENTS or theme_id not in known:
             continue
         # The cleanest example: a consented sentence that speaks to this theme plainly and
-        # to it alone.
+        # to it alone, and one typed as a sentence where there is one: an answer typed
+        # without full stops runs several things together ("half an hour flies by, we need
+        # longer I bite my tongue a lot"), and a coordinator reads it as one muddle.
         candidates = sorted(
             (row for row in context.sentences if theme_id in row.themes and row.quotable),
-            key=lambda row: (theme_id in row.leaned, len(row.themes), row.id),
+            key=lambda row: (
+                theme_id in row.leaned,
+                len(row.themes),
+                not typed_as_a_sentence(row.text),
+                row.id,
+            ),
         )
         themes.append(
             Theme(

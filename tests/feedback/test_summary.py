@@ -20,6 +20,7 @@ from coach.feedback.summary import (
     compose_summary,
     count_in_context,
     leak_check,
+    typed_as_a_sentence,
 )
 from coach.llm.backends import OpenAIBackend
 from tests.llm.test_backends import FakeServer, completion
@@ -278,13 +279,9 @@ def test_a_leaning_counts_only_where_two_others_raised_the_theme_plainly():
     ]
 
 
-def test_the_example_shown_for_a_theme_is_a_plain_one():
-    # The first sentence only leans to the theme; the other two say it plainly.
-    rows = [_row(number, number + 1, ["hard-to-find-time"]) for number in range(3)]
-    rows[0].leaned = ["hard-to-find-time"]
-    for row in rows:
-        row.quotable = True
-    context = SummaryContext(
+def _one_theme_context(rows: list[SummarySentence], theme_id: str) -> SummaryContext:
+    """Three respondents' sentences and a catalogue of the one theme they carry."""
+    return SummaryContext(
         programme_name="Pilot",
         programme_id=1,
         stage=FeedbackStage.MIDPOINT,
@@ -296,14 +293,29 @@ def test_the_example_shown_for_a_theme_is_a_plain_one():
         flags_for_repairing=0,
         sentences=rows,
         low_goal_raters=[],
-        catalogue=[
-            {
-                "id": "hard-to-find-time",
-                "label": "Hard to find time",
-                "tone": "negative",
-                "action": "Book",
-            }
-        ],
+        catalogue=[{"id": theme_id, "label": theme_id, "tone": "negative", "action": "Act"}],
     )
-    [theme] = compose_summary(context).themes
+
+
+def test_the_example_shown_for_a_theme_is_a_plain_one():
+    # The first sentence only leans to the theme; the other two say it plainly.
+    rows = [_row(number, number + 1, ["hard-to-find-time"]) for number in range(3)]
+    rows[0].leaned = ["hard-to-find-time"]
+    for row in rows:
+        row.quotable = True
+    [theme] = compose_summary(_one_theme_context(rows, "hard-to-find-time")).themes
     assert theme.respondents == 3 and theme.example == "sentence 1"
+
+
+def test_the_example_shown_is_one_typed_as_a_sentence_where_there_is_one():
+    texts = [
+        "half an hour flies by, we need longer I bite my tongue a lot",
+        "We never get long enough It's over before we start.",
+        "The hour is always over too soon.",
+    ]
+    rows = [_row(number, number + 1, ["too-short-or-far-apart"]) for number in range(3)]
+    for row, text in zip(rows, texts, strict=True):
+        row.text, row.quotable = text, True
+    [theme] = compose_summary(_one_theme_context(rows, "too-short-or-far-apart")).themes
+    assert theme.example == "The hour is always over too soon."
+    assert [typed_as_a_sentence(text) for text in texts] == [False, False, True]
