@@ -2378,6 +2378,202 @@ HELD_OUT_10_NEUTRAL: list[str] = [
     "nope, all covered",
 ]
 
+# An eleventh batch, written on 2026-12-07 (tenth session) after that session's changes and
+# before the next one, to judge the next change: colleagues writing in English as a second
+# language (plain grammar, literal turns of phrase) and a few in formal report language,
+# in wording written fresh, each sentence carrying its theme only.
+HELD_OUT_11: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "Is very difficult to find a time when both of us are free.",
+        "My mentee has always urgent meetings, so our session is moved many times.",
+        "We agreed to meet every two weeks but until now we met only one time.",
+        "Because of the project deadline I could not come to the last three sessions.",
+        "Our agendas are too full, we postpone again and again.",
+        "I regret to report that scheduling conflicts have prevented most of our meetings.",
+    ],
+    "too-short-or-far-apart": [
+        "One hour is too little, we never arrive to the end of the topics.",
+        "Between one session and the next one passes too much time.",
+        "I would prefer sessions more long, maybe two hours.",
+        "The interval between meetings is excessive and continuity suffers.",
+        "When we start to go deep, the time is already finished.",
+        "Please make the meetings more frequent, one per month is not sufficient.",
+    ],
+    "generic-or-unprepared": [
+        "The questions in the guide are very general, not for our situation.",
+        "We come to the meeting without preparation and talk about random things.",
+        "The materials provided lacked relevance to my specific development needs.",
+        "Nobody of us prepares the topic before.",
+        "The template agenda is the same for everybody, it does not help us.",
+        "Sessions lack any structure and tend to be improvised.",
+    ],
+    "mentors-hold-back": [
+        "In my culture it is not polite to criticise a senior person, so I stay quiet.",
+        "I am afraid to say my real opinion to a director.",
+        "I do not feel comfortable to give negative feedback to my mentee.",
+        "I tend to moderate my observations given the hierarchical distance.",
+        "When he asks me what I think, I say only positive things.",
+        "Is hard for me to tell him that his idea is not good.",
+    ],
+    "mentee-takes-over": [
+        "In our sessions my mentee has the word ninety percent of the time.",
+        "He decides everything in the session, I have no space for my topics.",
+        "She uses the meeting for explain me her projects.",
+        "The sessions are predominantly directed by my mentee's own agenda.",
+        "I try to share something but he always returns to his stories.",
+        "It feels like I am the one being mentored, not him.",
+    ],
+    "poor-fit": [
+        "Our work areas are too different, I cannot help her with what she needs.",
+        "I think the matching was not correct for us.",
+        "We have not much in common and the conversation is difficult.",
+        "There appears to be limited alignment between my expertise and my mentee's interests.",
+        "He needs somebody who knows finance, and I am from IT.",
+        "Maybe another partner would be better for me.",
+    ],
+    "confidentiality-worries": [
+        "I am not sure if my manager can see what we discuss.",
+        "Who has access to these answers? I prefer to know before I write more.",
+        "I am worried that the notes will be used in my evaluation.",
+        "Assurances regarding the confidentiality of our discussions would be appreciated.",
+        "Some colleagues told me the coordinators read everything, is it true?",
+        "For me it is not clear that our talks are kept secret.",
+    ],
+    "logistics": [
+        "The internet connection from my site is very bad for video calls.",
+        "We never find a free room, always the rooms are booked.",
+        "The platform does not work on my computer.",
+        "Technical difficulties with the conferencing software have disrupted several sessions.",
+        "The microphone of my mentee don't work well, I hear only half.",
+        "The invitation link was wrong and we lost the session.",
+    ],
+    "support-lacking": [
+        "We did not receive any help from the program organisers.",
+        "I don't know whom to contact if we have a problem.",
+        "After the kick-off nobody asked us how it goes.",
+        "Additional guidance from the programme office would be beneficial.",
+        "My two messages to the program office are still without answer.",
+        "We need more support, we feel alone in this.",
+    ],
+    "goals-not-served": [
+        "My objective was to learn about data analysis, but we never talk about it.",
+        "The objectives of my form from the beginning are forgotten.",
+        "Until now I have no progress on my development objectives.",
+        "The discussions have not addressed the objectives established at the outset.",
+        "We talk about many things but not about what I need.",
+        "My goal to improve presentation skills is still not touched.",
+    ],
+    "valuable-development": [
+        "This program is very useful for me, I learn a lot.",
+        "I am very grateful for this opportunity, it helped me to grow.",
+        "The experience has been highly beneficial to my professional development.",
+        "Really good experience, I recommend to all colleagues.",
+        "I think this is the best training I had in this company.",
+        "It changed my way of thinking about my work.",
+    ],
+    "learning-digital-skills": [
+        "Now I know to use Power BI for my reports thanks to my mentor.",
+        "She teached me how to use the new CRM system.",
+        "I have acquired practical competence in several collaboration tools.",
+        "He showed me how to make automatic tasks in Excel.",
+        "I learn to use Teams better, for example the channels and the files.",
+        "Thanks to him I understand now how to use AI for write emails.",
+    ],
+    "candid-two-way": [
+        "We speak very openly, both of us say what we think.",
+        "My mentee accepts my critics and he also gives me honest feedback.",
+        "Our exchanges are characterised by mutual candour.",
+        "She is direct with me and I can be direct with her.",
+        "We can discuss difficult topics without problem.",
+        "Is a relation where both can be sincere.",
+    ],
+    "good-rapport": [
+        "We have a very good relation, I feel comfortable with him.",
+        "She is very kind and friendly with me.",
+        "We developed an excellent working relationship.",
+        "I like very much our meetings, the atmosphere is nice.",
+        "We understand each other very well.",
+        "He is a very nice person, easy to talk.",
+    ],
+    "another-generation": [
+        "I understand better now what the young employees expect from the company.",
+        "He explained me how his generation thinks about career and work-life balance.",
+        "The programme afforded valuable insight into the perspectives of early-career staff.",
+        "Now I see why the young people prefer to work flexible.",
+        "It was interesting to learn what the new generation values in an employer.",
+        "Talking with her I understood the priorities of people in their twenties.",
+    ],
+    "voices-heard": [
+        "Now in my meetings I ask first the opinion of the people who speak less.",
+        "The colleagues working remotely participate more since I changed the format.",
+        "I have implemented measures to ensure quieter team members are heard.",
+        "My team say that now they can give their ideas more easily.",
+        "I make sure that colleagues in other offices can also speak in the meetings.",
+        "Junior people in my department talk more in meetings now.",
+    ],
+    "mentor-visibility": [
+        "Because of this program, the directors know my name.",
+        "I had the chance to present my work to the senior management.",
+        "My visibility within the organisation has increased considerably.",
+        "I was invited to a strategy meeting with the leadership team.",
+        "Now I have contacts with important people in the company.",
+        "People from the board now say hello to me in the corridors.",
+    ],
+    "preparation-helps": [
+        "If we think about the questions before the meeting, we have a much better discussion.",
+        "We send the topics by email one day before and this helps a lot.",
+        "Advance preparation has markedly improved the quality of our sessions.",
+        "I write a small list of points before each meeting, it keeps us focused.",
+        "Preparing the agenda together makes the meetings more efficient.",
+        "Since we plan the sessions, we use the time much better.",
+    ],
+}
+
+# Sentences that carry two themes, each with its pair of themes.
+HELD_OUT_11_MIXED: list[tuple[str, list[str]]] = [
+    (
+        "We have a good relation but is very difficult to find time for meet.",
+        ["good-rapport", "hard-to-find-time"],
+    ),
+    (
+        "I am afraid to be honest with him, and he also speaks all the time.",
+        ["mentors-hold-back", "mentee-takes-over"],
+    ),
+    (
+        "The programme helped me a lot and now I use digital tools much better.",
+        ["valuable-development", "learning-digital-skills"],
+    ),
+    (
+        "Nobody from the organisers contacted us and the guide questions are too general.",
+        ["support-lacking", "generic-or-unprepared"],
+    ),
+    (
+        "I am not sure our talks are private, and the video link fails often.",
+        ["confidentiality-worries", "logistics"],
+    ),
+    (
+        "Now I understand young colleagues better and I let more people speak in my meetings.",
+        ["another-generation", "voices-heard"],
+    ),
+    (
+        "We prepare before each meeting and we can speak very openly.",
+        ["preparation-helps", "candid-two-way"],
+    ),
+]
+
+# Sentences that carry no theme.
+HELD_OUT_11_NEUTRAL: list[str] = [
+    "I work in the logistics department.",
+    "My English is not perfect, sorry.",
+    "Until today we had three meetings.",
+    "I am in the company since 2019.",
+    "The following appointment is in January.",
+    "From my side it is everything.",
+    "My mentee is head of sales.",
+    "I answer this survey for the first time.",
+    "Greetings to the team.",
+]
+
 # The batches after the first lists, by the name the summaries eval gives their sets:
 # (sentences by theme, sentences with two themes, sentences with none).
 LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]], list[str]]] = {
@@ -2390,4 +2586,5 @@ LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]]
     "held_out_8": (HELD_OUT_8, HELD_OUT_8_MIXED, HELD_OUT_8_NEUTRAL),
     "held_out_9": (HELD_OUT_9, HELD_OUT_9_MIXED, HELD_OUT_9_NEUTRAL),
     "held_out_10": (HELD_OUT_10, HELD_OUT_10_MIXED, HELD_OUT_10_NEUTRAL),
+    "held_out_11": (HELD_OUT_11, HELD_OUT_11_MIXED, HELD_OUT_11_NEUTRAL),
 }
