@@ -118,8 +118,9 @@ _NO_END = re.compile(
 # filler ("honestly I"). After a noun it may go either way ("the figures I need"), so the
 # pieces are read beside the whole part, as clauses joined by "and" are.
 _I_STARTS = re.compile(r"\s+(?=I(?:'m|'ve|'d|'ll|\u2019m|\u2019ve|\u2019d|\u2019ll)?\s)")
+# (Words no sentence ends with, ``_NO_END``, are not repeated here.)
 _BEFORE_I = re.compile(
-    r"and|or|but|so|because|cos|when|whenever|if|that|which|what|who|how|why|where|as|than"
+    r"so|because|cos|when|whenever|if|which|what|who|how|why|where"
     r"|until|till|before|after|since|while|though|although|unless|whether|once|think"
     r"|thought|know|knew|feel|felt|guess|hope|wish|say|said|mean|sure|glad|worried|afraid"
     r"|time|times|way|ones|one|thing|things|stuff|everything|anything|something|nothing"
@@ -453,6 +454,16 @@ class ThemeFinder:
         _, examples = self._examples
         return self._classifier.predict_proba(vectors), vectors @ examples.T
 
+    def _judge(
+        self, parts: list[str], cues: list[set[str]]
+    ) -> tuple[np.ndarray, list[set[str]], list[set[str]], list[set[str]]]:
+        """Per part: the classifier's probabilities, the cued themes it supports, and the
+        themes by meaning and sure ones (``supported``, ``by_meaning``)."""
+        probabilities, scores = self._read(parts)
+        cued = self.supported(probabilities, cues)
+        near, sure = self.by_meaning(probabilities, scores, cued)
+        return probabilities, cued, near, sure
+
     def by_meaning(
         self, probabilities: np.ndarray, scores: np.ndarray, cued: list[set[str]]
     ) -> tuple[list[set[str]], list[set[str]]]:
@@ -552,16 +563,14 @@ class ThemeFinder:
         column: dict[str, int] = {}
         windows: set[int] = set()  # which parts are windows
         if parts and self._embed is not None:
-            probabilities, scores = self._read([part for _, part, _ in parts])
-            cued = self.supported(probabilities, raw_cues)
-            near, sure = self.by_meaning(probabilities, scores, cued)
+            probabilities, cued, near, sure = self._judge([p for _, p, _ in parts], raw_cues)
             column = {str(label): i for i, label in enumerate(self._classifier.classes_)}
             # Windows are read only for a long part that leaves a theme unclaimed: one
             # the classifier gives at least ``CLAUSE_SUPPORT`` (all a window's theme by
             # meaning may add) that neither its cues nor its meaning gave it. Reading
             # every long part in windows would embed three times as many texts.
             extra: list[tuple[int, str, int]] = []
-            for at, (index, part, whole) in enumerate(list(parts)):
+            for at, (index, part, whole) in enumerate(parts):
                 room = {
                     str(label)
                     for label, p in zip(self._classifier.classes_, probabilities[at], strict=True)
@@ -570,11 +579,11 @@ class ThemeFinder:
                 if whole is None and room - cued[at] - near[at]:
                     extra += [(index, window, at) for window in word_windows(part)]
             if extra:
-                more, more_scores = self._read([part for _, part, _ in extra])
                 # a cue the window cuts off from its negator does not count
                 more_cues = [self.cue_themes(w) & raw_cues[at] for _, w, at in extra]
-                more_cued = self.supported(more, more_cues)
-                more_near, more_sure = self.by_meaning(more, more_scores, more_cued)
+                more, more_cued, more_near, more_sure = self._judge(
+                    [w for _, w, _ in extra], more_cues
+                )
                 windows = set(range(len(parts), len(parts) + len(extra)))
                 parts += extra
                 probabilities = np.vstack([probabilities, more])
