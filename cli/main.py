@@ -922,6 +922,8 @@ def eval_command(
                 verdict,
             )
         console.print(table)
+        for note in result.notes:
+            console.print(note, soft_wrap=True)
         for case in [c for c in result.cases if not c.passed][:20]:
             console.print(
                 f"[yellow]failed case[/] {case.id}: {case.reason}; expected "

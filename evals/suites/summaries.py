@@ -89,7 +89,11 @@ def _contains(blob: str, value: str) -> bool:
 
 class _Tally:
     def __init__(self) -> None:
-        self.expected = self.shown = self.found = self.exact = 0
+        self.expected = self.shown = self.found = self.exact = self.under = self.over = 0
+        # Of the themes found: the people who raised them, and how many of those the
+        # count reaches (a count above the truth reaches them all)
+        self.people = self.reached = 0
+        self.sizes: list[int] = []  # people who raised each theme found
 
     def add(self, expected: dict[str, int], shown: dict[str, int]) -> None:
         self.expected += len(expected)
@@ -97,12 +101,37 @@ class _Tally:
         hits = [t for t in shown if t in expected]
         self.found += len(hits)
         self.exact += sum(shown[t] == expected[t] for t in hits)
+        self.under += sum(shown[t] < expected[t] for t in hits)
+        self.over += sum(shown[t] > expected[t] for t in hits)
+        self.people += sum(expected[t] for t in hits)
+        self.reached += sum(min(shown[t], expected[t]) for t in hits)
+        self.sizes += [expected[t] for t in hits]
+
+    def people_reached(self) -> float:
+        return self.reached / self.people if self.people else 1.0
+
+    def exact_if_independent(self) -> float:
+        """The exact share to expect were each person missed independently at the rate
+        seen and nobody counted twice: a theme raised by n people is exact with
+        probability r**n. Exact counts for every theme need r close to 1."""
+        rate = self.people_reached()
+        return sum(rate**n for n in self.sizes) / len(self.sizes) if self.sizes else 1.0
 
     def metrics(self, prefix: str) -> dict[str, float]:
         return {
             f"{prefix}_theme_recall": self.found / self.expected if self.expected else 1.0,
             f"{prefix}_theme_precision": self.found / self.shown if self.shown else 1.0,
             f"{prefix}_counts_exact": self.exact / self.found if self.found else 1.0,
+        }
+
+    def count_metrics(self, prefix: str) -> dict[str, float]:
+        """How the counts that are not exact go wrong: too low (someone who raised the
+        theme was not read as saying it) or too high; and the share of people reached."""
+        found = self.found or 1
+        return {
+            f"{prefix}_counts_too_low": self.under / found,
+            f"{prefix}_counts_too_high": self.over / found,
+            f"{prefix}_people_reached": self.people_reached(),
         }
 
 
@@ -133,6 +162,17 @@ class SummariesSuite(Suite):
         "tune_theme_recall": Threshold(tolerance=0.03),
         "tune_theme_precision": Threshold(tolerance=0.03),
         "tune_counts_exact": Threshold(tolerance=0.04),
+        # How counts go wrong: too low where a person's answer was not read as raising
+        # the theme (0.133 of the held-out themes found, eleventh session), too high where
+        # the theme was read into an answer that does not raise it (0.027). Too high is
+        # the worse error for a coordinator, who would act on people who are not there,
+        # so its bar sits at about twice today's; too low is bounded by the exact floor.
+        "held_out_counts_too_low": Threshold(maximum=0.2, tolerance=0.04),
+        "held_out_counts_too_high": Threshold(maximum=0.05, tolerance=0.02),
+        "held_out_people_reached": Threshold(tolerance=0.02),
+        "tune_counts_too_low": Threshold(maximum=0.15, tolerance=0.04),
+        "tune_counts_too_high": Threshold(maximum=0.03, tolerance=0.02),
+        "tune_people_reached": Threshold(tolerance=0.02),
         "planted_identifier_leaks": Threshold(maximum=0, tolerance=0),
         "planted_disclosure_leaks": Threshold(maximum=0, tolerance=0),
         "refusals_correct": Threshold(minimum=1.0, tolerance=0),
@@ -245,6 +285,8 @@ class SummariesSuite(Suite):
             values = tally.metrics(name)
             if name.startswith("baseline"):
                 values.pop(f"{name}_counts_exact")
+            elif name in ("tune", "held_out"):
+                values.update(tally.count_metrics(name))
             metrics.update(values)
         metrics.update(
             {
@@ -265,6 +307,12 @@ class SummariesSuite(Suite):
                 f"{refusals} below the minimum cohort",
                 f"{tallies['tune'].expected} expected themes in tuning sets, "
                 f"{tallies['held_out'].expected} held out",
+                "held-out counts exact {:.3f}; with each person missed independently at the "
+                "rate seen ({:.3f} reached) one would expect {:.3f}".format(
+                    metrics["held_out_counts_exact"],
+                    tallies["held_out"].people_reached(),
+                    tallies["held_out"].exact_if_independent(),
+                ),
             ],
         )
 
