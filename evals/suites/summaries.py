@@ -7,7 +7,8 @@ cohorts of the sample programme at each stage. The suite stores them through the
 submission path in a throwaway data folder, asks for the coordinator's summary and scores:
 - theme recall and precision against the themes at least two people raised (a theme
   raised by one person must not be shown: it counts against precision);
-- respondent counts: a found theme must count exactly the people who raised it;
+- respondent counts: a found theme must count exactly the people who raised it (a count
+  that is not is told as too low or too high, with the share of people reached);
 - planted identifiers (phones, emails, ids, people outside the roster, the partner's
   first name) and words of planted disclosures: none may appear in anything shown;
 - refusal below the minimum cohort, and quotes only from consenting authors.
@@ -87,7 +88,9 @@ def _contains(blob: str, value: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(value)}(?!\w)", blob, re.IGNORECASE) is not None
 
 
-class _Tally:
+class Tally:
+    """Themes expected and shown, set by set: recall, precision and how counts go wrong."""
+
     def __init__(self) -> None:
         self.expected = self.shown = self.found = self.exact = self.under = self.over = 0
         # Of the themes found: the people who raised them, and how many of those the
@@ -202,7 +205,7 @@ class SummariesSuite(Suite):
     def score(self, context: EvalContext, cases: list[dict[str, Any]]) -> Scored:
         base = context.services
         tallies = {
-            split: _Tally()
+            split: Tally()
             for split in (
                 *("tune", "held_out", *LATER),
                 "baseline_held_out",

@@ -9,7 +9,7 @@ from coach.config import load_settings
 from coach.feedback import summary as summary_module
 from coach.services import Services
 from evals.harness import EvalContext, get_suite
-from evals.suites.summaries import NearestExampleFinder, SummariesSuite, _Tally
+from evals.suites.summaries import NearestExampleFinder, SummariesSuite, Tally
 
 
 def _held_out_failures(services):
@@ -129,7 +129,7 @@ def test_the_data_file_is_what_the_builder_writes():
 
 
 def test_counts_that_are_not_exact_are_told_apart_as_too_low_or_too_high():
-    tally = _Tally()
+    tally = Tally()
     # four themes found: one exact, two one person short, one a person over;
     # a theme nobody raised and one not found do not count here
     tally.add({"a": 3, "b": 4, "c": 2, "d": 2, "e": 3}, {"a": 3, "b": 3, "c": 1, "d": 3, "x": 2})
@@ -144,7 +144,7 @@ def test_counts_that_are_not_exact_are_told_apart_as_too_low_or_too_high():
 def test_exact_counts_to_expect_fall_with_the_people_a_theme_has():
     """With each person missed independently at rate 1 - r, a theme of n people is
     exact with probability r**n: why a finder that reads nearly everyone still miscounts."""
-    small, large = _Tally(), _Tally()
+    small, large = Tally(), Tally()
     for _ in range(9):
         small.add({"a": 2}, {"a": 2})
         large.add({"a": 4}, {"a": 4})
@@ -154,4 +154,4 @@ def test_exact_counts_to_expect_fall_with_the_people_a_theme_has():
     assert small.exact_if_independent() == pytest.approx((19 / 20) ** 2)
     assert large.people_reached() == pytest.approx(38 / 40)
     assert large.exact_if_independent() == pytest.approx((38 / 40) ** 4)
-    assert _Tally().exact_if_independent() == 1.0
+    assert Tally().exact_if_independent() == 1.0
