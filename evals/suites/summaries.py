@@ -94,7 +94,9 @@ class Tally:
     def __init__(self) -> None:
         self.expected = self.shown = self.found = self.exact = self.under = self.over = 0
         # Of the themes found: the people who raised them, and how many of those the
-        # count reaches (a count above the truth reaches them all)
+        # count reaches. Only counts are compared, not who, so this is an upper bound: a
+        # count above the truth reaches them all, and a person missed where another was
+        # wrongly counted goes unseen.
         self.people = self.reached = 0
         self.sizes: list[int] = []  # people who raised each theme found
 
