@@ -242,6 +242,8 @@ def test_the_programme_in_a_browser(site: Site, browser: Any) -> None:
     page.get_by_role("link", name="Feedback").click()
     summary, flags = page.inner_text("main").split("Pairs that need attention")
     assert "Hard to find time for sessions (3 people)" in summary  # counted by people
+    # and the page says which way a wrong count usually errs
+    assert "usually one person short" in summary
     assert mentee.name not in summary and "07700" not in summary
     # The mentor agreed to be quoted: the sentence appears, redacted.
     assert "[PERSON_1] talks over me" in summary
