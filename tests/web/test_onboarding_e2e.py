@@ -23,7 +23,7 @@ from coach.knowledge import SAMPLE_DIR
 from coach.sample import load_sample
 from coach.scheduling import fits, send_reminders
 from coach.services import Services
-from tests.web.test_e2e import ARGS, CHROMIUM
+from tests.web.test_e2e import ARGS, CHROMIUM, open_page
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -108,7 +108,7 @@ def test_invite_sign_in_by_link_schedule_remind_and_hold(world: World, browser: 
     base = world.url
 
     # The coordinator invites the two of them from the participants page.
-    coordinator = browser.new_context(base_url=base).new_page()
+    coordinator = open_page(browser, base)
     coordinator.goto("/login")
     coordinator.get_by_label("Access token").fill(world.token)
     coordinator.get_by_role("button", name="Sign in").click()
@@ -120,7 +120,7 @@ def test_invite_sign_in_by_link_schedule_remind_and_hold(world: World, browser: 
     assert "invited: 2 people" in coordinator.content()
 
     # The mentee opens the emailed link on a phone and signs in with one press.
-    phone = browser.new_context(base_url=base, viewport=PHONE).new_page()
+    phone = open_page(browser, base, viewport=PHONE)
     phone.goto(_emailed_link(world, str(mentee.email).lower()))
     phone.get_by_role("button", name="Sign in").click()
     phone.wait_for_url(f"{base}/web")
@@ -138,7 +138,7 @@ def test_invite_sign_in_by_link_schedule_remind_and_hold(world: World, browser: 
     assert "time proposed for session 1" in phone.content()
 
     # The mentor signs in with their own link and accepts.
-    desk = browser.new_context(base_url=base).new_page()
+    desk = open_page(browser, base)
     desk.goto(_emailed_link(world, str(mentor.email).lower()))
     desk.get_by_role("button", name="Sign in").click()
     desk.wait_for_url(f"{base}/web")
