@@ -26,6 +26,17 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
 
+# Under xdist each worker is a process with its own models. Left alone, torch and BLAS
+# start a thread per core in every worker, so two workers on two cores run four busy
+# threads that mostly wait on each other (tests/feedback/test_themes.py with -n 2: 97 s
+# that way, 63 s with one thread a worker). Each worker gets its share of the cores; the
+# servers the tests start inherit it. Set before anything imports torch or numpy.
+_WORKERS = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+if _WORKERS > 1:
+    _SHARE = str(max(1, (os.cpu_count() or 1) // _WORKERS))
+    for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(_variable, _SHARE)
+
 from coach.config import Settings, load_settings
 from coach.embeddings import Embedder
 from coach.services import shared_embedder
