@@ -42,6 +42,12 @@ def days(value: float | None) -> str:
     return MISSING if value is None else f"{value:.1f} days"
 
 
+def counted(value: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun, singular for one: "1 pair", "3 pairs", "2 people"."""
+    word = noun if value == 1 else plural or f"{noun}s"
+    return f"{count(value)} {word}"
+
+
 FORMATS = {
     "rate": rate,
     "rating": rating,

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from coach.domain import ParticipantIn, error_message
 from coach.errors import FieldProblem, InputValidationError, MalformedFileError
+from coach.numbers import counted
 from coach.store import Store, UpsertResult
 
 MAX_ROWS = 20_000
@@ -175,7 +176,8 @@ def validate_rows(rows: Iterable[Mapping[str, Any]]) -> list[ParticipantIn]:
     if problems:
         bad_rows = sorted({p.row for p in problems if p.row is not None})
         raise InputValidationError(
-            f"The roster was not imported: {len(problems)} problem(s) in {len(bad_rows)} row(s).",
+            f"The roster was not imported: {counted(len(problems), 'problem')} in "
+            f"{counted(len(bad_rows), 'row')}.",
             problems,
             hint="correct the listed rows and import the whole file again; nothing was stored.",
         )

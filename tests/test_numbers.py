@@ -3,6 +3,7 @@
 from coach.numbers import (
     KPI_LABELS,
     count,
+    counted,
     days,
     decimal,
     kpi_label,
@@ -21,6 +22,14 @@ def test_each_kind_reads_as_a_person_writes_it():
     assert count(1204) == "1,204"
     assert days(4.46) == "4.5 days"
     assert rate(None) == rating(None) == count(None) == "\u2013"
+
+
+def test_a_count_with_its_noun_is_singular_for_one_only():
+    assert counted(1, "pair") == "1 pair"
+    assert counted(0, "pair") == "0 pairs"
+    assert counted(3, "place") == "3 places"
+    assert counted(2, "person", "people") == "2 people"
+    assert counted(1204, "row") == "1,204 rows"
 
 
 def test_every_kpi_has_a_label_and_raw_codes_never_show():

@@ -11,12 +11,13 @@ from fastapi.templating import Jinja2Templates
 
 from api.web.session import WebUser
 from coach.domain import UserRole
-from coach.numbers import FORMATS, kpi_label, kpi_value
+from coach.numbers import FORMATS, counted, kpi_label, kpi_value
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 # One number format for every page (coach.numbers): {{ value | rate }}, {{ value | rating }}.
-for _name, _format in {**FORMATS, "kpi_label": kpi_label}.items():
+# {{ n | counted("pair") }} reads "1 pair" or "3 pairs".
+for _name, _format in {**FORMATS, "kpi_label": kpi_label, "counted": counted}.items():
     templates.env.filters[_name] = _format
 templates.env.globals["kpi_value"] = kpi_value
 

@@ -37,6 +37,7 @@ from coach.domain import FeedbackStage
 from coach.feedback.flags import repairing_flags
 from coach.feedback.themes import Catalogue, run_on_sentences
 from coach.llm.task import Restore, Task
+from coach.numbers import counted
 from coach.privacy.aggregates import protected_mean
 from coach.privacy.disclosures import sentences
 from coach.privacy.redaction import Redactor
@@ -317,8 +318,8 @@ def compose_summary(context: SummaryContext) -> FeedbackSummary:
     suggested = [known[t.id]["action"] for t in [*negative, *positive]]
     if context.flags_for_repairing:
         suggested.append(
-            f"Talk to the {context.flags_for_repairing} pair(s) flagged for a low pairing-fit "
-            "rating before the next session."
+            f"Talk to the {counted(context.flags_for_repairing, 'pair')} flagged for a low "
+            "pairing-fit rating before the next session."
         )
     return FeedbackSummary(
         programme_id=context.programme_id,

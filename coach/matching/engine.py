@@ -29,6 +29,7 @@ from coach.matching.rules import (
     rule_codes,
 )
 from coach.matching.solvers import Edges, Solver, solve
+from coach.numbers import counted
 
 SHORTLIST_ABOVE = 2000  # score every allowed pair up to this many mentors
 SHORTLIST_K = 50
@@ -371,7 +372,7 @@ def _unmatched(
                     mentee.id,
                     "mentee",
                     "capacity_exhausted",
-                    f"{eligible} eligible mentor(s), all taken by better-scoring pairs",
+                    f"{counted(eligible, 'eligible mentor')}, all taken by better-scoring pairs",
                 )
             )
     for column, mentor in enumerate(cohort.mentors):
@@ -383,7 +384,7 @@ def _unmatched(
         elif not eligible_count[column]:
             cause, detail = "no_eligible_mentee", "no mentee passes the rules with this mentor"
         else:
-            cause, detail = "spare_capacity", f"{spare} place(s) unused"
+            cause, detail = "spare_capacity", f"{counted(spare, 'place')} unused"
         out.append(Unmatched(mentor.id, "mentor", cause, detail))
     return out
 

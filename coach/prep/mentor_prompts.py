@@ -15,6 +15,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from coach.domain import Direction, Stage, first_name
+from coach.numbers import counted
 from coach.prep.activities import mentee_brings, mentor_says, mentor_shows
 from coach.prep.context import CardDigest, SessionContext
 from coach.prep.goals import GoalKind, GoalReading, is_perspective, read_goal
@@ -287,7 +288,7 @@ def check_prompts(prompts: MentorPrompts, context: SessionContext) -> list[str]:
         problems.append("questions that are not open: " + " | ".join(closed[:5]))
     duplicates = near_duplicates(all_questions(prompts))  # across the whole document
     if duplicates:
-        problems.append(f"{len(duplicates)} near-duplicate question pair(s)")
+        problems.append(f"{counted(len(duplicates), 'near-duplicate question pair')}")
     covered = {g.goal for g in prompts.questions if g.questions}
     usable = [goal for goal in context.goals if read_goal(goal).usable]
     missing = [goal for goal in usable if goal not in covered]

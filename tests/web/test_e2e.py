@@ -254,6 +254,8 @@ def test_the_programme_in_a_browser(site: Site, browser: Any) -> None:
     assert "Hard to find time for sessions (3 people)" in summary  # counted by people
     # and the page says which way a wrong count usually errs
     assert "usually one person short" in summary
+    assert "1 pair rated their fit 2 or lower" in summary  # one, not "pair(s)"
+    assert "Written by the offline composer. Identifiers the final check removed: 0." in summary
     assert mentee.name not in summary and "07700" not in summary
     # The mentor agreed to be quoted: the sentence appears, redacted.
     assert "[PERSON_1] talks over me" in summary
