@@ -117,6 +117,11 @@ What the measurements said (2026-12-06):
   gap, trained on examples run together in pairs) cutting beside the whole: 0.920, 0.931,
   0.896 at p 0.5; it finds the easy cuts (before a capitalised "I") and not the ones that
   matter ("the discussion guide is very one-size-fits-all she taught me a few shortcuts").
+- Twelfth session: a person counted for a theme two others raised when one of their
+  sentences is at least 0.55-0.75 close to a sentence already counted for it and the
+  classifier gives it at least 0, 0.05 or 0.15. Typed exact at best 0.898 (0.55, 0.05 or
+  0.15) against 0.895; with no classifier floor 0.834-0.886, counts too high rising from
+  0.012 to 0.03-0.10. Not shipped.
 """
 
 from __future__ import annotations
