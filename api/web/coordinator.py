@@ -23,6 +23,7 @@ from coach.feedback import (
     send_check_in,
     summarise_feedback,
 )
+from coach.feedback.summary import HOW_COUNTED
 from coach.invitations import invite
 from coach.kpis import programme_kpis
 from coach.matching import RUN_SOLVERS, solver_for_run
@@ -317,6 +318,7 @@ def feedback(
         viewer,
         programme=programme,
         summary=summary,
+        how_counted=HOW_COUNTED,
         stage=stage.value,
         stages=[s.value for s in FeedbackStage],
         attention=attention,
