@@ -288,7 +288,7 @@ def check_prompts(prompts: MentorPrompts, context: SessionContext) -> list[str]:
         problems.append("questions that are not open: " + " | ".join(closed[:5]))
     duplicates = near_duplicates(all_questions(prompts))  # across the whole document
     if duplicates:
-        problems.append(f"{counted(len(duplicates), 'near-duplicate question pair')}")
+        problems.append(counted(len(duplicates), "near-duplicate question pair"))
     covered = {g.goal for g in prompts.questions if g.questions}
     usable = [goal for goal in context.goals if read_goal(goal).usable]
     missing = [goal for goal in usable if goal not in covered]
