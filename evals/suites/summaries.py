@@ -1,7 +1,7 @@
 """Feedback summaries: the themes people raised are found and counted by people, nothing
 planted leaks, and too few answers are refused.
 
-The 280 sets (``evals/data/summaries.jsonl``, built by ``evals.tools.build_summaries`` from
+The 300 sets (``evals/data/summaries.jsonl``, built by ``evals.tools.build_summaries`` from
 the labelled sentences in ``evals/tools/feedback_sentences.py``) are answers of small
 cohorts of the sample programme at each stage. The suite stores them through the real
 submission path in a throwaway data folder, asks for the coordinator's summary and scores:
@@ -14,9 +14,9 @@ submission path in a throwaway data folder, asks for the coordinator's summary a
 - refusal below the minimum cohort, and quotes only from consenting authors.
 
 The held-out sets (41-60, built from sentences never read while tuning; 81-120 and
-181-280, seven later batches of twenty sets, each written blind before the change it
+181-300, eight later batches of twenty sets, each written blind before the change it
 judges, also reported alone as ``held_out_2``, ``held_out_3`` and ``held_out_7`` to
-``held_out_11``) are reported apart and are what the thresholds
+``held_out_12``) are reported apart and are what the thresholds
 judge. The tuning sets (1-40; 61-80 and 121-180 in the wording of batches whose misses
 were read and which are now the catalogue's examples, the last three reported alone as
 ``read_4``, ``read_5`` and ``read_6``) show the pipeline: counts, leaks, refusals.

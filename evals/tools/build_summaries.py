@@ -1,4 +1,4 @@
-"""Build ``evals/data/summaries.jsonl``: 240 feedback sets from the labelled sentences.
+"""Build ``evals/data/summaries.jsonl``: 300 feedback sets from the labelled sentences.
 
 Each set is one stage's answers from a small cohort of the sample programme: who answered
 (a pair index and side), ratings, consent to quotes, goal self-ratings ("low_goal": one
@@ -14,13 +14,13 @@ sentences from ``FRESH_CHECK_3`` (batch "fresh"): written in other words after t
 catalogue was first tuned and reported apart until 2026-12-07, when that batch, like
 the other read ones, became catalogue examples; they are tuning sets now (their planted
 identifiers and disclosures come from the tuning pool; no mixed sentences, no refusals).
-Sets 81-100, 101-120, 181-200, 201-220, 221-240, 241-260 and 261-280 are held out too: the
-second, third, seventh to eleventh held-out batches (``HELD_OUT_2``, ``HELD_OUT_3``,
-``HELD_OUT_7`` ... ``HELD_OUT_11``, each with its own mixed and neutral sentences; the
-ninth is the mix of registers a real survey gets, the tenth the survey box as typed on a
-phone, the eleventh English as a second language and report language), each written blind
-before
-the change it judges, and each reported alone. Sets 121-140 and 141-160 (batches
+Sets 81-100, 101-120 and 181-300 (twenty a batch) are held out too: the second, third,
+seventh to twelfth held-out batches (``HELD_OUT_2``, ``HELD_OUT_3``, ``HELD_OUT_7`` ...
+``HELD_OUT_12``, each with its own mixed and neutral sentences; the ninth is the mix of
+registers a real survey gets, the tenth the survey box as typed on a phone, the eleventh
+English as a second language and report language, the twelfth understatement and small
+anecdotes that show a theme without naming it), each written blind before the change it
+judges, and each reported alone. Sets 121-140 and 141-160 (batches
 "read_4" and "read_5") were held out in the same way until 2026-12-07, when the sixth
 batch had been written and their misses were read; sets 161-180 (batch "read_6")
 likewise until the seventh batch had been written. They are tuning sets now, reported
@@ -53,10 +53,11 @@ from evals.tools.feedback_sentences import (
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "summaries.jsonl"
 SEED = 16
-SETS = 280
+SETS = 300
 HELD_OUT_FROM = 41
 # Where each batch after the first sixty sets starts: (first set number, batch).
 LATER_FROM = [
+    (281, "held_out_12"),
     (261, "held_out_11"),
     (241, "held_out_10"),
     (221, "held_out_9"),
@@ -72,7 +73,7 @@ LATER_FROM = [
 # set numbers below the minimum cohort
 REFUSALS = {
     *(5, 12, 23, 34, 44, 52, 58, 87, 96, 106, 115, 124, 133, 145, 152),
-    *(164, 175, 184, 196, 203, 214, 225, 236, 246, 257, 266, 275),
+    *(164, 175, 184, 196, 203, 214, 225, 236, 246, 257, 266, 275, 284, 293),
 }
 GOALS = "goals-not-served"
 

@@ -2574,6 +2574,203 @@ HELD_OUT_11_NEUTRAL: list[str] = [
     "Greetings to the team.",
 ]
 
+# A twelfth batch, written on 2026-12-07 (thirteenth session) before any change of that
+# session, to judge the next one: understatement and hedging ("not ideal", "I suppose"),
+# and small anecdotes that show a theme without naming it, as a coordinator reads them in
+# a survey box, in wording written fresh, each sentence carrying its theme only.
+HELD_OUT_12: dict[str, list[str]] = {
+    "hard-to-find-time": [
+        "Last Tuesday she cancelled ten minutes before, and that was the fourth time.",
+        "It hasn't been ideal that we've only managed the one meeting since September.",
+        "By the time his calendar clears it's usually gone seven and we're both shattered.",
+        "I suppose we'd see each other more if quarter end weren't every other week.",
+        "The slot we booked in October has been bumped to December, then to January.",
+        "Finding an hour where neither of us is in a client meeting has been a bit of a saga.",
+    ],
+    "too-short-or-far-apart": [
+        "The slot is gone almost before the coffee has cooled.",
+        "With two months between meetings we mostly spend the start catching up on what we said last time.",
+        "I'd happily give it double the time if the programme allowed.",
+        "Once a quarter is perhaps a little sparse to build any momentum.",
+        "Just as we get somewhere interesting the next person is knocking on the meeting room door.",
+        "A little more often would be nice, as things tend to go cold in between.",
+    ],
+    "generic-or-unprepared": [
+        "Last time we sat down and neither of us had a clue what we were meant to cover.",
+        "The suggested topics read a bit like they were written for any company anywhere.",
+        "It has tended to be a pleasant chat rather than a session with any shape to it.",
+        "The question cards felt rather beginner level for someone who has led a team for twenty years.",
+        "We turned up, looked at each other and said so what shall we talk about today.",
+        "I'm not convinced the starter questions fit a finance department.",
+    ],
+    "mentors-hold-back": [
+        "When he presented his new intranet idea I nodded along, though I thought it would flop.",
+        "I've had a couple of things I wanted to say about how he runs meetings but bottled it.",
+        "Honestly telling a managing director that the town hall was dull is not something I'm brave enough for yet.",
+        "I probably soften my points more than I should, given who she is.",
+        "There is a voice in my head reminding me he signs off promotions.",
+        "I keep the critical stuff to myself for now, maybe later on.",
+    ],
+    "mentee-takes-over": [
+        "Last session I managed about two sentences before we were back to his reorganisation.",
+        "She's lovely but does tend to turn every meeting into a briefing on her department.",
+        "I had prepared three topics and we got through none of them because he had his own list.",
+        "It can feel a bit like I'm an audience for his war stories.",
+        "More often than not she's already decided what we discuss before I've sat down.",
+        "I get the odd word in, to be fair.",
+    ],
+    "poor-fit": [
+        "She wanted someone to talk through machine learning with and I'm in payroll.",
+        "I'm not sure the two of us were ever the most natural combination.",
+        "We get on fine personally but I have very little to offer on what he actually needs.",
+        "When he asked me about recruiting graduates I had to admit I've never hired anyone.",
+        "I do wonder whether someone from the digital team would serve her better.",
+        "Our interests barely overlap, which makes it hard going.",
+    ],
+    "confidentiality-worries": [
+        "My line manager mentioned one of our topics in my one-to-one, which rattled me a little.",
+        "I'd be more forthcoming if I knew exactly where this survey ends up.",
+        "Part of me wonders whether the notes app is visible to IT.",
+        "I've been a touch careful since someone said the coordinators get a report on every pair.",
+        "Not entirely sure what happens to what I write in the session log.",
+        "It would put my mind at rest to hear that our conversations stay between the two of us.",
+    ],
+    "logistics": [
+        "We spent the first twenty minutes of the last session trying to get his laptop onto the guest wifi.",
+        "The meeting room we were given has a broken screen and no heating.",
+        "My calendar invite came through with the wrong time zone, so I sat alone in the call for an hour.",
+        "The coffee shop downstairs is too noisy, and there's nowhere else free.",
+        "Her audio cuts out every few minutes on the Leeds connection.",
+        "Booking a room through the new system is more trouble than it's worth.",
+    ],
+    "support-lacking": [
+        "I emailed about changing our day back in October and I'm still waiting.",
+        "Beyond the welcome pack we haven't heard a peep from the organisers.",
+        "It would have been useful to have someone check in after the first couple of meetings.",
+        "When things got awkward there was nobody obvious to ask.",
+        "The programme team seem to have gone rather quiet since launch.",
+        "A little more steer from the centre wouldn't go amiss.",
+    ],
+    "goals-not-served": [
+        "I signed up to get better at running workshops and we haven't touched it.",
+        "Looking back at what I wrote on my form in the spring, we've drifted off it completely.",
+        "Pleasant enough, but I can't say I'm any nearer to what I came for.",
+        "The career planning I wanted help with keeps getting pushed to next time.",
+        "We seem to talk about everything except the two things I put down as my aims.",
+        "Not much movement on my objectives so far, I'm afraid.",
+    ],
+    "valuable-development": [
+        "I went in a little sceptical and have come out a convert.",
+        "It's probably the most I've got out of any company scheme.",
+        "Hard to put into words how much I've learnt from this.",
+        "Quietly one of the better decisions I've made this year.",
+        "I was told it would be worth the time and it has been.",
+        "My partner at home says I've not stopped talking about it.",
+    ],
+    "learning-digital-skills": [
+        "Last week he built me a little automation that saves my team a morning every month.",
+        "I can now set up a shared planner board without phoning the helpdesk.",
+        "She talked me through filters and pivot tables until they finally clicked.",
+        "I finally understand what people mean by a prompt for a chatbot, and I've used one to draft meeting minutes.",
+        "Turns out the collaboration app can do far more than I was using it for.",
+        "He got me onto the analytics dashboard, which I had been avoiding for a year.",
+    ],
+    "candid-two-way": [
+        "She told me straight that my slides were far too wordy, and I've returned the favour.",
+        "Neither of us pulls punches, which I rather like.",
+        "We disagreed about the office move and said so to each other's faces.",
+        "When I got something wrong he pointed it out, and when he did I was able to say so.",
+        "There's no tiptoeing in our meetings, in either direction.",
+        "We're honest with each other, even when it stings a bit.",
+    ],
+    "good-rapport": [
+        "We ended up chatting about football for twenty minutes before we remembered why we were there.",
+        "He's easy company and we never run short of things to chat about.",
+        "There was an easy chemistry between us straight away.",
+        "It's a friendly relationship, with plenty of laughs.",
+        "She remembered my daughter's exams and asked how they went, which was kind.",
+        "I'd say we get along very well.",
+    ],
+    "another-generation": [
+        "I had assumed graduates want a job for life, and she put me right on that.",
+        "He explained why nobody his age answers an unexpected call, which made me laugh.",
+        "I now realise how differently people starting out view loyalty to one employer.",
+        "Hearing how his friends pick employers by their values was an eye-opener.",
+        "It's shifted my picture of what people in their first job actually want.",
+        "I think I get the younger cohort a bit more than I did.",
+    ],
+    "voices-heard": [
+        "Since the summer I've started going round the room so the quieter ones speak before I do.",
+        "People dialling in from the depots get first say in our Monday meeting now.",
+        "Two of my more reserved analysts have started contributing, which is lovely to see.",
+        "I've stopped letting the loudest person in the room set the direction.",
+        "Our remote staff told me they no longer feel like an afterthought.",
+        "More voices in our meetings than there used to be.",
+    ],
+    "mentor-visibility": [
+        "The CFO stopped me in the lift last week and asked how my project was going.",
+        "Being asked to sit in on the leadership offsite was not something I expected in my second year.",
+        "I've been put forward for the stretch assignment, which I doubt would have happened otherwise.",
+        "Senior people seem to have a clearer idea of what I actually do.",
+        "My name came up in a talent review, so I'm told.",
+        "It's opened a few doors I didn't know were there.",
+    ],
+    "preparation-helps": [
+        "The week we each wrote down one question beforehand was our best session by far.",
+        "Sending over a couple of bullet points the day before seems to make all the difference.",
+        "When I've done my homework the hour flies by and we actually get through things.",
+        "We agree the topic at the end of each meeting, so the next one has a head start.",
+        "Having a short list in front of us stops us wandering off.",
+        "A bit of thought upfront goes a long way.",
+    ],
+}
+
+# Sentences that carry two themes, each with its pair of themes.
+HELD_OUT_12_MIXED: list[tuple[str, list[str]]] = [
+    (
+        "We get on famously, but we've only managed to meet twice since the spring.",
+        ["good-rapport", "hard-to-find-time"],
+    ),
+    (
+        "He does most of the talking, and I haven't quite found the nerve to tell him his plan won't work.",
+        ["mentee-takes-over", "mentors-hold-back"],
+    ),
+    (
+        "It's been worth every minute, not least because I can now build my own reports.",
+        ["valuable-development", "learning-digital-skills"],
+    ),
+    (
+        "We had no idea what to cover, and nobody from the programme ever got back to us.",
+        ["generic-or-unprepared", "support-lacking"],
+    ),
+    (
+        "I'm a touch wary of who reads this, and the video link drops every session anyway.",
+        ["confidentiality-worries", "logistics"],
+    ),
+    (
+        "She opened my eyes to how her generation sees work, and I now let the juniors speak first in team meetings.",
+        ["another-generation", "voices-heard"],
+    ),
+    (
+        "We each bring a few notes along, and neither of us minces words.",
+        ["preparation-helps", "candid-two-way"],
+    ),
+]
+
+# Sentences that carry no theme.
+HELD_OUT_12_NEUTRAL: list[str] = [
+    "I'm in the procurement team on the third floor.",
+    "We're due to meet again after the holidays.",
+    "Nothing to add that I didn't say last time.",
+    "My mentee runs the customer service division.",
+    "I've been here about eighteen months.",
+    "This is my second year on the scheme.",
+    "Happy to talk about any of this in person.",
+    "We usually meet on a Thursday afternoon.",
+    "I'll leave it there.",
+]
+
+
 # The batches after the first lists, by the name the summaries eval gives their sets:
 # (sentences by theme, sentences with two themes, sentences with none).
 LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]], list[str]]] = {
@@ -2587,4 +2784,5 @@ LATER_BATCHES: dict[str, tuple[dict[str, list[str]], list[tuple[str, list[str]]]
     "held_out_9": (HELD_OUT_9, HELD_OUT_9_MIXED, HELD_OUT_9_NEUTRAL),
     "held_out_10": (HELD_OUT_10, HELD_OUT_10_MIXED, HELD_OUT_10_NEUTRAL),
     "held_out_11": (HELD_OUT_11, HELD_OUT_11_MIXED, HELD_OUT_11_NEUTRAL),
+    "held_out_12": (HELD_OUT_12, HELD_OUT_12_MIXED, HELD_OUT_12_NEUTRAL),
 }

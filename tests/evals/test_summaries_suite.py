@@ -55,10 +55,10 @@ def test_sixty_sets_or_more_with_a_held_out_third_and_refusals_in_both_splits():
     cases = get_suite("summaries").load_cases()
     assert len(cases) >= 60
     held = [c for c in cases if c["split"] == "held_out"]
-    assert len(held) == 160 and len(held) >= len(cases) / 3
+    assert len(held) == 180 and len(held) >= len(cases) / 3
     for batch in (
         *("held_out_2", "held_out_3", "held_out_7", "held_out_8", "held_out_9"),
-        *("held_out_10", "held_out_11"),
+        *("held_out_10", "held_out_11", "held_out_12"),
     ):
         assert sum(c.get("batch") == batch for c in held) == 20
     for split in ("tune", "held_out"):
@@ -114,6 +114,7 @@ def test_later_sets_leave_the_first_ones_as_they_were():
     later = [
         *("held_out_2", "held_out_3", "read_4", "read_5", "read_6"),
         *("held_out_7", "held_out_8", "held_out_9", "held_out_10", "held_out_11"),
+        "held_out_12",
     ]
     assert [c.get("batch") for c in cases[80:]] == [b for b in later for _ in range(20)]
     assert {c["split"] for c in cases[120:180]} == {"tune"}
