@@ -2589,24 +2589,28 @@ HELD_OUT_12: dict[str, list[str]] = {
     ],
     "too-short-or-far-apart": [
         "The slot is gone almost before the coffee has cooled.",
-        "With two months between meetings we mostly spend the start catching up on what we said last time.",
+        "With two months between meetings we mostly spend the start catching up on what we "
+        "said last time.",
         "I'd happily give it double the time if the programme allowed.",
         "Once a quarter is perhaps a little sparse to build any momentum.",
-        "Just as we get somewhere interesting the next person is knocking on the meeting room door.",
+        "Just as we get somewhere interesting the next person is knocking on the meeting "
+        "room door.",
         "A little more often would be nice, as things tend to go cold in between.",
     ],
     "generic-or-unprepared": [
         "Last time we sat down and neither of us had a clue what we were meant to cover.",
         "The suggested topics read a bit like they were written for any company anywhere.",
         "It has tended to be a pleasant chat rather than a session with any shape to it.",
-        "The question cards felt rather beginner level for someone who has led a team for twenty years.",
+        "The question cards felt rather beginner level for someone who has led a team for "
+        "twenty years.",
         "We turned up, looked at each other and said so what shall we talk about today.",
         "I'm not convinced the starter questions fit a finance department.",
     ],
     "mentors-hold-back": [
         "When he presented his new intranet idea I nodded along, though I thought it would flop.",
         "I've had a couple of things I wanted to say about how he runs meetings but bottled it.",
-        "Honestly telling a managing director that the town hall was dull is not something I'm brave enough for yet.",
+        "Honestly telling a managing director that the town hall was dull is not something "
+        "I'm brave enough for yet.",
         "I probably soften my points more than I should, given who she is.",
         "There is a voice in my head reminding me he signs off promotions.",
         "I keep the critical stuff to myself for now, maybe later on.",
@@ -2636,9 +2640,11 @@ HELD_OUT_12: dict[str, list[str]] = {
         "It would put my mind at rest to hear that our conversations stay between the two of us.",
     ],
     "logistics": [
-        "We spent the first twenty minutes of the last session trying to get his laptop onto the guest wifi.",
+        "We spent the first twenty minutes of the last session trying to get his laptop onto "
+        "the guest wifi.",
         "The meeting room we were given has a broken screen and no heating.",
-        "My calendar invite came through with the wrong time zone, so I sat alone in the call for an hour.",
+        "My calendar invite came through with the wrong time zone, so I sat alone in the "
+        "call for an hour.",
         "The coffee shop downstairs is too noisy, and there's nowhere else free.",
         "Her audio cuts out every few minutes on the Leeds connection.",
         "Booking a room through the new system is more trouble than it's worth.",
@@ -2671,7 +2677,8 @@ HELD_OUT_12: dict[str, list[str]] = {
         "Last week he built me a little automation that saves my team a morning every month.",
         "I can now set up a shared planner board without phoning the helpdesk.",
         "She talked me through filters and pivot tables until they finally clicked.",
-        "I finally understand what people mean by a prompt for a chatbot, and I've used one to draft meeting minutes.",
+        "I finally understand what people mean by a prompt for a chatbot, and I've used one "
+        "to draft meeting minutes.",
         "Turns out the collaboration app can do far more than I was using it for.",
         "He got me onto the analytics dashboard, which I had been avoiding for a year.",
     ],
@@ -2684,7 +2691,8 @@ HELD_OUT_12: dict[str, list[str]] = {
         "We're honest with each other, even when it stings a bit.",
     ],
     "good-rapport": [
-        "We ended up chatting about football for twenty minutes before we remembered why we were there.",
+        "We ended up chatting about football for twenty minutes before we remembered why we "
+        "were there.",
         "He's easy company and we never run short of things to chat about.",
         "There was an easy chemistry between us straight away.",
         "It's a friendly relationship, with plenty of laughs.",
@@ -2709,8 +2717,10 @@ HELD_OUT_12: dict[str, list[str]] = {
     ],
     "mentor-visibility": [
         "The CFO stopped me in the lift last week and asked how my project was going.",
-        "Being asked to sit in on the leadership offsite was not something I expected in my second year.",
-        "I've been put forward for the stretch assignment, which I doubt would have happened otherwise.",
+        "Being asked to sit in on the leadership offsite was not something I expected in my "
+        "second year.",
+        "I've been put forward for the stretch assignment, which I doubt would have happened "
+        "otherwise.",
         "Senior people seem to have a clearer idea of what I actually do.",
         "My name came up in a talent review, so I'm told.",
         "It's opened a few doors I didn't know were there.",
@@ -2732,7 +2742,8 @@ HELD_OUT_12_MIXED: list[tuple[str, list[str]]] = [
         ["good-rapport", "hard-to-find-time"],
     ),
     (
-        "He does most of the talking, and I haven't quite found the nerve to tell him his plan won't work.",
+        "He does most of the talking, and I haven't quite found the nerve to tell him his "
+        "plan won't work.",
         ["mentee-takes-over", "mentors-hold-back"],
     ),
     (
@@ -2748,7 +2759,8 @@ HELD_OUT_12_MIXED: list[tuple[str, list[str]]] = [
         ["confidentiality-worries", "logistics"],
     ),
     (
-        "She opened my eyes to how her generation sees work, and I now let the juniors speak first in team meetings.",
+        "She opened my eyes to how her generation sees work, and I now let the juniors speak "
+        "first in team meetings.",
         ["another-generation", "voices-heard"],
     ),
     (
