@@ -99,8 +99,10 @@ class Tally:
         # wrongly counted goes unseen.
         self.people = self.reached = 0
         self.sizes: list[int] = []  # people who raised each theme found
+        self.sets: list[tuple[dict[str, int], dict[str, int]]] = []  # for ``interval``
 
     def add(self, expected: dict[str, int], shown: dict[str, int]) -> None:
+        self.sets.append((expected, shown))
         self.expected += len(expected)
         self.shown += len(shown)
         hits = [t for t in shown if t in expected]
@@ -121,6 +123,25 @@ class Tally:
         probability r**n. Exact counts for every theme need r close to 1."""
         rate = self.people_reached()
         return sum(rate**n for n in self.sizes) / len(self.sizes) if self.sizes else 1.0
+
+    def intervals(self, *, resamples: int = 1000, seed: int = 0) -> dict[str, tuple[float, float]]:
+        """Where the middle 95% of each figure (``theme_recall``, ``theme_precision``,
+        ``counts_exact``) falls when the sets are drawn again with replacement: how much
+        it would move with other sets of the same kind. A batch of twenty sets moves a
+        lot, so a change of a few hundredths on one batch is not yet a change. The seed
+        is fixed, so a run's intervals are reproducible."""
+        rng = np.random.default_rng(seed)
+        drawn: dict[str, list[float]] = {}
+        for _ in range(resamples if self.sets else 0):
+            again = Tally()
+            for index in rng.integers(0, len(self.sets), len(self.sets)):
+                again.add(*self.sets[index])
+            for name, value in again.metrics("m").items():
+                drawn.setdefault(name.removeprefix("m_"), []).append(value)
+        return {
+            name: (float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5)))
+            for name, values in drawn.items()
+        }
 
     def metrics(self, prefix: str) -> dict[str, float]:
         return {
@@ -319,8 +340,24 @@ class SummariesSuite(Suite):
                     tallies["held_out"].people_reached(),
                     tallies["held_out"].exact_if_independent(),
                 ),
+                *(self._spread(name, tallies[name]) for name in ("held_out", LATER[-1])),
             ],
         )
+
+    @staticmethod
+    def _spread(name: str, tally: Tally) -> str:
+        """The 95% bootstrap interval of each figure (``Tally.intervals``), for the sets of
+        one split or batch."""
+        spread = tally.intervals()
+        figures = ", ".join(
+            "{} {:.2f}-{:.2f}".format(label, *spread[metric])
+            for label, metric in (
+                ("recall", "theme_recall"),
+                ("precision", "theme_precision"),
+                ("counts exact", "counts_exact"),
+            )
+        )
+        return f"{name} ({len(tally.sets)} sets not refused), 95% of resamples fall in: {figures}"
 
     @staticmethod
     def _run(

@@ -156,3 +156,26 @@ def test_exact_counts_to_expect_fall_with_the_people_a_theme_has():
     assert large.people_reached() == pytest.approx(38 / 40)
     assert large.exact_if_independent() == pytest.approx((38 / 40) ** 4)
     assert Tally().exact_if_independent() == 1.0
+
+
+def test_a_figure_comes_with_how_far_other_sets_of_the_kind_would_move_it():
+    """The bootstrap interval: wide for a batch of twenty sets, narrower for more, none
+    where every set is right, and the same on every run."""
+    every_set_right = Tally()
+    for _ in range(20):
+        every_set_right.add({"a": 2, "b": 3}, {"a": 2, "b": 3})
+    assert every_set_right.intervals()["counts_exact"] == (1.0, 1.0)
+    assert Tally().intervals() == {}
+
+    def batch(sets: int) -> Tally:
+        tally = Tally()
+        for index in range(sets):  # one set in four a person short
+            tally.add({"a": 2}, {"a": 1 if index % 4 == 0 else 2})
+        return tally
+
+    twenty, two_hundred = batch(20), batch(200)
+    low, high = twenty.intervals()["counts_exact"]
+    assert low < 0.75 < high
+    narrow_low, narrow_high = two_hundred.intervals()["counts_exact"]
+    assert low < narrow_low < 0.75 < narrow_high < high
+    assert twenty.intervals()["counts_exact"] == (low, high)
