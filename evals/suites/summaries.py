@@ -99,7 +99,7 @@ class Tally:
         # wrongly counted goes unseen.
         self.people = self.reached = 0
         self.sizes: list[int] = []  # people who raised each theme found
-        self.sets: list[tuple[dict[str, int], dict[str, int]]] = []  # for ``interval``
+        self.sets: list[tuple[dict[str, int], dict[str, int]]] = []  # for ``intervals``
 
     def add(self, expected: dict[str, int], shown: dict[str, int]) -> None:
         self.sets.append((expected, shown))
@@ -176,9 +176,10 @@ class SummariesSuite(Suite):
     cases_file = "summaries.jsonl"
     required_labels = ("split", "stage", "answers", "themes", "identifiers", "disclosures")
     # The targets are recall and precision >= 0.9 and exact counts on the held-out
-    # sets. Over the 180 held-out sets (tenth session: all-mpnet-base-v2, and run-on
-    # answers read in short windows), recall is 0.916 and precision 0.949 (batches 7-12, in
-    # registers the catalogue has not read, 0.83-0.92 recall); counts are exact for 0.819.
+    # sets. Over the 180 held-out sets (the finder of the tenth session: all-mpnet-base-v2,
+    # run-on answers read in short windows), recall is 0.916 and precision 0.949 (batches
+    # 7-12, in registers the catalogue has not read: 0.83-0.92 recall); counts are exact
+    # for 0.819.
     # The floors guard that level (evals/README.md has each batch's readings); the counts
     # floor sits above a summary that counts sentences instead of people.
     thresholds = {  # noqa: RUF012
