@@ -138,6 +138,9 @@ def test_counts_that_are_not_exact_are_told_apart_as_too_low_or_too_high():
     counts = tally.count_metrics("held_out")
     assert counts["held_out_counts_too_low"] == 0.5
     assert counts["held_out_counts_too_high"] == 0.25
+    assert counts["held_out_counts_within_one"] == 1.0  # none is two or more off
+    tally.add({"a": 4}, {"a": 2})
+    assert tally.count_metrics("held_out")["held_out_counts_within_one"] == 4 / 5
     # 3 + 3 + 1 + 2 of the 3 + 4 + 2 + 2 people who raised the themes found
     assert counts["held_out_people_reached"] == 9 / 11
 
